@@ -1,0 +1,43 @@
+package noc;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.Micronaut;
+import noc.database.EmbeddedDatabase;
+
+/**
+ * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
+ * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
+ * so that {@code java -jar} works on a machine with nothing else installed.
+ */
+public class Application {
+
+    public static void main(String[] args) {
+        Map<String, Object> extra = Map.of();
+        EmbeddedDatabase embedded = null;
+        try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {
+            Environment environment = probe.getEnvironment().start();
+            if (environment.getProperty("datasources.default.url", String.class).isEmpty()) {
+                Path directory = Path.of(environment.getProperty("noc.embedded-database.directory", String.class)
+                        .orElse("data"));
+                int port = environment.getProperty("noc.embedded-database.port", Integer.class).orElse(0);
+                embedded = EmbeddedDatabase.start(directory, port);
+                extra = Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
+                        "datasources.default.username", "root",
+                        "datasources.default.password", "");
+            }
+        }
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(extra).start();
+        if (embedded != null) {
+            EmbeddedDatabase database = embedded;
+            // Stop the database after the application, which commits its last cycle on the way out.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                context.close();
+                database.close();
+            }, "embedded-mariadb-stop"));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package noc.alarm;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.kie.api.definition.type.Expires;
+import org.kie.api.definition.type.Role;
+import org.kie.api.definition.type.Timestamp;
+
+/**
+ * One occurrence of an alarm as an intake decoded it: a short-lived event fact. The rules fold it
+ * into the {@link Alarm} of its reduction key, or use it to clear one, and then it is gone.
+ *
+ * @param sourceKind   the intake it came through
+ * @param source       the device (or monitoring system) it is about, as an address or name
+ * @param name         the alarm type, MIB-named where possible ({@code IF-MIB::linkDown})
+ * @param oid          the numeric notification OID, or empty for non-SNMP alarms
+ * @param resource     the part of the device it is about ({@code ifIndex.3}), or empty
+ * @param reductionKey the key under which repeats collapse into one alarm
+ * @param severity     the severity the intake assigned; rules may classify further
+ * @param attributes   varbinds by name (or labels), in arrival order
+ * @param receivedAt   processing time, from the injected clock: drives every business clock
+ * @param eventTime    when the sender says it happened, if it says
+ */
+@Role(Role.Type.EVENT)
+@Timestamp("receivedAtMillis")
+@Expires("10m")
+public record AlarmEvent(
+        SourceKind sourceKind,
+        String source,
+        String name,
+        String oid,
+        String resource,
+        String reductionKey,
+        Severity severity,
+        Map<String, String> attributes,
+        Instant receivedAt,
+        Instant eventTime) {
+
+    public AlarmEvent {
+        requireNonNull(sourceKind, "sourceKind is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(oid, "oid is null");
+        requireNonNull(resource, "resource is null");
+        requireNonNull(reductionKey, "reductionKey is null");
+        requireNonNull(severity, "severity is null");
+        requireNonNull(receivedAt, "receivedAt is null");
+        requireNonNull(eventTime, "eventTime is null");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(attributes, "attributes is null")));
+    }
+
+    /** The default reduction key: one alarm per source, alarm type and resource. */
+    public static String defaultReductionKey(String source, String name, String resource) {
+        return resource.isEmpty() ? source + "|" + name : source + "|" + name + "|" + resource;
+    }
+
+    // JavaBean accessors for the rule language.
+    public SourceKind getSourceKind() { return sourceKind; }
+    public String getSource() { return source; }
+    public String getName() { return name; }
+    public String getOid() { return oid; }
+    public String getResource() { return resource; }
+    public String getReductionKey() { return reductionKey; }
+    public Severity getSeverity() { return severity; }
+    public Map<String, String> getAttributes() { return attributes; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public long getReceivedAtMillis() { return receivedAt.toEpochMilli(); }
+    public Instant getEventTime() { return eventTime; }
+}

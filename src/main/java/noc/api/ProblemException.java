@@ -1,0 +1,40 @@
+package noc.api;
+
+import java.util.List;
+
+import io.micronaut.http.HttpStatus;
+
+/** Thrown by a controller to answer with a problem body. */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(HttpStatus status, String type, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", detail, List.of());
+    }
+
+    public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", detail, errors);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

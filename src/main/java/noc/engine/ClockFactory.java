@@ -1,0 +1,18 @@
+package noc.engine;
+
+import java.time.Clock;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+
+/** The system clock in UTC; tests register their own settable clock, which wins. */
+@Factory
+public class ClockFactory {
+
+    @Singleton
+    @Secondary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

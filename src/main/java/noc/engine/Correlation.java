@@ -1,0 +1,82 @@
+package noc.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import noc.alarm.Alarm;
+import noc.ticket.Ticket;
+import noc.ticket.TicketReferences;
+
+/**
+ * A rules session with the facts the rules reason over, run one cycle at a time: the part of the
+ * engine that needs no thread, queue or database, so that tests and the scenario runner drive it on a
+ * simulated clock exactly as the engine does on the real one.
+ */
+public final class Correlation implements AutoCloseable {
+
+    private final RuleSession session;
+    private final Actions actions;
+
+    public Correlation(CompiledRules rules, Instant start, Map<Integer, Long> referenceCounters,
+                       List<Alarm> alarms, List<Ticket> tickets) {
+        this.session = new RuleSession(rules, start);
+        this.actions = new Actions(new TicketReferences(referenceCounters));
+        actions.attach(session, start, alarms, tickets);
+    }
+
+    /**
+     * Runs one cycle at {@code now}: fires the rules once for the time, then once per input, in
+     * order, so that the outcome does not depend on how inputs were batched.
+     *
+     * @param onRuleFailure told of each input (null for the clock tick) on which a rule threw; what
+     *                      the rule did before throwing stays, the input is taken out
+     */
+    public CycleChanges cycle(Instant now, List<?> inputs, BiConsumer<Object, RuntimeException> onRuleFailure) {
+        actions.beginCycle(now);
+        fire(null, onRuleFailure);
+        for (Object input : inputs) {
+            actions.admit(input);
+            fire(input, onRuleFailure);
+        }
+        return actions.endCycle();
+    }
+
+    private void fire(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
+        try {
+            session.fire();
+        } catch (RuntimeException e) {
+            if (input != null) {
+                var handle = session.handleOf(input);
+                if (handle != null) {
+                    session.delete(handle);
+                }
+            }
+            onRuleFailure.accept(input, e);
+        }
+    }
+
+    /** Forgets a cycle that could not be committed: its ticket numbers are handed out again. */
+    public void abandon(Map<Integer, Long> committedReferenceCounters) {
+        actions.abandonCycle(committedReferenceCounters);
+    }
+
+    /** The facts of a type now in the session. */
+    public <T> List<T> facts(Class<T> type) {
+        return session.objects(type);
+    }
+
+    public CompiledRules rules() {
+        return session.rules();
+    }
+
+    public long factCount() {
+        return session.factCount();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,71 @@
+package noc.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import noc.alarm.Alarm;
+import noc.alarm.SourceKind;
+import noc.ticket.JournalEntry;
+import noc.ticket.Ticket;
+
+/**
+ * What one engine cycle changed, collapsed to the final state of each row, to be written in one
+ * transaction: the alarms and tickets the rules touched, the journal lines they wrote, the
+ * reference counters they advanced, and how many events of each intake the cycle took in.
+ */
+public final class CycleChanges {
+
+    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
+    private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+    private final List<JournalEntry> journal = new ArrayList<>();
+    private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
+    private Map<Integer, Long> referenceCounters = Map.of();
+
+    void alarm(Alarm alarm) {
+        alarms.put(alarm.reductionKey(), alarm);
+    }
+
+    void ticket(Ticket ticket) {
+        tickets.put(ticket.reference(), ticket);
+    }
+
+    void journal(JournalEntry entry) {
+        journal.add(entry);
+    }
+
+    void event(SourceKind kind) {
+        events.merge(kind, 1, Integer::sum);
+    }
+
+    void referenceCounters(Map<Integer, Long> counters) {
+        referenceCounters = Map.copyOf(counters);
+    }
+
+    public Collection<Alarm> alarms() {
+        return alarms.values();
+    }
+
+    public Collection<Ticket> tickets() {
+        return tickets.values();
+    }
+
+    public List<JournalEntry> journal() {
+        return journal;
+    }
+
+    public Map<SourceKind, Integer> events() {
+        return events;
+    }
+
+    public Map<Integer, Long> referenceCounters() {
+        return referenceCounters;
+    }
+
+    public boolean isEmpty() {
+        return alarms.isEmpty() && tickets.isEmpty() && journal.isEmpty() && referenceCounters.isEmpty();
+    }
+}

@@ -1,0 +1,50 @@
+package noc.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import noc.alarm.AlarmStore;
+import noc.ticket.TicketStore;
+
+/** Writes one cycle's changes in one transaction: the unit of durability. */
+@Singleton
+public class CycleWriter {
+
+    private final TransactionOperations<Connection> transactions;
+    private final TicketStore tickets;
+    private final AlarmStore alarms;
+
+    public CycleWriter(TransactionOperations<Connection> transactions, TicketStore tickets, AlarmStore alarms) {
+        this.transactions = transactions;
+        this.tickets = tickets;
+        this.alarms = alarms;
+    }
+
+    public void write(CycleChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try {
+                // Tickets first: alarms and journal lines refer to them.
+                tickets.upsert(connection, changes.tickets());
+                alarms.upsert(connection, changes.alarms());
+                tickets.append(connection, changes.journal());
+                tickets.saveCounters(connection, changes.referenceCounters());
+            } catch (SQLException e) {
+                throw new CommitException(e);
+            }
+            return null;
+        });
+    }
+
+    /** A cycle's transaction failed; nothing of it was committed. */
+    public static final class CommitException extends RuntimeException {
+        CommitException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package noc.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The only entrance to the engine: intakes offer inputs (alarm events, commands), the engine thread
+ * drains them in batches. Bounded, so that a storm fills it and is refused at the edge, counted by
+ * the intake, instead of exhausting memory.
+ */
+@Singleton
+public final class EngineQueue {
+
+    private final BlockingQueue<Submission> queue;
+    private final int capacity;
+
+    public EngineQueue(EngineConfiguration configuration) {
+        this.capacity = configuration.queueCapacity();
+        this.queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    /** Offers an input without waiting; false when the queue is full. */
+    public boolean offer(Object input, Receipt receipt) {
+        return queue.offer(new Submission(input, receipt));
+    }
+
+    public boolean offer(Object input) {
+        return offer(input, Receipt.NONE);
+    }
+
+    /**
+     * Takes up to {@code max} inputs, waiting at most {@code wait} for the first one; an empty list
+     * when none came.
+     */
+    List<Submission> drain(int max, Duration wait) throws InterruptedException {
+        List<Submission> batch = new ArrayList<>(Math.min(max, 1024));
+        Submission first = queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        queue.drainTo(batch, max - 1);
+        return batch;
+    }
+
+    public int size() {
+        return queue.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** One queued input and whom to tell once it is committed. */
+    record Submission(Object input, Receipt receipt) {
+    }
+}

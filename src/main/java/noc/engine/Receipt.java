@@ -1,0 +1,23 @@
+package noc.engine;
+
+/**
+ * How an intake learns the fate of what it offered: called on the engine thread right after the
+ * cycle that took the input committed, or when the input could not be committed. Implementations
+ * hand off and return (answer an inform, complete an HTTP response); they never block.
+ */
+public interface Receipt {
+
+    Receipt NONE = new Receipt() {
+        @Override
+        public void committed() {
+        }
+
+        @Override
+        public void failed(Exception cause) {
+        }
+    };
+
+    void committed();
+
+    void failed(Exception cause);
+}

@@ -1,0 +1,52 @@
+package noc.ticket;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * An incident ticket: a fact in the session while it is open, and a row in {@code ticket}.
+ * Immutable; the {@code actions} global replaces it with a changed copy.
+ *
+ * @param groupKey       what the ticket gathers alarms for (a device, later a customer service)
+ * @param priorityReason why it has its priority, in words an operator reads
+ */
+public record Ticket(
+        String reference,
+        TicketStatus status,
+        Priority priority,
+        String title,
+        String priorityReason,
+        String groupKey,
+        Instant openedAt,
+        Instant updatedAt) {
+
+    public Ticket {
+        requireNonNull(reference, "reference is null");
+        requireNonNull(status, "status is null");
+        requireNonNull(priority, "priority is null");
+        requireNonNull(title, "title is null");
+        requireNonNull(priorityReason, "priorityReason is null");
+        requireNonNull(groupKey, "groupKey is null");
+        requireNonNull(openedAt, "openedAt is null");
+        requireNonNull(updatedAt, "updatedAt is null");
+    }
+
+    public Ticket touched(Instant at) {
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at);
+    }
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    // JavaBean accessors for the rule language.
+    public String getReference() { return reference; }
+    public TicketStatus getStatus() { return status; }
+    public Priority getPriority() { return priority; }
+    public String getTitle() { return title; }
+    public String getPriorityReason() { return priorityReason; }
+    public String getGroupKey() { return groupKey; }
+    public Instant getOpenedAt() { return openedAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,19 @@
+package noc.ticket;
+
+import java.time.LocalDateTime;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/** A row of {@code ticket}. */
+@MappedEntity("ticket")
+public record TicketRow(
+        @Id String reference,
+        String status,
+        String priority,
+        String title,
+        String priorityReason,
+        String groupKey,
+        LocalDateTime openedAt,
+        LocalDateTime updatedAt) {
+}

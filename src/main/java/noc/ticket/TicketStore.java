@@ -1,0 +1,111 @@
+package noc.ticket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+import noc.database.JsonColumns;
+import noc.database.Times;
+
+/** Writes tickets and their journal for the engine's cycle transaction, and reads them back. */
+@Singleton
+public final class TicketStore {
+
+    private static final String UPSERT_TICKET = """
+            INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
+                priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
+                updated_at = VALUES(updated_at)""";
+    private static final String INSERT_JOURNAL = """
+            INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SAVE_COUNTER = """
+            INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
+            ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
+
+    private final TicketRepository tickets;
+    private final JsonColumns json;
+
+    public TicketStore(TicketRepository tickets, JsonColumns json) {
+        this.tickets = tickets;
+        this.json = json;
+    }
+
+    public void upsert(Connection connection, Collection<Ticket> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_TICKET)) {
+            for (Ticket ticket : changed) {
+                int i = 1;
+                statement.setString(i++, ticket.reference());
+                statement.setString(i++, ticket.status().name());
+                statement.setString(i++, ticket.priority().name());
+                statement.setString(i++, ticket.title());
+                statement.setString(i++, ticket.priorityReason());
+                statement.setString(i++, ticket.groupKey());
+                statement.setObject(i++, Times.toColumn(ticket.openedAt()));
+                statement.setObject(i, Times.toColumn(ticket.updatedAt()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public void append(Connection connection, List<JournalEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_JOURNAL)) {
+            for (JournalEntry entry : entries) {
+                int i = 1;
+                statement.setString(i++, entry.ticketReference());
+                statement.setObject(i++, Times.toColumn(entry.at()));
+                statement.setString(i++, entry.authorKind().name());
+                statement.setString(i++, entry.author());
+                statement.setString(i++, entry.action().name());
+                statement.setString(i++, entry.text());
+                statement.setString(i, json.write(entry.facts()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public void saveCounters(Connection connection, Map<Integer, Long> counters) throws SQLException {
+        if (counters.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(SAVE_COUNTER)) {
+            for (Map.Entry<Integer, Long> counter : counters.entrySet()) {
+                statement.setInt(1, counter.getKey());
+                statement.setLong(2, counter.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** The tickets not yet closed, as facts, to rebuild the session. */
+    public List<Ticket> loadOpen() {
+        return tickets.findByStatusNotEqualOrderByOpenedAtDesc(TicketStatus.CLOSED.name()).stream()
+                .map(TicketStore::toFact).toList();
+    }
+
+    public Map<Integer, Long> referenceCounters() {
+        return tickets.referenceCounters().stream()
+                .collect(Collectors.toMap(ReferenceCounter::year, ReferenceCounter::lastValue));
+    }
+
+    static Ticket toFact(TicketRow row) {
+        return new Ticket(row.reference(), TicketStatus.valueOf(row.status()), Priority.valueOf(row.priority()),
+                row.title(), row.priorityReason(), row.groupKey(), Times.fromColumn(row.openedAt()),
+                Times.fromColumn(row.updatedAt()));
+    }
+}
