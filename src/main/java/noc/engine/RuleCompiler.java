@@ -31,6 +31,7 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern COLUMN = Pattern.compile("Column: (\\d+)");
     private static final AtomicLong GENERATION = new AtomicLong();
 
     /** The rule files of a folder, in the order they load. */
@@ -75,9 +76,9 @@ public final class RuleCompiler {
         Map<String, String> fileByPath = new HashMap<>();
         sources.forEach((name, text) -> {
             // Each file goes under its package's folder, as the compiler expects.
-            String path = "src/main/resources/" + packageOf(text).replace('.', '/') + "/" + name;
+            String path = packageOf(text).replace('.', '/') + "/" + name;
             fileByPath.put(path, name);
-            fileSystem.write(path, text.getBytes(StandardCharsets.UTF_8));
+            fileSystem.write("src/main/resources/" + path, text.getBytes(StandardCharsets.UTF_8));
         });
 
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
@@ -90,8 +91,8 @@ public final class RuleCompiler {
                 continue;
             }
             String file = message.getPath() == null ? "?" : fileByPath.getOrDefault(message.getPath(), message.getPath());
-            RuleProblem problem = new RuleProblem(file, message.getLine(), message.getColumn(), level,
-                    message.getText().strip());
+            String text = message.getText().strip();
+            RuleProblem problem = new RuleProblem(file, message.getLine(), columnOf(message, text), level, text);
             (level == RuleProblem.Level.ERROR ? errors : warnings).add(problem);
         }
         if (!errors.isEmpty()) {
@@ -104,6 +105,15 @@ public final class RuleCompiler {
         services.getRepository().removeKieModule(releaseId);
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         return new CompiledRules(kieBase, List.copyOf(sources.keySet()), warnings, ruleCount);
+    }
+
+    /** The column, which the compiler often gives only inside its text ({@code [Line: 6, Column: 4]}). */
+    private static int columnOf(Message message, String text) {
+        if (message.getColumn() > 0) {
+            return message.getColumn();
+        }
+        Matcher matcher = COLUMN.matcher(text);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     static String packageOf(String drl) {
