@@ -21,6 +21,7 @@ import org.kie.api.definition.type.Timestamp;
  * @param oid          the numeric notification OID, or empty for non-SNMP alarms
  * @param resource     the part of the device it is about ({@code ifIndex.3}), or empty
  * @param reductionKey the key under which repeats collapse into one alarm
+ * @param state        whether the sender raises the problem or says it is over
  * @param severity     the severity the intake assigned; rules may classify further
  * @param attributes   varbinds by name (or labels), in arrival order
  * @param receivedAt   processing time, from the injected clock: drives every business clock
@@ -36,6 +37,7 @@ public record AlarmEvent(
         String oid,
         String resource,
         String reductionKey,
+        EventState state,
         Severity severity,
         Map<String, String> attributes,
         Instant receivedAt,
@@ -48,6 +50,7 @@ public record AlarmEvent(
         requireNonNull(oid, "oid is null");
         requireNonNull(resource, "resource is null");
         requireNonNull(reductionKey, "reductionKey is null");
+        requireNonNull(state, "state is null");
         requireNonNull(severity, "severity is null");
         requireNonNull(receivedAt, "receivedAt is null");
         requireNonNull(eventTime, "eventTime is null");
@@ -66,6 +69,8 @@ public record AlarmEvent(
     public String getOid() { return oid; }
     public String getResource() { return resource; }
     public String getReductionKey() { return reductionKey; }
+    public EventState getState() { return state; }
+    public boolean isClearing() { return state == EventState.CLEAR; }
     public Severity getSeverity() { return severity; }
     public Map<String, String> getAttributes() { return attributes; }
     public Instant getReceivedAt() { return receivedAt; }

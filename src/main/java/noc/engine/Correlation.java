@@ -37,10 +37,20 @@ public final class Correlation implements AutoCloseable {
         actions.beginCycle(now);
         fire(null, onRuleFailure);
         for (Object input : inputs) {
-            actions.admit(input);
-            fire(input, onRuleFailure);
+            if (input instanceof EngineQueue.Batch batch) {
+                for (Object each : batch.inputs()) {
+                    admit(each, onRuleFailure);
+                }
+            } else {
+                admit(input, onRuleFailure);
+            }
         }
         return actions.endCycle();
+    }
+
+    private void admit(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
+        actions.admit(input);
+        fire(input, onRuleFailure);
     }
 
     private void fire(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {

@@ -35,6 +35,14 @@ public final class EngineQueue {
     }
 
     /**
+     * Offers several inputs as one: all of them are queued or none is, and they are committed in the
+     * same transaction, so that a request carrying many alarms is never half accepted.
+     */
+    public boolean offerAll(List<?> inputs, Receipt receipt) {
+        return queue.offer(new Submission(new Batch(inputs), receipt));
+    }
+
+    /**
      * Takes up to {@code max} inputs, waiting at most {@code wait} for the first one; an empty list
      * when none came.
      */
@@ -55,6 +63,13 @@ public final class EngineQueue {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** Inputs offered together. */
+    record Batch(List<?> inputs) {
+        Batch {
+            inputs = List.copyOf(inputs);
+        }
     }
 
     /** One queued input and whom to tell once it is committed. */

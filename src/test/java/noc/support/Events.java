@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import noc.alarm.AlarmEvent;
+import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;
 
@@ -29,6 +30,7 @@ public final class Events {
         varbinds.put("ifAdminStatus." + ifIndex, "up(1)");
         varbinds.put("ifOperStatus." + ifIndex, status);
         return new AlarmEvent(SourceKind.SNMP, source, name, oid, resource,
-                AlarmEvent.defaultReductionKey(source, name, resource), Severity.INDETERMINATE, varbinds, at, at);
+                AlarmEvent.defaultReductionKey(source, name, resource), EventState.RAISE, Severity.INDETERMINATE,
+                varbinds, at, at);
     }
 }

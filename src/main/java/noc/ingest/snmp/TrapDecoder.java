@@ -16,6 +16,7 @@ import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 import noc.alarm.AlarmEvent;
+import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;
 import noc.ingest.mib.MibRegistry;
@@ -88,7 +89,7 @@ public final class TrapDecoder {
 
         String name = mibs.notificationName(trapOid.getValue());
         return new AlarmEvent(SourceKind.SNMP, source, name, trapOid.toDottedString(), resource,
-                AlarmEvent.defaultReductionKey(source, name, resource), Severity.INDETERMINATE, attributes,
+                AlarmEvent.defaultReductionKey(source, name, resource), EventState.RAISE, Severity.INDETERMINATE, attributes,
                 receivedAt, receivedAt);
     }
 

@@ -3,7 +3,10 @@ package noc.ingest.snmp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +15,22 @@ import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
+import org.snmp4j.TransportStateReference;
+import org.snmp4j.event.CounterEvent;
+import org.snmp4j.event.CounterListener;
+import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.SecurityModel;
+import org.snmp4j.security.USM;
+import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.snmp4j.transport.TransportListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,50 +38,104 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import noc.alarm.AlarmEvent;
+import noc.alarm.EventState;
+import noc.alarm.Severity;
+import noc.alarm.SourceKind;
 import noc.engine.EngineQueue;
 import noc.ingest.mib.MibRegistry;
 
 /**
- * Listens for SNMP notifications on UDP. The callback decodes, counts and offers to the engine
- * queue, and returns: no database, no rules, no blocking, no reverse DNS.
+ * Listens for SNMP notifications on UDP: v1 and v2c traps, v2c informs, v3 traps and informs. The
+ * callback checks, decodes, counts and offers to the engine queue, and returns: no database, no
+ * rules, no blocking, no reverse DNS. Every datagram ends as exactly one of: accepted, or dropped
+ * for a reason, so that what was sent adds up to what was committed plus the drops.
  */
 @Context
 @Requires(property = "noc.snmp.enabled", notEquals = "false")
 public final class TrapListener implements CommandResponder {
 
+    /** The name of the alarm a source gets while its traps are rate limited. */
+    public static final String STORM_ALARM = "NOC::trapStorm";
+
     private static final Logger LOG = LoggerFactory.getLogger(TrapListener.class);
+    private static final String DISCOVERY = "engine_discovery";
+    private static final String ACCEPTED = "accepted";
+    private static final Map<OID, String> COUNTER_REASONS = Map.ofEntries(
+            Map.entry(SnmpConstants.snmpInASNParseErrs, "malformed"),
+            Map.entry(SnmpConstants.snmpInBadVersions, "malformed"),
+            Map.entry(SnmpConstants.snmpInvalidMsgs, "malformed"),
+            Map.entry(SnmpConstants.snmpUnknownSecurityModels, "malformed"),
+            Map.entry(SnmpConstants.snmpUnknownPDUHandlers, "malformed"),
+            Map.entry(SnmpConstants.usmStatsUnknownUserNames, "v3_authentication"),
+            Map.entry(SnmpConstants.usmStatsWrongDigests, "v3_authentication"),
+            Map.entry(SnmpConstants.usmStatsDecryptionErrors, "v3_authentication"),
+            Map.entry(SnmpConstants.usmStatsNotInTimeWindows, "v3_authentication"),
+            Map.entry(SnmpConstants.usmStatsUnsupportedSecLevels, "v3_authentication"),
+            Map.entry(SnmpConstants.usmStatsUnknownEngineIDs, DISCOVERY));
 
     private final EngineQueue queue;
     private final TrapDecoder decoder;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SnmpConfiguration configuration;
+    private final SourceNetworks allowedSources;
+    private final List<OctetString> communities;
+    private final SourceRateLimiter rateLimiter;
     private final Counter received;
+    private final Counter accepted;
+    private final Counter discoveries;
     private final Snmp snmp;
     private final DefaultUdpTransportMapping transport;
+    /** What became of the datagram the listener thread is handling; set by whoever decides it. */
+    private final ThreadLocal<String[]> outcome = ThreadLocal.withInitial(() -> new String[1]);
 
-    public TrapListener(SnmpConfiguration configuration, EngineQueue queue, MibRegistry mibs, Clock clock,
-                        MeterRegistry meters) {
+    public TrapListener(SnmpConfiguration configuration, List<UsmUserConfiguration> usmUsers, EngineQueue queue,
+                        MibRegistry mibs, Clock clock, MeterRegistry meters) {
+        this.configuration = configuration;
         this.queue = queue;
         this.decoder = new TrapDecoder(mibs);
         this.clock = clock;
         this.meters = meters;
+        this.allowedSources = new SourceNetworks(configuration.allowedSources());
+        this.communities = configuration.communities().stream().map(OctetString::new).toList();
+        this.rateLimiter = configuration.rateLimit() > 0
+                ? new SourceRateLimiter(configuration.rateLimit(), configuration.rateBurst()) : null;
         this.received = meters.counter("noc.snmp.traps.received");
+        this.accepted = meters.counter("noc.snmp.traps.accepted");
+        this.discoveries = meters.counter("noc.snmp.engine.discoveries");
         try {
             UdpAddress address = new UdpAddress(InetAddress.getByName(configuration.bindAddress()),
                     configuration.port());
             transport = new DefaultUdpTransportMapping(address, true);
             transport.setReceiveBufferSize(configuration.receiveBuffer());
+
+            CounterListener reasons = this::counted;
+            CounterSupport counters = new CounterSupport();
+            counters.addCounterListener(reasons);
+            USM usm = new USM(UsmUsers.protocols(), new OctetString(MPv3.createLocalEngineID()), 0, counters);
+            UsmUsers.addAll(usm, usmUsers);
+            MPv3 mpv3 = new MPv3(usm);
+            mpv3.setCounterSupport(counters);
             MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
+            dispatcher.addCounterListener(reasons);
             dispatcher.addMessageProcessingModel(new MPv1());
             dispatcher.addMessageProcessingModel(new MPv2c());
+            dispatcher.addMessageProcessingModel(mpv3);
             snmp = new Snmp(dispatcher, transport);
             snmp.addCommandResponder(this);
+            // Registered after the dispatcher, so it runs once the datagram has been handled.
+            transport.addTransportListener(new Tally());
             snmp.listen();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for SNMP traps on " + configuration.bindAddress() + ":"
                     + configuration.port() + ": " + e.getMessage(), e);
         }
-        LOG.info("Listening for SNMP traps on udp:{}:{}", configuration.bindAddress(), port());
+        LOG.info("Listening for SNMP traps on udp:{}:{} (receive buffer asked: {} bytes; "
+                        + "{} v3 users; communities: {}; sources: {}; rate limit: {})",
+                configuration.bindAddress(), port(), configuration.receiveBuffer(),
+                usmUsers.size(), communities.isEmpty() ? "any" : communities.size(),
+                configuration.allowedSources().isEmpty() ? "any" : configuration.allowedSources(),
+                rateLimiter == null ? "none" : configuration.rateLimit() + "/s per source");
     }
 
     /** The UDP port listened on (useful when configured as 0). */
@@ -74,34 +143,89 @@ public final class TrapListener implements CommandResponder {
         return transport.getListenAddress().getPort();
     }
 
+
     @Override
-    public <A extends org.snmp4j.smi.Address> void processPdu(CommandResponderEvent<A> event) {
-        received.increment();
+    public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
         event.setProcessed(true);
+        outcome.get()[0] = handle(event);
+    }
+
+    private <A extends Address> String handle(CommandResponderEvent<A> event) {
         PDU pdu = event.getPDU();
-        if (pdu == null) {
-            dropped("malformed");
-            return;
+        if (pdu == null || !(event.getPeerAddress() instanceof UdpAddress peer)) {
+            return "malformed";
         }
-        if (!(event.getPeerAddress() instanceof UdpAddress peer)) {
-            dropped("malformed");
-            return;
+        InetAddress sender = peer.getInetAddress();
+        if (!allowedSources.allows(sender)) {
+            return "source_not_allowed";
+        }
+        int securityModel = event.getSecurityModel();
+        if ((securityModel == SecurityModel.SECURITY_MODEL_SNMPv1
+                || securityModel == SecurityModel.SECURITY_MODEL_SNMPv2c)
+                && !communities.isEmpty() && !communities.contains(new OctetString(event.getSecurityName()))) {
+            return "unknown_community";
+        }
+        int type = pdu.getType();
+        if (type != PDU.TRAP && type != PDU.V1TRAP && type != PDU.INFORM) {
+            return "not_a_notification";
+        }
+        if (rateLimiter != null) {
+            SourceRateLimiter.Decision decision = rateLimiter.take(sender.getHostAddress(), System.nanoTime());
+            if (decision == SourceRateLimiter.Decision.LIMIT_AND_NOTIFY) {
+                queue.offer(stormAlarm(sender.getHostAddress()));
+            }
+            if (decision != SourceRateLimiter.Decision.ACCEPT) {
+                return "rate_limited";
+            }
         }
         AlarmEvent alarm;
         try {
-            alarm = decoder.decode(pdu, peer.getInetAddress(), clock.instant());
+            alarm = decoder.decode(pdu, sender, clock.instant());
         } catch (MalformedTrapException e) {
-            dropped("malformed");
             LOG.debug("Dropped a PDU from {}: {}", peer, e.getMessage());
-            return;
+            return "malformed";
         }
-        if (!queue.offer(alarm)) {
-            dropped("queue_full");
+        boolean queued = type == PDU.INFORM ? queue.offer(alarm, new InformReceipt<>(event)) : queue.offer(alarm);
+        return queued ? ACCEPTED : "queue_full";
+    }
+
+    private AlarmEvent stormAlarm(String source) {
+        var now = clock.instant();
+        return new AlarmEvent(SourceKind.CORRELATOR, source, STORM_ALARM, "", "",
+                AlarmEvent.defaultReductionKey(source, STORM_ALARM, ""), EventState.RAISE, Severity.MAJOR,
+                Map.of("rateLimit", configuration.rateLimit() + "/s", "burst", Integer.toString(configuration.rateBurst())),
+                now, now);
+    }
+
+    /** SNMP4J reports why it refused a message through counters, on the listener thread. */
+    private void counted(CounterEvent event) {
+        String reason = COUNTER_REASONS.get(event.getOid());
+        String[] current = outcome.get();
+        if (reason != null && current[0] == null) {
+            current[0] = reason;
         }
     }
 
-    private void dropped(String reason) {
-        meters.counter("noc.snmp.traps.dropped", "reason", reason).increment();
+    /** Runs after the dispatcher for every datagram: counts it exactly once. */
+    private final class Tally implements TransportListener {
+        @Override
+        public <A extends Address> void processMessage(org.snmp4j.TransportMapping<? super A> sourceTransport,
+                                                        A incomingAddress, ByteBuffer wholeMessage,
+                                                        TransportStateReference tmStateReference) {
+            String[] current = outcome.get();
+            String result = current[0] == null ? "malformed" : current[0];
+            current[0] = null;
+            if (DISCOVERY.equals(result)) {
+                discoveries.increment(); // a v3 sender learning our engine ID: no notification yet
+                return;
+            }
+            received.increment();
+            if (ACCEPTED.equals(result)) {
+                accepted.increment();
+            } else {
+                meters.counter("noc.snmp.traps.dropped", "reason", result).increment();
+            }
+        }
     }
 
     @PreDestroy
