@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final List<Problem.FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public ProblemException(HttpStatus status, String type, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -24,6 +25,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", detail, errors);
+    }
+
+    /** Adds a {@code Retry-After} header to the answer. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

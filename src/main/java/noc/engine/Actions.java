@@ -155,6 +155,16 @@ public final class Actions {
         consume(clearing);
     }
 
+    /** A rule decided that {@code alarm} is over, with no clearing event: it says why. */
+    public void clear(Alarm alarm, String reason) {
+        if (current(alarm).isRaised()) {
+            Alarm cleared = replace(alarm, a -> a.cleared(now));
+            if (cleared.ticketReference() != null) {
+                journal(cleared.ticketReference(), JournalAction.ALARM_CLEARED, cleared.label() + " cleared: " + reason);
+            }
+        }
+    }
+
     /** An event that needs nothing more: a clear with nothing to clear, an ignored notification. */
     public void discard(AlarmEvent event) {
         consume(event);

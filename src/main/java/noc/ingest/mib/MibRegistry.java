@@ -33,12 +33,14 @@ public final class MibRegistry {
     private static final Map<List<URL>, MibRegistry> LOADED = new ConcurrentHashMap<>();
 
     private final SmiOidNode root;
-    private final int moduleCount;
+    private final List<String> modules;
+    private final int fileCount;
     private final List<MibProblem> problems;
 
-    private MibRegistry(SmiOidNode root, int moduleCount, List<MibProblem> problems) {
+    private MibRegistry(SmiOidNode root, List<String> modules, int fileCount, List<MibProblem> problems) {
         this.root = root;
-        this.moduleCount = moduleCount;
+        this.modules = List.copyOf(modules);
+        this.fileCount = fileCount;
         this.problems = List.copyOf(problems);
     }
 
@@ -50,7 +52,7 @@ public final class MibRegistry {
 
     /** A registry that knows no module: every OID stays numeric. */
     public static MibRegistry empty() {
-        return new MibRegistry(SmiOidNode.createRootNode(), 0, List.of());
+        return new MibRegistry(SmiOidNode.createRootNode(), List.of(), 0, List.of());
     }
 
     private static MibRegistry parse(List<URL> files) {
@@ -60,17 +62,26 @@ public final class MibRegistry {
         parser.setFailOnError(false);
         parser.getFileParserPhase().setInputUrls(new ArrayList<>(files));
         SmiMib mib = parser.parse();
-        int modules = mib.getModules().size();
-        LOG.info("Loaded {} MIB modules from {} files in {} ms ({} problems)", modules, files.size(),
+        List<String> modules = mib.getModules().stream().map(m -> m.getId()).sorted().toList();
+        LOG.info("Loaded {} MIB modules from {} files in {} ms ({} problems)", modules.size(), files.size(),
                 (System.nanoTime() - started) / 1_000_000, collector.problems.size());
         for (MibProblem problem : collector.problems) {
             LOG.warn("MIB problem: {}", problem);
         }
-        return new MibRegistry(mib.getRootNode(), modules, collector.problems);
+        return new MibRegistry(mib.getRootNode(), modules, files.size(), collector.problems);
     }
 
     public int moduleCount() {
-        return moduleCount;
+        return modules.size();
+    }
+
+    /** The names of the loaded modules, sorted. */
+    public List<String> modules() {
+        return modules;
+    }
+
+    public int fileCount() {
+        return fileCount;
     }
 
     /** Errors the parser reported; a file with errors loads what it can, the others load whole. */

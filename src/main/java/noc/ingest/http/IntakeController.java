@@ -1,0 +1,120 @@
+package noc.ingest.http;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import noc.alarm.AlarmEvent;
+import noc.api.ProblemException;
+import noc.engine.EngineQueue;
+import noc.engine.Receipt;
+
+/**
+ * Alarms from monitoring systems over HTTP: Prometheus Alertmanager's webhook, and a generic JSON
+ * format for Zabbix, Nagios/Icinga and scripts. A request is validated whole (400 naming every bad
+ * field, nothing taken), queued whole, and answered only once its alarms are committed.
+ */
+@Controller("/api/v1")
+public class IntakeController {
+
+    private final EngineQueue queue;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final IntakeConfiguration configuration;
+
+    public IntakeController(EngineQueue queue, JsonMapper json, Clock clock, MeterRegistry meters,
+                            IntakeConfiguration configuration) {
+        this.queue = queue;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+        this.configuration = configuration;
+    }
+
+    /** Alertmanager's webhook receiver: {@code url: http://host:8080/api/v1/alertmanager}. */
+    @Post(uri = "/alertmanager", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<Accepted>> alertmanager(@Body String body) {
+        FieldReader fields = new FieldReader();
+        List<AlarmEvent> events = AlertmanagerDecoder.decode(parse(body, "alertmanager"), clock.instant(), fields,
+                configuration.maxAlarmsPerRequest());
+        return submit("alertmanager", events, fields);
+    }
+
+    /** One generic alarm object, or an array of them. */
+    @Post(uri = "/alarms", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<Accepted>> alarms(@Body String body) {
+        FieldReader fields = new FieldReader();
+        Instant now = clock.instant();
+        List<AlarmEvent> events = GenericAlarmDecoder.decode(parse(body, "generic"), now, fields,
+                configuration.maxAlarmsPerRequest());
+        return submit("generic", events, fields);
+    }
+
+    private JsonNode parse(String body, String intake) {
+        if (body == null || body.isBlank()) {
+            rejected(intake, "invalid");
+            throw ProblemException.badRequest("The request has no body; it must be JSON", List.of());
+        }
+        try {
+            return json.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            rejected(intake, "invalid");
+            throw ProblemException.badRequest("The body is not JSON: " + e.getMessage(), List.of());
+        }
+    }
+
+    private CompletableFuture<HttpResponse<Accepted>> submit(String intake, List<AlarmEvent> events,
+                                                             FieldReader fields) {
+        if (!fields.ok()) {
+            rejected(intake, "invalid");
+            throw ProblemException.badRequest(fields.errors().size() + " invalid field(s); nothing was accepted",
+                    fields.errors());
+        }
+        CompletableFuture<HttpResponse<Accepted>> answer = new CompletableFuture<>();
+        boolean queued = queue.offerAll(events, new Receipt() {
+            @Override
+            public void committed() {
+                answer.complete(HttpResponse.ok(new Accepted(events.size())));
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                answer.completeExceptionally(unavailable("The alarms could not be committed: "
+                        + cause.getMessage()));
+            }
+        });
+        if (!queued) {
+            rejected(intake, "queue_full");
+            throw unavailable("The correlator is saturated (engine queue full); nothing was accepted");
+        }
+        meters.counter("noc.intake.alarms.accepted", "intake", intake).increment(events.size());
+        return answer;
+    }
+
+    private ProblemException unavailable(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", detail, List.of())
+                .retryAfter(configuration.retryAfterSeconds());
+    }
+
+    private void rejected(String intake, String reason) {
+        meters.counter("noc.intake.requests.rejected", "intake", intake, "reason", reason).increment();
+    }
+
+    /** How many alarms of the request were committed. */
+    @Serdeable
+    public record Accepted(int accepted) {
+    }
+}
