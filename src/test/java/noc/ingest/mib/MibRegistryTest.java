@@ -85,4 +85,40 @@ class MibRegistryTest {
                 .isEqualTo("ACME-TRAP-MIB::acmeFanFailure");
         assertThat(registry.problems()).isEmpty();
     }
+
+    @Test
+    void aBrokenModuleIsReportedWithFileAndLineWhileTheOthersLoad(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("GOOD-MIB.txt"), """
+                GOOD-MIB DEFINITIONS ::= BEGIN
+                IMPORTS NOTIFICATION-TYPE, enterprises FROM SNMPv2-SMI;
+                good OBJECT IDENTIFIER ::= { enterprises 99997 }
+                goodEvent NOTIFICATION-TYPE
+                    STATUS current
+                    DESCRIPTION "A good event."
+                    ::= { good 0 1 }
+                END
+                """);
+        Files.writeString(folder.resolve("BROKEN-MIB.txt"), """
+                BROKEN-MIB DEFINITIONS ::= BEGIN
+                IMPORTS NOTIFICATION-TYPE, enterprises FROM SNMPv2-SMI;
+                broken OBJECT IDENTIFIER ::= { enterprises 99996 }
+                brokenEvent NOTIFICATION-TYPE
+                    STATUS current
+                    DESCRIPTION "Missing its closing brace."
+                    ::= { broken 0 1
+                END
+                """);
+
+        MibRegistry registry = MibRegistry.load(List.of(folder));
+
+        assertThat(registry.problems()).isNotEmpty().first().satisfies(problem -> {
+            assertThat(problem.file()).endsWith("BROKEN-MIB.txt");
+            assertThat(problem.line()).isGreaterThan(0);
+            assertThat(problem.message()).isNotBlank();
+        });
+        assertThat(registry.notificationName(new OID("1.3.6.1.4.1.99997.0.1").getValue()))
+                .isEqualTo("GOOD-MIB::goodEvent");
+        assertThat(registry.notificationName(new OID("1.3.6.1.6.3.1.1.5.3").getValue()))
+                .isEqualTo("IF-MIB::linkDown");
+    }
 }
