@@ -15,7 +15,11 @@ import noc.database.EmbeddedDatabase;
  */
 public class Application {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("loadgen")) {
+            noc.tools.LoadGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, Object> extra = Map.of();
         EmbeddedDatabase embedded = null;
         try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {

@@ -8,54 +8,51 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import noc.database.JsonColumns;
+import noc.database.MultiRowInsert;
 import noc.database.Times;
 
 /** Writes alarms for the engine's cycle transaction, and reads them back to rebuild the session. */
 @Singleton
 public final class AlarmStore {
 
-    private static final String UPSERT = """
-            INSERT INTO alarm (reduction_key, source_kind, source, name, oid, resource, severity, state,
-                               occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE severity = VALUES(severity), state = VALUES(state),
-                occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
-                ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes)""";
-
     private final AlarmRepository repository;
     private final JsonColumns json;
+    private final MultiRowInsert<Alarm> upsert;
 
     public AlarmStore(AlarmRepository repository, JsonColumns json) {
         this.repository = repository;
         this.json = json;
+        this.upsert = new MultiRowInsert<>("""
+                INSERT INTO alarm (reduction_key, source_kind, source, name, oid, resource, severity, state,
+                                   occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes)
+                VALUES""", """
+                ON DUPLICATE KEY UPDATE severity = VALUES(severity), state = VALUES(state),
+                    occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
+                    ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes)""", 14, this::bind);
     }
 
-    /** Writes the final state of each changed alarm, in one batch. */
+    /** Writes the final state of each changed alarm. */
     public void upsert(Connection connection, Collection<Alarm> alarms) throws SQLException {
-        if (alarms.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-            for (Alarm alarm : alarms) {
-                int i = 1;
-                statement.setString(i++, alarm.reductionKey());
-                statement.setString(i++, alarm.sourceKind().name());
-                statement.setString(i++, alarm.source());
-                statement.setString(i++, alarm.name());
-                statement.setString(i++, alarm.oid());
-                statement.setString(i++, alarm.resource());
-                statement.setString(i++, alarm.severity().name());
-                statement.setString(i++, alarm.state().name());
-                statement.setLong(i++, alarm.count());
-                statement.setObject(i++, Times.toColumn(alarm.firstSeen()));
-                statement.setObject(i++, Times.toColumn(alarm.lastSeen()));
-                statement.setObject(i++, Times.toColumn(alarm.clearedAt()));
-                statement.setString(i++, alarm.ticketReference());
-                statement.setString(i, json.write(alarm.attributes()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        upsert.write(connection, alarms);
+    }
+
+    private int bind(PreparedStatement statement, int index, Alarm alarm) throws SQLException {
+        int i = index;
+        statement.setString(i++, alarm.reductionKey());
+        statement.setString(i++, alarm.sourceKind().name());
+        statement.setString(i++, alarm.source());
+        statement.setString(i++, alarm.name());
+        statement.setString(i++, alarm.oid());
+        statement.setString(i++, alarm.resource());
+        statement.setString(i++, alarm.severity().name());
+        statement.setString(i++, alarm.state().name());
+        statement.setLong(i++, alarm.count());
+        statement.setObject(i++, Times.toColumn(alarm.firstSeen()));
+        statement.setObject(i++, Times.toColumn(alarm.lastSeen()));
+        statement.setObject(i++, Times.toColumn(alarm.clearedAt()));
+        statement.setString(i++, alarm.ticketReference());
+        statement.setString(i++, json.write(alarm.attributes()));
+        return i;
     }
 
     /** Every stored alarm, as facts, to rebuild the session. */

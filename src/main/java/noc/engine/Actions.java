@@ -98,11 +98,6 @@ public final class Actions {
         return changes;
     }
 
-    /** Forgets a cycle that could not be committed: its reference numbers are handed out again. */
-    void abandonCycle(Map<Integer, Long> committedCounters) {
-        references.reset(committedCounters);
-    }
-
     // ---- the rules' API ----------------------------------------------------------------------
 
     /** The current engine time, for consequences that need it in text. */

@@ -67,11 +67,6 @@ public final class Correlation implements AutoCloseable {
         }
     }
 
-    /** Forgets a cycle that could not be committed: its ticket numbers are handed out again. */
-    public void abandon(Map<Integer, Long> committedReferenceCounters) {
-        actions.abandonCycle(committedReferenceCounters);
-    }
-
     /** The facts of a type now in the session. */
     public <T> List<T> facts(Class<T> type) {
         return session.objects(type);

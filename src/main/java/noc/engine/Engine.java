@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import noc.alarm.AlarmStore;
@@ -20,29 +24,34 @@ import noc.alarm.SourceKind;
 import noc.ticket.TicketStore;
 
 /**
- * The engine thread: the only code that touches the rules session. Each cycle it drains a batch
- * from the queue (or waits at most one tick), moves the session clock to the injected clock, puts
- * each input in and fires, then writes everything the rules changed in one transaction, and only
- * then tells the intakes their inputs are committed.
+ * The engine: one thread owns the rules session, a second commits. Each cycle the engine thread
+ * drains a batch from the queue (or waits at most one tick), moves the session clock to the injected
+ * clock, puts each input in and fires, and hands what the rules changed to the commit thread, which
+ * writes it in one transaction and only then tells the intakes their inputs are committed. The
+ * hand-off holds at most {@value #CYCLES_IN_FLIGHT} cycles, so that firing the next cycle overlaps
+ * committing the last one while a slow database still slows the engine down (back-pressure).
  */
 @Context
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final int CYCLES_IN_FLIGHT = 2;
 
     private final EngineQueue queue;
     private final EngineConfiguration configuration;
     private final Clock clock;
     private final CycleWriter writer;
-    private final TicketStore ticketStore;
     private final MeterRegistry meters;
     private final Correlation correlation;
-    private final Thread thread;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final BlockingQueue<PendingCommit> commits = new ArrayBlockingQueue<>(CYCLES_IN_FLIGHT);
+    private final CountDownLatch stopped = new CountDownLatch(2);
     private final Counter cycles;
     private final Counter ruleFailures;
+    private final Timer rulesTime;
+    private final Timer commitTime;
+    private final DistributionSummary batchSizes;
     private volatile boolean running = true;
-    private volatile Instant lastCycle;
+    private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
                   CycleWriter writer, AlarmStore alarmStore, TicketStore ticketStore, MeterRegistry meters)
@@ -51,7 +60,6 @@ public final class Engine {
         this.configuration = configuration;
         this.clock = clock;
         this.writer = writer;
-        this.ticketStore = ticketStore;
         this.meters = meters;
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
@@ -62,23 +70,37 @@ public final class Engine {
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.cycles = meters.counter("noc.engine.cycles");
         this.ruleFailures = meters.counter("noc.engine.rule.failures");
+        this.rulesTime = Timer.builder("noc.engine.cycle.rules").description("time a cycle spends firing rules")
+                .register(meters);
+        this.commitTime = Timer.builder("noc.engine.cycle.commit")
+                .description("time a cycle spends committing its changes").register(meters);
+        this.batchSizes = DistributionSummary.builder("noc.engine.cycle.inputs")
+                .description("inputs taken by a cycle").register(meters);
         meters.gauge("noc.engine.queue.size", queue, EngineQueue::size);
-        this.lastCycle = start;
-        this.thread = new Thread(this::run, "engine");
-        thread.start();
+        this.lastCommit = start;
+        new Thread(this::runRules, "engine").start();
+        new Thread(this::runCommits, "engine-commit").start();
     }
 
-    /** When the last cycle ended: a lag far beyond one tick means the engine is stuck or slow. */
+    /** When the last cycle was committed: a lag far beyond one tick means the engine is stuck or slow. */
     public Instant lastCycle() {
-        return lastCycle;
+        return lastCommit;
     }
 
-    private void run() {
+    private void runRules() {
         try {
             while (running || queue.size() > 0) {
                 List<EngineQueue.Submission> batch = queue.drain(configuration.batchSize(),
                         running ? configuration.tick() : Duration.ZERO);
-                cycle(batch);
+                List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
+                long started = System.nanoTime();
+                CycleChanges changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
+                    ruleFailures.increment();
+                    LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
+                });
+                rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                batchSizes.record(batch.size());
+                commits.put(new PendingCommit(changes, batch));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,19 +108,33 @@ public final class Engine {
             LOG.error("The engine thread died", e);
         } finally {
             correlation.close();
+            try {
+                commits.put(PendingCommit.END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             stopped.countDown();
         }
     }
 
-    private void cycle(List<EngineQueue.Submission> batch) throws InterruptedException {
-        List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
-        CycleChanges changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
-            ruleFailures.increment();
-            LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
-        });
-        commit(changes, batch);
-        lastCycle = clock.instant();
-        cycles.increment();
+    private void runCommits() {
+        try {
+            while (true) {
+                PendingCommit pending = commits.take();
+                if (pending == PendingCommit.END) {
+                    return;
+                }
+                long started = System.nanoTime();
+                commit(pending.changes(), pending.batch());
+                commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                lastCommit = clock.instant();
+                cycles.increment();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
     }
 
     private void commit(CycleChanges changes, List<EngineQueue.Submission> batch) throws InterruptedException {
@@ -110,7 +146,6 @@ public final class Engine {
             } catch (RuntimeException e) {
                 if (!running) {
                     LOG.error("Stopping with a cycle that could not be committed ({} inputs)", batch.size(), e);
-                    correlation.abandon(ticketStore.referenceCounters());
                     batch.forEach(s -> s.receipt().failed(e));
                     return;
                 }
@@ -134,7 +169,11 @@ public final class Engine {
         running = false;
         if (!stopped.await(configuration.commitRetryMax().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
             LOG.warn("The engine did not stop in time");
-            thread.interrupt();
         }
+    }
+
+    /** One fired cycle waiting for its transaction. */
+    private record PendingCommit(CycleChanges changes, List<EngineQueue.Submission> batch) {
+        static final PendingCommit END = new PendingCommit(null, List.of());
     }
 }

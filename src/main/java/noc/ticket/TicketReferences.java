@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Hands out ticket references {@code INC-2026-000001}: one counter per year, never reused. Only the
  * engine thread calls it; the counters it advanced are written in the same transaction as the
- * tickets that got the references, so a failed commit gives the same references on retry.
+ * tickets that got the references, and a failed commit is retried with the same references.
  */
 public final class TicketReferences {
 
@@ -33,13 +33,6 @@ public final class TicketReferences {
         Map<Integer, Long> copy = Map.copyOf(advanced);
         advanced.clear();
         return copy;
-    }
-
-    /** Restores the counters to the committed values, after a cycle was abandoned. */
-    public void reset(Map<Integer, Long> committedLastByYear) {
-        lastByYear.clear();
-        lastByYear.putAll(committedLastByYear);
-        advanced.clear();
     }
 
     public static String format(int year, long value) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import noc.database.JsonColumns;
+import noc.database.MultiRowInsert;
 import noc.database.Times;
 
 /** Writes tickets and their journal for the engine's cycle transaction, and reads them back. */
@@ -22,15 +23,15 @@ public final class TicketStore {
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at)""";
-    private static final String INSERT_JOURNAL = """
-            INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
 
     private final TicketRepository tickets;
     private final JsonColumns json;
+    private final MultiRowInsert<JournalEntry> journalInsert = new MultiRowInsert<>(
+            "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts) VALUES", "",
+            7, this::bindJournal);
 
     public TicketStore(TicketRepository tickets, JsonColumns json) {
         this.tickets = tickets;
@@ -59,23 +60,19 @@ public final class TicketStore {
     }
 
     public void append(Connection connection, List<JournalEntry> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_JOURNAL)) {
-            for (JournalEntry entry : entries) {
-                int i = 1;
-                statement.setString(i++, entry.ticketReference());
-                statement.setObject(i++, Times.toColumn(entry.at()));
-                statement.setString(i++, entry.authorKind().name());
-                statement.setString(i++, entry.author());
-                statement.setString(i++, entry.action().name());
-                statement.setString(i++, entry.text());
-                statement.setString(i, json.write(entry.facts()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        journalInsert.write(connection, entries);
+    }
+
+    private int bindJournal(PreparedStatement statement, int index, JournalEntry entry) throws SQLException {
+        int i = index;
+        statement.setString(i++, entry.ticketReference());
+        statement.setObject(i++, Times.toColumn(entry.at()));
+        statement.setString(i++, entry.authorKind().name());
+        statement.setString(i++, entry.author());
+        statement.setString(i++, entry.action().name());
+        statement.setString(i++, entry.text());
+        statement.setString(i++, json.write(entry.facts()));
+        return i;
     }
 
     public void saveCounters(Connection connection, Map<Integer, Long> counters) throws SQLException {

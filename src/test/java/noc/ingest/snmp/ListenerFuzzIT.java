@@ -118,20 +118,23 @@ class ListenerFuzzIT {
         return sum;
     }
 
-    /** Datagrams the kernel dropped on the listener's socket (the last column of /proc/net/udp). */
+    /** Datagrams the kernel dropped on the listener's socket (the last column of /proc/net/udp{,6}). */
     private static long kernelDrops(int port) throws Exception {
-        Path udp = Path.of("/proc/net/udp");
-        if (!Files.exists(udp)) {
-            return 0;
-        }
         String localPort = String.format(":%04X", port);
-        for (String line : Files.readAllLines(udp)) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length > 12 && fields[1].endsWith(localPort)) {
-                return Long.parseLong(fields[fields.length - 1]);
+        long drops = 0;
+        for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+            Path udp = Path.of(table);
+            if (!Files.exists(udp)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(udp)) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 12 && fields[1].endsWith(localPort)) {
+                    drops += Long.parseLong(fields[fields.length - 1]);
+                }
             }
         }
-        return 0;
+        return drops;
     }
 
     private static byte[] randomBytes(Random random, int length) {
