@@ -37,9 +37,18 @@ public class Application {
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(extra).start();
         if (embedded != null) {
             EmbeddedDatabase database = embedded;
-            // Stop the database after the application, which commits its last cycle on the way out.
+            // Micronaut's own hook stops the application, which commits its last cycle on the way
+            // out; the database stops once that is done.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                context.close();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+                while (context.isRunning() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
                 database.close();
             }, "embedded-mariadb-stop"));
         }

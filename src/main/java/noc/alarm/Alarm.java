@@ -3,8 +3,6 @@ package noc.alarm;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,7 +43,7 @@ public record Alarm(
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1: " + count);
         }
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(attributes, "attributes is null")));
+        attributes = Attributes.frozen(requireNonNull(attributes, "attributes is null"));
     }
 
     /** A new alarm from its first occurrence. */

@@ -3,17 +3,15 @@ package noc.alarm;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.kie.api.definition.type.Expires;
 import org.kie.api.definition.type.Role;
 import org.kie.api.definition.type.Timestamp;
 
 /**
  * One occurrence of an alarm as an intake decoded it: a short-lived event fact. The rules fold it
- * into the {@link Alarm} of its reduction key, or use it to clear one, and then it is gone.
+ * into the {@link Alarm} of its reduction key, or use it to clear one, and then it is gone: an
+ * occurrence no rule consumed is taken out by the engine once the rules have fired on it.
  *
  * @param sourceKind   the intake it came through
  * @param source       the device (or monitoring system) it is about, as an address or name
@@ -29,7 +27,6 @@ import org.kie.api.definition.type.Timestamp;
  */
 @Role(Role.Type.EVENT)
 @Timestamp("receivedAtMillis")
-@Expires("10m")
 public record AlarmEvent(
         SourceKind sourceKind,
         String source,
@@ -54,7 +51,7 @@ public record AlarmEvent(
         requireNonNull(severity, "severity is null");
         requireNonNull(receivedAt, "receivedAt is null");
         requireNonNull(eventTime, "eventTime is null");
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(attributes, "attributes is null")));
+        attributes = Attributes.frozen(requireNonNull(attributes, "attributes is null"));
     }
 
     /** The default reduction key: one alarm per source, alarm type and resource. */

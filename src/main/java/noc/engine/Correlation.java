@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.kie.api.runtime.rule.FactHandle;
+
 import noc.alarm.Alarm;
 import noc.ticket.Ticket;
 import noc.ticket.TicketReferences;
@@ -18,6 +20,7 @@ public final class Correlation implements AutoCloseable {
 
     private final RuleSession session;
     private final Actions actions;
+    private long unconsumed;
 
     public Correlation(CompiledRules rules, Instant start, Map<Integer, Long> referenceCounters,
                        List<Alarm> alarms, List<Ticket> tickets) {
@@ -49,22 +52,27 @@ public final class Correlation implements AutoCloseable {
     }
 
     private void admit(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
-        actions.admit(input);
+        FactHandle handle = actions.admit(input);
         fire(input, onRuleFailure);
+        // An input is for one cycle: what no rule consumed (or a rule that threw left) goes now,
+        // so that nothing piles up in the session.
+        if (session.handleOf(input) != null) {
+            session.delete(handle);
+            unconsumed++;
+        }
     }
 
     private void fire(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
         try {
             session.fire();
         } catch (RuntimeException e) {
-            if (input != null) {
-                var handle = session.handleOf(input);
-                if (handle != null) {
-                    session.delete(handle);
-                }
-            }
             onRuleFailure.accept(input, e);
         }
+    }
+
+    /** Inputs no rule consumed since the session started. */
+    public long unconsumed() {
+        return unconsumed;
     }
 
     /** The facts of a type now in the session. */

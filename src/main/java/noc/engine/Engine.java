@@ -77,6 +77,7 @@ public final class Engine {
         this.batchSizes = DistributionSummary.builder("noc.engine.cycle.inputs")
                 .description("inputs taken by a cycle").register(meters);
         meters.gauge("noc.engine.queue.size", queue, EngineQueue::size);
+        meters.gauge("noc.engine.inputs.unconsumed", correlation, Correlation::unconsumed);
         this.lastCommit = start;
         new Thread(this::runRules, "engine").start();
         new Thread(this::runCommits, "engine-commit").start();
