@@ -2,6 +2,9 @@
 # Trap throughput, end to end: sent by the load generator -> committed in MariaDB.
 # Usage: bench/trap-throughput.sh [seconds-per-step] [rates...]
 #   e.g. bench/trap-throughput.sh 10 5000 10000 20000 40000 60000
+# A warm-up of 15 s at 10,000 traps/s (WARMUP_RATE, WARMUP_SECONDS) comes first, unreported.
+# With PROFILE=1, each step also prints where the CPU went: CPU milliseconds per 1,000 committed
+# traps, by correlator thread group, MariaDB server and load generator (from /proc, utime+stime).
 # Uses the MariaDB on 127.0.0.1:3306 (database noc_bench, recreated) when it answers, else the
 # embedded one. Builds the jar first if it is missing. Prints one line per offered rate.
 set -euo pipefail
@@ -27,18 +30,43 @@ pid=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$http/health" >/dev/null && break; sleep 0.5; done
 
 metric() { curl -s "localhost:$http/prometheus" | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v + 0 }'; }
+# seconds as microseconds
+micros() { curl -s "localhost:$http/prometheus" | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v * 1000000 }'; }
 dropped() { curl -s "localhost:$http/prometheus" | awk '/^noc_snmp_traps_dropped_total\{/ { s += $2 } END { printf "%d", s + 0 }'; }
 # the listener's socket may be IPv4 or dual-stack IPv6: look in both tables
 kernel_drops() { awk -v p=$(printf ':%04X' $snmp) '$2 ~ p"$" { d += $NF } END { print d + 0 }' /proc/net/udp /proc/net/udp6; }
+# CPU milliseconds so far, by thread group of the correlator, and of the MariaDB server
+cpu_snapshot() {
+  for t in /proc/$pid/task/*/stat; do cat "$t" 2>/dev/null; echo; done | awk '
+    NF { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+         rest = substr($0, index($0, ") ") + 2); split(rest, f, " ")
+         g = name ~ /^DefaultUDP/ ? "listener" : name == "engine" ? "engine-rules" : name == "engine-commit" ? "engine-commit" \
+           : name ~ /^(GC|G1)/ ? "gc" : name ~ /^C[12] / ? "jit" : "other-java"
+         ms[g] += (f[12] + f[13]) * 10 }
+    END { for (g in ms) print g, ms[g] }'
+  for p in $(pgrep -x mariadbd); do awk '{ rest = substr($0, index($0, ") ") + 2); split(rest, f, " "); s += (f[12] + f[13]) * 10 } END { print "mariadb", s }' /proc/$p/stat; done \
+    | awk '{ s += $2 } END { print "mariadb", s }'
+}
 queue() { curl -s "localhost:$http/health" | grep -o '"queueSize":[0-9]*' | cut -d: -f2; }
 
+# Warm-up, not reported: the JIT compiles the hot paths in the first seconds.
+java -cp "$jar" noc.tools.LoadGenerator --target 127.0.0.1:$snmp --rate ${WARMUP_RATE:-10000} --seconds ${WARMUP_SECONDS:-15} >/dev/null
+for _ in $(seq 1 120); do [ "$(queue)" = "0" ] && break; sleep 0.5; done
+sleep 2
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $db"
-printf '%10s %10s %10s %10s %10s %10s %12s\n' offered/s sent received dropped kernel committed committed/s
+printf '%10s %10s %10s %10s %10s %10s %12s %14s %15s\n' offered/s sent received dropped kernel committed committed/s \
+  rules-us/event commit-us/event
 for rate in "${rates[@]}"; do
   r0=$(metric noc_snmp_traps_received_total); d0=$(dropped); k0=$(kernel_drops)
   c0=$(metric 'noc_engine_events_committed_total{source="snmp"}')
+  ru0=$(micros noc_engine_cycle_rules_seconds_sum); cu0=$(micros noc_engine_cycle_commit_seconds_sum)
   start=$(date +%s.%N)
-  sent=$(java -cp "$jar" noc.tools.LoadGenerator --target 127.0.0.1:$snmp --rate "$rate" --seconds "$seconds" | awk '{print $2}')
+  [ "${PROFILE:-0}" = 1 ] && cpu_snapshot > "$work/cpu-before"
+  TIMEFORMAT='%U %S'
+  { time java -cp "$jar" noc.tools.LoadGenerator --target 127.0.0.1:$snmp --rate "$rate" --seconds "$seconds" \
+      > "$work/loadgen.out" ; } 2> "$work/loadgen.time"
+  sent=$(awk '{print $2}' "$work/loadgen.out")
   # wait for the engine to drain its queue and commit
   prev=-1
   for _ in $(seq 1 600); do
@@ -51,5 +79,14 @@ for rate in "${rates[@]}"; do
   c=$(( $(metric 'noc_engine_events_committed_total{source="snmp"}') - c0 ))
   # the last 0.5 s poll only confirmed the drain
   elapsed=$(echo "$end - $start - 0.5" | bc -l)
-  printf '%10d %10d %10d %10d %10d %10d %12.0f\n' "$rate" "$sent" "$r" "$d" "$k" "$c" "$(echo "$c / $elapsed" | bc -l)"
+  ru=$(( $(micros noc_engine_cycle_rules_seconds_sum) - ru0 )); cu=$(( $(micros noc_engine_cycle_commit_seconds_sum) - cu0 ))
+  printf '%10d %10d %10d %10d %10d %10d %12.0f %14.1f %15.1f\n' "$rate" "$sent" "$r" "$d" "$k" "$c" \
+    "$(echo "$c / $elapsed" | bc -l)" "$(echo "$ru / ($c + 1)" | bc -l)" "$(echo "$cu / ($c + 1)" | bc -l)"
+  if [ "${PROFILE:-0}" = 1 ]; then
+    cpu_snapshot > "$work/cpu-after"
+    awk '{ printf "loadgen %d\n", ($1 + $2) * 1000 }' "$work/loadgen.time" >> "$work/cpu-after"
+    awk -v n="$c" 'NR == FNR { before[$1] = $2; next } { used[$1] += $2 - before[$1] }
+      END { printf "    CPU ms per 1,000 traps:"; for (g in used) printf " %s %.1f", g, used[g] * 1000 / (n + 1); print "" }' \
+      "$work/cpu-before" "$work/cpu-after"
+  fi
 done

@@ -32,7 +32,12 @@ public final class MibRegistry {
     /** One parse per set of files and process: the parse takes seconds, the result only reads. */
     private static final Map<List<URL>, MibRegistry> LOADED = new ConcurrentHashMap<>();
 
+    /** Names already worked out; bounded, since instance suffixes make OIDs many. */
+    private static final int CACHE_LIMIT = 200_000;
+
     private final SmiOidNode root;
+    private final Map<OidKey, String> notificationNames = new ConcurrentHashMap<>();
+    private final Map<OidKey, Variable> variables = new ConcurrentHashMap<>();
     private final List<String> modules;
     private final int fileCount;
     private final List<MibProblem> problems;
@@ -91,6 +96,34 @@ public final class MibRegistry {
 
     /** A notification's name, {@code MODULE::name}, or the numeric OID when no module defines it. */
     public String notificationName(int[] oid) {
+        return cached(notificationNames, oid, this::resolveNotificationName);
+    }
+
+    /** A variable's name with its instance, {@code ifIndex.3}, or the numeric OID. */
+    public String variableName(int[] oid) {
+        return cached(variables, oid, this::resolveVariable).name();
+    }
+
+    /** The label of an INTEGER enumeration value, {@code down(2)}, or null when the object has none. */
+    public String enumLabel(int[] oid, long value) {
+        Map<Long, String> labels = cached(variables, oid, this::resolveVariable).labels();
+        String label = labels.get(value);
+        return label == null ? null : label + "(" + value + ")";
+    }
+
+    private static <T> T cached(Map<OidKey, T> cache, int[] oid, java.util.function.Function<int[], T> resolve) {
+        OidKey key = new OidKey(oid);
+        T found = cache.get(key);
+        if (found == null) {
+            found = resolve.apply(oid);
+            if (cache.size() < CACHE_LIMIT) {
+                cache.put(new OidKey(oid.clone()), found);
+            }
+        }
+        return found;
+    }
+
+    private String resolveNotificationName(int[] oid) {
         Match match = lookup(oid);
         if (match == null) {
             return dotted(oid, 0);
@@ -99,31 +132,22 @@ public final class MibRegistry {
         return match.depth == oid.length ? name : name + "." + dotted(oid, match.depth);
     }
 
-    /** A variable's name with its instance, {@code ifIndex.3}, or the numeric OID. */
-    public String variableName(int[] oid) {
+    private Variable resolveVariable(int[] oid) {
         Match match = lookup(oid);
         if (match == null) {
-            return dotted(oid, 0);
+            return new Variable(dotted(oid, 0), Map.of());
         }
-        return match.depth == oid.length ? match.value.getId() : match.value.getId() + "." + dotted(oid, match.depth);
-    }
-
-    /** The label of an INTEGER enumeration value, {@code down(2)}, or null when the object has none. */
-    public String enumLabel(int[] oid, long value) {
-        Match match = lookup(oid);
-        if (match == null || !(match.value instanceof SmiVariable variable)) {
-            return null;
-        }
-        List<SmiNamedNumber> values = variable.getEnumValues();
-        if (values == null) {
-            return null;
-        }
-        for (SmiNamedNumber named : values) {
-            if (named.getValue() != null && named.getValue().longValue() == value) {
-                return named.getId() + "(" + value + ")";
+        String name = match.depth == oid.length ? match.value.getId()
+                : match.value.getId() + "." + dotted(oid, match.depth);
+        Map<Long, String> labels = new java.util.HashMap<>();
+        if (match.value instanceof SmiVariable variable && variable.getEnumValues() != null) {
+            for (SmiNamedNumber named : variable.getEnumValues()) {
+                if (named.getValue() != null) {
+                    labels.put(named.getValue().longValue(), named.getId());
+                }
             }
         }
-        return null;
+        return new Variable(name, Map.copyOf(labels));
     }
 
     private Match lookup(int[] oid) {
@@ -154,6 +178,31 @@ public final class MibRegistry {
     }
 
     private record Match(SmiOidValue value, int depth) {
+    }
+
+    /** A variable's name with its instance, and its enumeration labels by value. */
+    private record Variable(String name, Map<Long, String> labels) {
+    }
+
+    /** An OID as a map key, compared by its arcs. */
+    private static final class OidKey {
+        private final int[] arcs;
+        private final int hash;
+
+        OidKey(int[] arcs) {
+            this.arcs = arcs;
+            this.hash = java.util.Arrays.hashCode(arcs);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof OidKey key && java.util.Arrays.equals(arcs, key.arcs);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private static final class ProblemCollector implements ProblemEventHandler {
