@@ -1,5 +1,6 @@
 package noc;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,14 +12,23 @@ import noc.database.EmbeddedDatabase;
 /**
  * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
  * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
- * so that {@code java -jar} works on a machine with nothing else installed.
+ * so that {@code java -jar} works on a machine with nothing else installed. An
+ * {@code application.yml} in the working directory is read on top of the built-in configuration.
+ * {@code java -jar noc-correlator.jar loadgen ...} runs the load generator instead.
  */
 public class Application {
+
+    private static final String LOCAL_CONFIGURATION = "application.yml";
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("loadgen")) {
             noc.tools.LoadGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        // An application.yml in the working directory overrides the built-in configuration.
+        if (System.getProperty("micronaut.config.files") == null && System.getenv("MICRONAUT_CONFIG_FILES") == null
+                && Files.isRegularFile(Path.of(LOCAL_CONFIGURATION))) {
+            System.setProperty("micronaut.config.files", Path.of(LOCAL_CONFIGURATION).toAbsolutePath().toString());
         }
         Map<String, Object> extra = Map.of();
         EmbeddedDatabase embedded = null;
