@@ -215,6 +215,11 @@ public final class TrapListener implements CommandResponder {
             String[] current = outcome.get();
             String result = current[0] == null ? "malformed" : current[0];
             current[0] = null;
+            if ("malformed".equals(result) && V3Header.isEncrypted(wholeMessage)) {
+                // An authenticated v3 message whose scoped PDU decrypts to garbage: with AES (CFB)
+                // a wrong privacy passphrase shows as a parse error, not as a decryption error.
+                result = "v3_decryption";
+            }
             if (DISCOVERY.equals(result)) {
                 discoveries.increment(); // a v3 sender learning our engine ID: no notification yet
                 return;

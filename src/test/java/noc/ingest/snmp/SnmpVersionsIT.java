@@ -134,6 +134,18 @@ class SnmpVersionsIT {
     }
 
     @Test
+    void aV3TrapThatDoesNotDecryptIsCountedAndDropped() throws InterruptedException {
+        double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"v3_decryption\"");
+
+        NetSnmp.succeed("snmptrap", args(List.of("-v", "3", "-e", ENGINE_ID, "-u", "noc", "-l", "authPriv",
+                "-a", "SHA-256", "-A", "auth-secret-1", "-x", "AES", "-X", "wrong-privacy", target(), ""),
+                linkDownVarbinds("192.0.2.48", 11)));
+
+        awaitMetric("noc_snmp_traps_dropped_total", "reason=\"v3_decryption\"", before + 1);
+        assertThat(app.getList("/api/v1/alarms")).noneMatch(a -> a.get("source").equals("192.0.2.48"));
+    }
+
+    @Test
     void aTrapWithAnUnknownCommunityIsCountedAndDropped() throws InterruptedException {
         double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"unknown_community\"");
 
