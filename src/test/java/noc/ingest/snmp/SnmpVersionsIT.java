@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import noc.support.MetricsReader;
 import noc.support.NetSnmp;
@@ -121,39 +125,32 @@ class SnmpVersionsIT {
                 .filter(a -> a.get("source").equals("192.0.2.45")).findFirst().orElseThrow(), 8);
     }
 
-    @Test
-    void aV3TrapWithAWrongPassphraseIsCountedAndDropped() throws InterruptedException {
-        double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"v3_authentication\"");
-
-        NetSnmp.succeed("snmptrap", args(List.of("-v", "3", "-e", ENGINE_ID, "-u", "noc", "-l", "authPriv",
-                "-a", "SHA-256", "-A", "wrong-secret", "-x", "AES", "-X", "priv-secret-1", target(), ""),
-                linkDownVarbinds("192.0.2.46", 9)));
-
-        awaitMetric("noc_snmp_traps_dropped_total", "reason=\"v3_authentication\"", before + 1);
-        assertThat(app.getList("/api/v1/alarms")).noneMatch(a -> a.get("source").equals("192.0.2.46"));
+    /** The cases of a refused trap: why it is refused, the reason counted, and the sender's options. */
+    static Stream<Arguments> refusedTraps() {
+        return Stream.of(
+                Arguments.of("a v3 trap with a wrong authentication passphrase", "v3_authentication", "192.0.2.46",
+                        List.of("-v", "3", "-e", ENGINE_ID, "-u", "noc", "-l", "authPriv", "-a", "SHA-256",
+                                "-A", "wrong-secret", "-x", "AES", "-X", "priv-secret-1")),
+                Arguments.of("a v3 trap that does not decrypt", "v3_decryption", "192.0.2.47",
+                        List.of("-v", "3", "-e", ENGINE_ID, "-u", "noc", "-l", "authPriv", "-a", "SHA-256",
+                                "-A", "auth-secret-1", "-x", "AES", "-X", "wrong-privacy")),
+                Arguments.of("a v2c trap with an unknown community", "unknown_community", "192.0.2.48",
+                        List.of("-v", "2c", "-c", "private")));
     }
 
-    @Test
-    void aV3TrapThatDoesNotDecryptIsCountedAndDropped() throws InterruptedException {
-        double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"v3_decryption\"");
+    @ParameterizedTest(name = "{0} is counted as {1} and dropped")
+    @MethodSource("refusedTraps")
+    void aRefusedTrapIsCountedByReasonAndDropped(String description, String reason, String device,
+                                                 List<String> options) throws InterruptedException {
+        String labels = "reason=\"" + reason + "\"";
+        double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", labels);
+        List<String> head = new java.util.ArrayList<>(options);
+        head.addAll(List.of(target(), ""));
 
-        NetSnmp.succeed("snmptrap", args(List.of("-v", "3", "-e", ENGINE_ID, "-u", "noc", "-l", "authPriv",
-                "-a", "SHA-256", "-A", "auth-secret-1", "-x", "AES", "-X", "wrong-privacy", target(), ""),
-                linkDownVarbinds("192.0.2.48", 11)));
+        NetSnmp.succeed("snmptrap", args(head, linkDownVarbinds(device, 9)));
 
-        awaitMetric("noc_snmp_traps_dropped_total", "reason=\"v3_decryption\"", before + 1);
-        assertThat(app.getList("/api/v1/alarms")).noneMatch(a -> a.get("source").equals("192.0.2.48"));
-    }
-
-    @Test
-    void aTrapWithAnUnknownCommunityIsCountedAndDropped() throws InterruptedException {
-        double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"unknown_community\"");
-
-        NetSnmp.succeed("snmptrap", args(List.of("-v", "2c", "-c", "private", target(), ""),
-                linkDownVarbinds("192.0.2.47", 10)));
-
-        awaitMetric("noc_snmp_traps_dropped_total", "reason=\"unknown_community\"", before + 1);
-        assertThat(app.getList("/api/v1/alarms")).noneMatch(a -> a.get("source").equals("192.0.2.47"));
+        awaitMetric("noc_snmp_traps_dropped_total", labels, before + 1);
+        assertThat(app.getList("/api/v1/alarms")).noneMatch(a -> a.get("source").equals(device));
     }
 
     private static void awaitMetric(String name, String labels, double expected) throws InterruptedException {
