@@ -70,9 +70,11 @@ public final class Correlation implements AutoCloseable {
         }
     }
 
-    /** Inputs no rule consumed since the session started. */
-    public long unconsumed() {
-        return unconsumed;
+    /** Inputs no rule consumed since the last call. */
+    public long takeUnconsumed() {
+        long count = unconsumed;
+        unconsumed = 0;
+        return count;
     }
 
     /** The facts of a type now in the session. */

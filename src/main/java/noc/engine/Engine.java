@@ -9,12 +9,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
@@ -42,7 +47,12 @@ public final class Engine {
     private final Clock clock;
     private final CycleWriter writer;
     private final MeterRegistry meters;
-    private final Correlation correlation;
+    private final AlarmStore alarmStore;
+    private final TicketStore ticketStore;
+    private volatile Correlation correlation;
+    private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
+    private final AtomicInteger commitsInFlight = new AtomicInteger();
+    private final AtomicLong unconsumed = new AtomicLong();
     private final BlockingQueue<PendingCommit> commits = new ArrayBlockingQueue<>(CYCLES_IN_FLIGHT);
     private final CountDownLatch stopped = new CountDownLatch(2);
     private final Counter cycles;
@@ -61,6 +71,8 @@ public final class Engine {
         this.clock = clock;
         this.writer = writer;
         this.meters = meters;
+        this.alarmStore = alarmStore;
+        this.ticketStore = ticketStore;
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Instant start = clock.instant();
@@ -77,7 +89,10 @@ public final class Engine {
         this.batchSizes = DistributionSummary.builder("noc.engine.cycle.inputs")
                 .description("inputs taken by a cycle").register(meters);
         meters.gauge("noc.engine.queue.size", queue, EngineQueue::size);
-        meters.gauge("noc.engine.inputs.unconsumed", correlation, Correlation::unconsumed);
+        FunctionCounter.builder("noc.engine.inputs.unconsumed", unconsumed, AtomicLong::get)
+                .description("inputs no rule consumed, taken out after their cycle").register(meters);
+        Gauge.builder("noc.engine.rules.loaded", this, e -> e.correlation.rules().ruleCount())
+                .description("rules in the running rule base").register(meters);
         this.lastCommit = start;
         new Thread(this::runRules, "engine").start();
         new Thread(this::runCommits, "engine-commit").start();
@@ -88,9 +103,40 @@ public final class Engine {
         return lastCommit;
     }
 
+    /** The rule base the engine runs now. */
+    public CompiledRules rules() {
+        return correlation.rules();
+    }
+
+    /**
+     * Asks the engine to run {@code rules} from its next cycle on. The engine lets the cycles in
+     * flight commit, rebuilds the session from MariaDB as at startup, and goes on; queued inputs wait
+     * in the queue meanwhile, so none is lost.
+     */
+    public void deploy(CompiledRules rules) {
+        pendingRules.set(rules);
+    }
+
+    private void swapIfAsked() throws InterruptedException {
+        CompiledRules next = pendingRules.getAndSet(null);
+        if (next == null) {
+            return;
+        }
+        while (commitsInFlight.get() > 0) {
+            Thread.sleep(5);
+        }
+        Correlation previous = correlation;
+        correlation = new Correlation(next, clock.instant(), ticketStore.referenceCounters(), alarmStore.loadAll(),
+                ticketStore.loadOpen());
+        previous.close();
+        LOG.info("Rules reloaded: {} rules from {}; session rebuilt with {} facts", next.ruleCount(), next.files(),
+                correlation.factCount());
+    }
+
     private void runRules() {
         try {
             while (running || queue.size() > 0) {
+                swapIfAsked();
                 List<EngineQueue.Submission> batch = queue.drain(configuration.batchSize(),
                         running ? configuration.tick() : Duration.ZERO);
                 List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
@@ -101,6 +147,8 @@ public final class Engine {
                 });
                 rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batchSizes.record(batch.size());
+                unconsumed.addAndGet(correlation.takeUnconsumed());
+                commitsInFlight.incrementAndGet();
                 commits.put(new PendingCommit(changes, batch));
             }
         } catch (InterruptedException e) {
@@ -127,6 +175,7 @@ public final class Engine {
                 }
                 long started = System.nanoTime();
                 commit(pending.changes(), pending.batch());
+                commitsInFlight.decrementAndGet();
                 commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 lastCommit = clock.instant();
                 cycles.increment();

@@ -67,10 +67,14 @@ public final class TestApplication implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) {
+        return post(path, json, "application/json");
+    }
+
+    public HttpResponse<String> post(String path, String body, String contentType) {
         try {
             return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,147 @@
+package noc.engine;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Safe rule editing: watches the rules folder, compiles a change in the background, and deploys a
+ * good build at the engine's next cycle; a build with errors is reported (file, line, column) in the
+ * log and at {@code GET /api/v1/rules/status} and the running rules stay.
+ */
+@Context
+public final class RuleReloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleReloader.class);
+
+    private final Engine engine;
+    private final RulesConfiguration configuration;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final RuleCompiler compiler = new RuleCompiler();
+    private final WatchService watcher;
+    private volatile RuleStatus status;
+
+    public RuleReloader(Engine engine, RulesConfiguration configuration, Clock clock, MeterRegistry meters)
+            throws IOException {
+        this.engine = engine;
+        this.configuration = configuration;
+        this.clock = clock;
+        this.meters = meters;
+        CompiledRules running = engine.rules();
+        Instant now = clock.instant();
+        this.status = new RuleStatus(new RuleStatus.Running(running.files(), running.ruleCount(), now), "OK", now,
+                running.warnings().stream().map(RuleStatus.Problem::of).toList());
+        if (configuration.watch()) {
+            watcher = FileSystems.getDefault().newWatchService();
+            configuration.directory().register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            Thread thread = new Thread(this::watch, "rules-watch");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            watcher = null;
+        }
+    }
+
+    public RuleStatus status() {
+        return status;
+    }
+
+    /** Compiles the folder now and deploys it if it is good. */
+    public synchronized RuleStatus reload() {
+        Instant now = clock.instant();
+        try {
+            CompiledRules rules = compiler.compile(configuration.directory());
+            engine.deploy(rules);
+            rules.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
+            LOG.info("Rules compiled: {} rules from {}; deploying at the next cycle", rules.ruleCount(),
+                    rules.files());
+            meters.counter("noc.rules.builds", "result", "ok").increment();
+            status = new RuleStatus(new RuleStatus.Running(rules.files(), rules.ruleCount(), now), "OK", now,
+                    rules.warnings().stream().map(RuleStatus.Problem::of).toList());
+        } catch (RuleBuildException e) {
+            LOG.error("The rules folder does not compile; the running rules stay. {}", e.getMessage());
+            meters.counter("noc.rules.builds", "result", "failed").increment();
+            status = new RuleStatus(status.running(), "FAILED", now,
+                    e.problems().stream().map(RuleStatus.Problem::of).toList());
+        }
+        return status;
+    }
+
+    /**
+     * Compiles {@code candidates} (file name to DRL) together with the other files of the folder,
+     * without deploying anything: a candidate replaces the file of the same name.
+     */
+    public RuleStatus.Validation validate(Map<String, String> candidates) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        try {
+            for (Path file : RuleCompiler.ruleFiles(configuration.directory())) {
+                sources.put(file.getFileName().toString(), Files.readString(file));
+            }
+        } catch (IOException e) {
+            return new RuleStatus.Validation(false, null, List.of(new RuleStatus.Problem("", 0, 0, "ERROR",
+                    "cannot read the rules folder: " + e.getMessage())));
+        }
+        sources.putAll(candidates);
+        Map<String, String> ordered = new LinkedHashMap<>();
+        sources.keySet().stream().sorted().forEach(name -> ordered.put(name, sources.get(name)));
+        try {
+            CompiledRules rules = compiler.compile(ordered);
+            return new RuleStatus.Validation(true, rules.ruleCount(),
+                    rules.warnings().stream().map(RuleStatus.Problem::of).toList());
+        } catch (RuleBuildException e) {
+            List<RuleStatus.Problem> problems = new ArrayList<>(
+                    e.problems().stream().map(RuleStatus.Problem::of).toList());
+            if (problems.isEmpty()) {
+                problems.add(new RuleStatus.Problem("", 0, 0, "ERROR", e.getMessage()));
+            }
+            return new RuleStatus.Validation(false, null, problems);
+        }
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                // Wait for the folder to stay quiet: an editor saves in several writes.
+                do {
+                    key.pollEvents();
+                    key.reset();
+                    key = watcher.poll(configuration.watchDelay().toMillis(), TimeUnit.MILLISECONDS);
+                } while (key != null);
+                reload();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            LOG.error("The rules folder watcher stopped", e);
+        }
+    }
+
+    @PreDestroy
+    public void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+}
