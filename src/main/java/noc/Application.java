@@ -14,7 +14,8 @@ import noc.database.EmbeddedDatabase;
  * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
  * so that {@code java -jar} works on a machine with nothing else installed. An
  * {@code application.yml} in the working directory is read on top of the built-in configuration.
- * {@code java -jar noc-correlator.jar loadgen ...} runs the load generator instead.
+ * {@code java -jar noc-correlator.jar loadgen ...} runs the load generator instead, and
+ * {@code java -jar noc-correlator.jar rules test <folder>} the rule scenarios of a rules folder.
  */
 public class Application {
 
@@ -24,6 +25,10 @@ public class Application {
         if (args.length > 0 && args[0].equals("loadgen")) {
             noc.tools.LoadGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("rules")) {
+            System.exit(noc.engine.scenario.RulesCommand.run(
+                    java.util.Arrays.asList(args).subList(1, args.length), System.out));
         }
         // An application.yml in the working directory overrides the built-in configuration.
         if (System.getProperty("micronaut.config.files") == null && System.getenv("MICRONAUT_CONFIG_FILES") == null

@@ -77,6 +77,16 @@ public final class Correlation implements AutoCloseable {
         return count;
     }
 
+    /** Tells {@code listener} the name of every rule that fires from now on (scenario coverage). */
+    public void onRuleFired(java.util.function.Consumer<String> listener) {
+        session.addListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                listener.accept(event.getMatch().getRule().getName());
+            }
+        });
+    }
+
     /** The facts of a type now in the session. */
     public <T> List<T> facts(Class<T> type) {
         return session.objects(type);

@@ -1,0 +1,69 @@
+package noc.engine.scenario;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import noc.engine.CompiledRules;
+import noc.engine.RuleBuildException;
+import noc.engine.RuleCompiler;
+
+/**
+ * {@code java -jar noc-correlator.jar rules test <rules-folder>}: compiles the folder's rules and runs
+ * the scenarios of its {@code tests/} sub-folder. Exit code 0 when all pass, 1 when one fails, 2 when
+ * the rules or a scenario file cannot be read.
+ */
+public final class RulesCommand {
+
+    private RulesCommand() {
+    }
+
+    public static int run(List<String> args, PrintStream out) {
+        if (args.size() != 2 || !args.get(0).equals("test")) {
+            out.println("usage: rules test <rules-folder>   (runs <rules-folder>/tests/*.yaml)");
+            return 2;
+        }
+        Path folder = Path.of(args.get(1));
+        CompiledRules rules;
+        try {
+            rules = new RuleCompiler().compile(folder);
+        } catch (RuleBuildException e) {
+            out.println("The rules do not compile: " + e.getMessage());
+            return 2;
+        }
+        List<Scenario> scenarios;
+        try {
+            scenarios = Scenario.load(folder.resolve("tests"));
+        } catch (IOException | ScenarioException e) {
+            out.println("Cannot read the scenarios: " + e.getMessage());
+            return 2;
+        }
+        if (scenarios.isEmpty()) {
+            out.println("No scenarios in " + folder.resolve("tests"));
+            return 2;
+        }
+        ScenarioRunner runner = new ScenarioRunner(rules);
+        int failed = 0;
+        for (Scenario scenario : scenarios) {
+            ScenarioRunner.Result result = runner.run(scenario);
+            if (result.passed()) {
+                out.println("PASS  " + scenario.file() + ": " + scenario.name());
+            } else {
+                failed++;
+                out.println("FAIL  " + scenario.file() + ": " + scenario.name());
+                out.println("      " + result.message());
+            }
+        }
+        Set<String> untested = new TreeSet<>();
+        rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> untested.add(r.getName())));
+        untested.removeAll(runner.firedRules());
+        if (!untested.isEmpty()) {
+            out.println("Rules no scenario fires: " + untested);
+        }
+        out.println((scenarios.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+}
