@@ -15,6 +15,8 @@ import org.kie.api.runtime.rule.FactHandle;
 
 import noc.alarm.Alarm;
 import noc.alarm.AlarmEvent;
+import noc.inventory.InventoryItem;
+import noc.inventory.InventorySnapshot;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.Priority;
@@ -32,6 +34,7 @@ public final class Actions {
 
     private final Map<String, FactHandle> alarms = new HashMap<>();
     private final Map<String, FactHandle> tickets = new HashMap<>();
+    private final Map<String, FactHandle> inventory = new HashMap<>();
     private final TicketReferences references;
     private RuleSession session;
     private FactHandle nowHandle;
@@ -47,11 +50,13 @@ public final class Actions {
     // ---- engine side -------------------------------------------------------------------------
 
     /** Binds to a new session and puts the given state in it (at startup and on rule reload). */
-    void attach(RuleSession session, Instant start, List<Alarm> seedAlarms, List<Ticket> seedTickets) {
+    void attach(RuleSession session, Instant start, List<Alarm> seedAlarms, List<Ticket> seedTickets,
+                List<InventoryItem> seedInventory) {
         this.session = session;
         this.now = start;
         alarms.clear();
         tickets.clear();
+        inventory.clear();
         session.setGlobal("actions", this);
         session.addListener(new DefaultAgendaEventListener() {
             @Override
@@ -62,6 +67,7 @@ public final class Actions {
             }
         });
         nowHandle = session.insert(new Now(start));
+        syncInventory(seedInventory);
         for (Ticket ticket : seedTickets) {
             tickets.put(ticket.reference(), session.insert(ticket));
         }
@@ -79,12 +85,43 @@ public final class Actions {
         ruleFacts = List.of();
     }
 
-    /** Puts one input in the session; events are counted by intake for the commit. */
+    /**
+     * Puts one input in the session; events are counted by intake for the commit. An inventory
+     * snapshot is not a fact: the inventory facts are brought in line with it. Null when nothing
+     * was inserted.
+     */
     FactHandle admit(Object input) {
+        if (input instanceof InventorySnapshot snapshot) {
+            syncInventory(snapshot.items());
+            return null;
+        }
         if (input instanceof AlarmEvent event) {
             changes.event(event.sourceKind());
         }
         return session.insert(input);
+    }
+
+    /** Inserts, replaces and removes inventory facts by kind and key so that they are {@code items}. */
+    private void syncInventory(List<InventoryItem> items) {
+        Map<String, InventoryItem> wanted = new HashMap<>();
+        for (InventoryItem item : items) {
+            wanted.put(item.kind() + ":" + item.key(), item);
+        }
+        for (var iterator = inventory.entrySet().iterator(); iterator.hasNext(); ) {
+            var entry = iterator.next();
+            if (!wanted.containsKey(entry.getKey())) {
+                session.delete(entry.getValue());
+                iterator.remove();
+            }
+        }
+        wanted.forEach((key, item) -> {
+            FactHandle handle = inventory.get(key);
+            if (handle == null) {
+                inventory.put(key, session.insert(item));
+            } else if (!handle.getObject().equals(item)) {
+                session.update(handle, item);
+            }
+        });
     }
 
     CycleChanges endCycle() {

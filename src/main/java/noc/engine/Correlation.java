@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.kie.api.runtime.rule.FactHandle;
 
 import noc.alarm.Alarm;
+import noc.inventory.InventoryItem;
 import noc.ticket.Ticket;
 import noc.ticket.TicketReferences;
 
@@ -23,10 +24,10 @@ public final class Correlation implements AutoCloseable {
     private long unconsumed;
 
     public Correlation(CompiledRules rules, Instant start, Map<Integer, Long> referenceCounters,
-                       List<Alarm> alarms, List<Ticket> tickets) {
+                       List<Alarm> alarms, List<Ticket> tickets, List<InventoryItem> inventory) {
         this.session = new RuleSession(rules, start);
         this.actions = new Actions(new TicketReferences(referenceCounters));
-        actions.attach(session, start, alarms, tickets);
+        actions.attach(session, start, alarms, tickets, inventory);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class Correlation implements AutoCloseable {
         fire(input, onRuleFailure);
         // An input is for one cycle: what no rule consumed (or a rule that threw left) goes now,
         // so that nothing piles up in the session.
-        if (session.handleOf(input) != null) {
+        if (handle != null && session.handleOf(input) != null) {
             session.delete(handle);
             unconsumed++;
         }

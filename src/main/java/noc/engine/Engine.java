@@ -26,6 +26,7 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import noc.alarm.AlarmStore;
 import noc.alarm.SourceKind;
+import noc.inventory.InventoryStore;
 import noc.ticket.TicketStore;
 
 /**
@@ -49,6 +50,7 @@ public final class Engine {
     private final MeterRegistry meters;
     private final AlarmStore alarmStore;
     private final TicketStore ticketStore;
+    private final InventoryStore inventoryStore;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
     private final AtomicInteger commitsInFlight = new AtomicInteger();
@@ -64,7 +66,8 @@ public final class Engine {
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  CycleWriter writer, AlarmStore alarmStore, TicketStore ticketStore, MeterRegistry meters)
+                  CycleWriter writer, AlarmStore alarmStore, TicketStore ticketStore, InventoryStore inventoryStore,
+                  MeterRegistry meters)
             throws RuleBuildException {
         this.queue = queue;
         this.configuration = configuration;
@@ -73,11 +76,12 @@ public final class Engine {
         this.meters = meters;
         this.alarmStore = alarmStore;
         this.ticketStore = ticketStore;
+        this.inventoryStore = inventoryStore;
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Instant start = clock.instant();
         this.correlation = new Correlation(compiled, start, ticketStore.referenceCounters(), alarmStore.loadAll(),
-                ticketStore.loadOpen());
+                ticketStore.loadOpen(), inventoryStore.load().all());
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.cycles = meters.counter("noc.engine.cycles");
@@ -101,6 +105,11 @@ public final class Engine {
     /** When the last cycle was committed: a lag far beyond one tick means the engine is stuck or slow. */
     public Instant lastCycle() {
         return lastCommit;
+    }
+
+    /** How many inventory facts the session holds (for tests and health). */
+    public long inventoryFacts() {
+        return correlation.facts(noc.inventory.InventoryItem.class).size();
     }
 
     /** The rule base the engine runs now. */
@@ -127,7 +136,7 @@ public final class Engine {
         }
         Correlation previous = correlation;
         correlation = new Correlation(next, clock.instant(), ticketStore.referenceCounters(), alarmStore.loadAll(),
-                ticketStore.loadOpen());
+                ticketStore.loadOpen(), inventoryStore.load().all());
         previous.close();
         LOG.info("Rules reloaded: {} rules from {}; session rebuilt with {} facts", next.ruleCount(), next.files(),
                 correlation.factCount());

@@ -29,7 +29,7 @@ class StormRulesTest {
     @BeforeEach
     void start() throws RuleBuildException {
         correlation = new Correlation(new RuleCompiler().compile(Path.of("rules")), START, Map.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     @AfterEach

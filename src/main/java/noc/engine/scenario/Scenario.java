@@ -14,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
+import noc.api.FieldReader;
+import noc.inventory.InventoryDocument;
+import noc.inventory.InventoryItem;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -23,7 +26,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * @param file the file it came from, for messages
  */
-public record Scenario(String file, String name, Instant start, List<Step> steps) {
+public record Scenario(String file, String name, Instant start, List<InventoryItem> inventory, List<Step> steps) {
 
     private static final Instant DEFAULT_START = Instant.parse("2026-03-02T08:00:00Z");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -63,6 +66,22 @@ public record Scenario(String file, String name, Instant start, List<Step> steps
             throw new ScenarioException(where + ": name is required");
         }
         Instant start = map.get("start") == null ? DEFAULT_START : instant(where, map.get("start"));
+        List<InventoryItem> inventory = List.of();
+        if (map.get("given") instanceof Map<?, ?> given) {
+            if (given.get("inventory") instanceof Map<?, ?> inventoryDocument) {
+                FieldReader errors = new FieldReader();
+                InventoryDocument.Parsed parsed = InventoryDocument.parse((Map<String, Object>) inventoryDocument,
+                        "given.inventory", errors);
+                InventoryDocument.checkReferences(parsed, List.of(), errors);
+                if (!errors.ok()) {
+                    throw new ScenarioException(where + ": " + errors.errors().get(0).field() + " "
+                            + errors.errors().get(0).message());
+                }
+                inventory = parsed.items();
+            }
+        } else if (map.get("given") != null) {
+            throw new ScenarioException(where + ": given must be a mapping (inventory: ...)");
+        }
         if (!(map.get("steps") instanceof List<?> stepList) || stepList.isEmpty()) {
             throw new ScenarioException(where + ": steps must be a non-empty list");
         }
@@ -84,7 +103,7 @@ public record Scenario(String file, String name, Instant start, List<Step> steps
                     alarms == null ? List.of() : (List<Map<String, Object>>) alarms,
                     expect == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) expect)));
         }
-        return new Scenario(where, text, start, steps);
+        return new Scenario(where, text, start, inventory, steps);
     }
 
     private static Instant instant(String where, Object value) {

@@ -55,7 +55,8 @@ public final class ScenarioRunner {
 
     public Result run(Scenario scenario) {
         List<JournalEntry> journal = new ArrayList<>();
-        try (Correlation correlation = new Correlation(rules, scenario.start(), Map.of(), List.of(), List.of())) {
+        try (Correlation correlation = new Correlation(rules, scenario.start(), Map.of(), List.of(), List.of(),
+                scenario.inventory())) {
             correlation.onRuleFired(firedRules::add);
             Duration previous = Duration.ZERO;
             for (int i = 0; i < scenario.steps().size(); i++) {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import io.micronaut.json.tree.JsonNode;
 import noc.alarm.AlarmEvent;
+import noc.api.FieldReader;
 import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.micronaut.json.tree.JsonNode;
 import noc.alarm.AlarmEvent;
+import noc.api.FieldReader;
 import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;

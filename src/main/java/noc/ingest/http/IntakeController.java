@@ -17,6 +17,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.alarm.AlarmEvent;
+import noc.api.FieldReader;
 import noc.api.ProblemException;
 import noc.engine.EngineQueue;
 import noc.engine.Receipt;

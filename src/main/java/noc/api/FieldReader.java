@@ -1,4 +1,4 @@
-package noc.ingest.http;
+package noc.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,30 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.json.tree.JsonNode;
-import noc.api.Problem;
+
 
 /**
  * Reads fields of a JSON body and collects every problem with its path ({@code alerts[2].labels}),
  * so that one answer names all that is wrong.
  */
-final class FieldReader {
+public final class FieldReader {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
-    List<Problem.FieldError> errors() {
+    public List<Problem.FieldError> errors() {
         return errors;
     }
 
-    boolean ok() {
+    public boolean ok() {
         return errors.isEmpty();
     }
 
-    void error(String path, String message) {
+    public void error(String path, String message) {
         errors.add(new Problem.FieldError(path, message));
     }
 
     /** A required non-blank string; null (and an error) when missing or not a string. */
-    String requiredString(JsonNode object, String key, String path) {
+    public String requiredString(JsonNode object, String key, String path) {
         JsonNode value = object.get(key);
         if (value == null || value.isNull()) {
             error(path, "is required");
@@ -45,7 +45,7 @@ final class FieldReader {
     }
 
     /** An optional string; {@code fallback} when missing. */
-    String optionalString(JsonNode object, String key, String path, String fallback) {
+    public String optionalString(JsonNode object, String key, String path, String fallback) {
         JsonNode value = object.get(key);
         if (value == null || value.isNull()) {
             return fallback;
@@ -58,7 +58,7 @@ final class FieldReader {
     }
 
     /** An optional RFC 3339 time; null when missing or Alertmanager's zero time. */
-    Instant optionalTime(JsonNode object, String key, String path) {
+    public Instant optionalTime(JsonNode object, String key, String path) {
         String text = optionalString(object, key, path, null);
         if (text == null || text.isBlank() || text.startsWith("0001-01-01")) {
             return null;
@@ -76,7 +76,7 @@ final class FieldReader {
     }
 
     /** An optional object of scalar values, as strings in their order; empty when missing. */
-    Map<String, String> optionalScalars(JsonNode object, String key, String path) {
+    public Map<String, String> optionalScalars(JsonNode object, String key, String path) {
         JsonNode value = object.get(key);
         Map<String, String> result = new LinkedHashMap<>();
         if (value == null || value.isNull()) {

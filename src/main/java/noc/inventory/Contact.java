@@ -1,0 +1,35 @@
+package noc.inventory;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Someone to tell or to call: a customer's contact, a project manager, an escalation manager. */
+@Serdeable
+public record Contact(String name, @Nullable String customer, String role, String phone, String email)
+        implements InventoryItem {
+
+    public Contact {
+        requireNonNull(name, "name is null");
+        requireNonNull(role, "role is null");
+        requireNonNull(phone, "phone is null");
+        requireNonNull(email, "email is null");
+    }
+
+    @Override
+    public InventoryKind kind() {
+        return InventoryKind.CONTACTS;
+    }
+
+    @Override
+    public String key() {
+        return name;
+    }
+
+    public String getName() { return name; }
+    public String getCustomer() { return customer; }
+    public String getRole() { return role; }
+    public String getPhone() { return phone; }
+    public String getEmail() { return email; }
+}

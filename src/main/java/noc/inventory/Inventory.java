@@ -1,0 +1,45 @@
+package noc.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A snapshot of the inventory, by kind and key. */
+public final class Inventory {
+
+    private final Map<InventoryKind, Map<String, InventoryItem>> items = new EnumMap<>(InventoryKind.class);
+
+    public Inventory(Collection<? extends InventoryItem> all) {
+        for (InventoryKind kind : InventoryKind.values()) {
+            items.put(kind, new LinkedHashMap<>());
+        }
+        all.forEach(this::put);
+    }
+
+    void put(InventoryItem item) {
+        items.get(item.kind()).put(item.key(), item);
+    }
+
+    public boolean contains(InventoryKind kind, String key) {
+        return items.get(kind).containsKey(key);
+    }
+
+    public Optional<InventoryItem> find(InventoryKind kind, String key) {
+        return Optional.ofNullable(items.get(kind).get(key));
+    }
+
+    public List<InventoryItem> list(InventoryKind kind) {
+        return List.copyOf(items.get(kind).values());
+    }
+
+    /** Every item, referenced kinds first. */
+    public List<InventoryItem> all() {
+        List<InventoryItem> all = new ArrayList<>();
+        items.values().forEach(map -> all.addAll(map.values()));
+        return all;
+    }
+}

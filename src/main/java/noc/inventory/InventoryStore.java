@@ -1,0 +1,185 @@
+package noc.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+/** Reads and writes the inventory tables, each write in one transaction. */
+@Singleton
+public class InventoryStore {
+
+    private final TransactionOperations<Connection> transactions;
+
+    public InventoryStore(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    public Inventory load() {
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            try {
+                List<InventoryItem> items = new ArrayList<>();
+                query(connection, "SELECT name, contract, project_manager FROM customer ORDER BY name", row ->
+                        items.add(new Customer(row.getString(1), Contract.valueOf(row.getString(2)), row.getString(3))));
+                query(connection, "SELECT name, customer, role, phone, email FROM contact ORDER BY name", row ->
+                        items.add(new Contact(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5))));
+                query(connection, "SELECT name, customer, address FROM site ORDER BY name", row ->
+                        items.add(new Site(row.getString(1), row.getString(2), row.getString(3))));
+                query(connection, "SELECT reference, customer, site, criticality, redundant FROM service ORDER BY reference",
+                        row -> items.add(new Service(row.getString(1), row.getString(2), row.getString(3),
+                                Criticality.valueOf(row.getString(4)), row.getBoolean(5))));
+                Map<String, List<String>> addresses = new HashMap<>();
+                query(connection, "SELECT device, address FROM device_address ORDER BY address", row ->
+                        addresses.computeIfAbsent(row.getString(1), d -> new ArrayList<>()).add(row.getString(2)));
+                Map<String, List<String>> services = new HashMap<>();
+                query(connection, "SELECT device, service FROM device_service ORDER BY service", row ->
+                        services.computeIfAbsent(row.getString(1), d -> new ArrayList<>()).add(row.getString(2)));
+                query(connection, "SELECT name, site, parent FROM device ORDER BY name", row -> {
+                    String name = row.getString(1);
+                    items.add(new Device(name, row.getString(2), row.getString(3),
+                            addresses.getOrDefault(name, List.of()), services.getOrDefault(name, List.of())));
+                });
+                return new Inventory(items);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Creates or replaces {@code items} in one transaction, referenced kinds first. */
+    public void write(List<InventoryItem> items) {
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try {
+                List<Device> devices = new ArrayList<>();
+                for (InventoryKind kind : InventoryKind.values()) {
+                    for (InventoryItem item : items) {
+                        if (item.kind() == kind) {
+                            upsert(connection, item);
+                            if (item instanceof Device device) {
+                                devices.add(device);
+                            }
+                        }
+                    }
+                }
+                // Parents last: a parent may come later in the same write.
+                for (Device device : devices) {
+                    update(connection, "UPDATE device SET parent = ? WHERE name = ?", device.parent(), device.name());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write the inventory: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes one item; false when there was none.
+     *
+     * @throws InventoryConflictException when other items still refer to it
+     */
+    public boolean delete(InventoryKind kind, String key) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            String sql = switch (kind) {
+                case CUSTOMERS -> "DELETE FROM customer WHERE name = ?";
+                case CONTACTS -> "DELETE FROM contact WHERE name = ?";
+                case SITES -> "DELETE FROM site WHERE name = ?";
+                case SERVICES -> "DELETE FROM service WHERE reference = ?";
+                case DEVICES -> "DELETE FROM device WHERE name = ?";
+            };
+            try {
+                if (kind == InventoryKind.CONTACTS) {
+                    checkNotProjectManager(connection, key);
+                }
+                return update(connection, sql, key) > 0;
+            } catch (SQLIntegrityConstraintViolationException e) {
+                throw new InventoryConflictException(kind.path() + " '" + key + "' is still referred to by other "
+                        + "inventory items; change or delete those first");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot delete from the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void checkNotProjectManager(Connection connection, String contact) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT name FROM customer WHERE project_manager = ? LIMIT 1")) {
+            statement.setString(1, contact);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    throw new InventoryConflictException("contacts '" + contact + "' is the project manager of "
+                            + "customer '" + rows.getString(1) + "'; change that first");
+                }
+            }
+        }
+    }
+
+    private static void upsert(Connection connection, InventoryItem item) throws SQLException {
+        if (item instanceof Customer c) {
+            update(connection, """
+                    INSERT INTO customer (name, contract, project_manager) VALUES (?, ?, ?)
+                    ON DUPLICATE KEY UPDATE contract = VALUES(contract), project_manager = VALUES(project_manager)""",
+                    c.name(), c.contract().name(), c.projectManager());
+        } else if (item instanceof Contact c) {
+            update(connection, """
+                    INSERT INTO contact (name, customer, role, phone, email) VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE customer = VALUES(customer), role = VALUES(role), phone = VALUES(phone),
+                        email = VALUES(email)""", c.name(), c.customer(), c.role(), c.phone(), c.email());
+        } else if (item instanceof Site s) {
+            update(connection, """
+                    INSERT INTO site (name, customer, address) VALUES (?, ?, ?)
+                    ON DUPLICATE KEY UPDATE customer = VALUES(customer), address = VALUES(address)""",
+                    s.name(), s.customer(), s.address());
+        } else if (item instanceof Service s) {
+            update(connection, """
+                    INSERT INTO service (reference, customer, site, criticality, redundant) VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE customer = VALUES(customer), site = VALUES(site),
+                        criticality = VALUES(criticality), redundant = VALUES(redundant)""",
+                    s.reference(), s.customer(), s.site(), s.criticality().name(), s.redundant());
+        } else if (item instanceof Device d) {
+            update(connection, """
+                    INSERT INTO device (name, site, parent) VALUES (?, ?, NULL)
+                    ON DUPLICATE KEY UPDATE site = VALUES(site)""", d.name(), d.site());
+            update(connection, "DELETE FROM device_address WHERE device = ?", d.name());
+            for (String address : d.addresses()) {
+                update(connection, "INSERT INTO device_address (address, device) VALUES (?, ?)", address, d.name());
+            }
+            update(connection, "DELETE FROM device_service WHERE device = ?", d.name());
+            for (String service : d.services()) {
+                update(connection, "INSERT INTO device_service (device, service) VALUES (?, ?)", d.name(), service);
+            }
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package noc.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import noc.engine.Engine;
+import noc.support.TestApplication;
+import noc.support.TestDatabase;
+
+/** The inventory over REST: items one by one, bulk imports that take all rows or none, and the engine's facts. */
+class InventoryIT {
+
+    private static TestApplication app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApplication.start(TestDatabase.fresh("inventory"), Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static HttpResponse<String> put(String path, String json) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(app.uri(path))
+                    .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> delete(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(app.uri(path))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aJsonImportWritesEveryKindAndTheEngineHasTheFacts() throws InterruptedException {
+        HttpResponse<String> answer = app.post("/api/v1/inventory/import", """
+                {"customers": [{"name": "Acme", "contract": "managed", "projectManager": "Paula Martin"}],
+                 "contacts": [{"name": "Paula Martin", "customer": "Acme", "role": "project manager",
+                               "phone": "+33 1 41 58 22 50", "email": "paula.martin@example.com"}],
+                 "sites": [{"name": "Acme Paris", "customer": "Acme", "address": "1 rue de Rivoli, 75001 Paris"}],
+                 "services": [{"reference": "ACME-INTERNET-1", "customer": "Acme", "site": "Acme Paris",
+                               "criticality": "high", "redundant": false}],
+                 "devices": [{"name": "acme-cpe-1", "site": "Acme Paris", "parent": "pe-paris-1",
+                              "addresses": ["192.0.2.10"], "services": ["ACME-INTERNET-1"]},
+                             {"name": "pe-paris-1", "addresses": ["192.0.2.1", "2001:db8::1"]}]}""");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"imported\":6");
+        assertThat(app.getObject("/api/v1/inventory/devices/acme-cpe-1")).containsEntry("parent", "pe-paris-1")
+                .containsEntry("addresses", List.of("192.0.2.10")).containsEntry("services", List.of("ACME-INTERNET-1"));
+        assertThat(app.getObject("/api/v1/inventory/customers/Acme")).containsEntry("contract", "MANAGED");
+
+        Engine engine = app.context().getBean(Engine.class);
+        for (int i = 0; i < 100 && engine.inventoryFacts() < 6; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(engine.inventoryFacts()).isEqualTo(6);
+    }
+
+    @Test
+    void anImportWithBadRowsNamesEachAndWritesNothing() {
+        HttpResponse<String> answer = app.post("/api/v1/inventory/import", """
+                {"customers": [{"name": "Globex", "contract": "gold"}],
+                 "sites": [{"name": "Globex Lyon", "customer": "Globex", "address": "2 quai Saint-Antoine, Lyon"}],
+                 "devices": [{"name": "globex-sw-1", "site": "Globex Berlin"},
+                             {"name": "loop-a", "parent": "loop-b"}, {"name": "loop-b", "parent": "loop-a"}],
+                 "routers": []}""");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"customers[0].contract\"")
+                .contains("\"field\":\"devices[0].site\"").contains("unknown site 'Globex Berlin'")
+                .contains("\"field\":\"devices[1].parent\"").contains("makes a loop")
+                .contains("\"field\":\"routers\"");
+        assertThat(app.get("/api/v1/inventory/sites/Globex%20Lyon").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCsvImportTakesEveryRowOrNone() {
+        HttpResponse<String> bad = app.post("/api/v1/inventory/import?kind=customers", """
+                name,contract,projectManager
+                Initech,standard,
+                "Umbrella, Inc.",managed,
+                """, "text/csv");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("customers[1] (line 3).projectManager").contains("managed customer");
+        assertThat(app.get("/api/v1/inventory/customers/Initech").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> good = app.post("/api/v1/inventory/import?kind=customers", """
+                name,contract,projectManager
+                Initech,standard,
+                "Umbrella, Inc.",standard,
+                """, "text/csv");
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        assertThat(app.getObject("/api/v1/inventory/customers/Umbrella,%20Inc.")).containsEntry("contract", "STANDARD");
+
+        HttpResponse<String> devices = app.post("/api/v1/inventory/import?kind=devices", """
+                name,site,parent,addresses,services
+                initech-fw-1,,,198.51.100.1|198.51.100.2,
+                """, "text/csv");
+        assertThat(devices.statusCode()).as(devices.body()).isEqualTo(200);
+        assertThat(app.getObject("/api/v1/inventory/devices/initech-fw-1"))
+                .containsEntry("addresses", List.of("198.51.100.1", "198.51.100.2"));
+    }
+
+    @Test
+    void itemsArePutReadAndDeletedAndAReferencedOneIsKept() {
+        assertThat(put("/api/v1/inventory/customers/Hooli", "{\"contract\":\"standard\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> site = put("/api/v1/inventory/sites/Hooli HQ".replace(" ", "%20"),
+                "{\"customer\":\"Hooli\",\"address\":\"1 Hacker Way\"}");
+        assertThat(site.statusCode()).as(site.body()).isEqualTo(200);
+        assertThat(app.getList("/api/v1/inventory/sites")).anySatisfy(s -> assertThat(s).containsEntry("name", "Hooli HQ"));
+
+        HttpResponse<String> conflict = delete("/api/v1/inventory/customers/Hooli");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains("still referred to");
+
+        assertThat(delete("/api/v1/inventory/sites/Hooli%20HQ").statusCode()).isEqualTo(204);
+        assertThat(delete("/api/v1/inventory/customers/Hooli").statusCode()).isEqualTo(204);
+        assertThat(app.get("/api/v1/inventory/customers/Hooli").statusCode()).isEqualTo(404);
+        assertThat(app.get("/api/v1/inventory/routers").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> mismatch = put("/api/v1/inventory/customers/Hooli", "{\"name\":\"Other\",\"contract\":\"standard\"}");
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("\"field\":\"name\"");
+    }
+}
