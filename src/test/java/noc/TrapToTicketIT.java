@@ -58,7 +58,7 @@ class TrapToTicketIT {
         List<Map<String, Object>> journal = (List<Map<String, Object>>) ticket.get("journal");
         assertThat(journal).extracting(e -> e.get("action")).containsExactly("OPENED", "ALARM_ATTACHED");
         assertThat(journal.get(0)).containsEntry("authorKind", "RULE")
-                .containsEntry("author", "A link down on a device without an open ticket opens a P2 ticket");
+                .containsEntry("author", "A link down on a device the inventory does not know opens a P2 ticket");
     }
 
     @Test

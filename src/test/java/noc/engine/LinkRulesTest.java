@@ -78,7 +78,7 @@ class LinkRulesTest {
         assertThat(journal).extracting(JournalEntry::action)
                 .containsExactly(JournalAction.OPENED, JournalAction.ALARM_ATTACHED);
         assertThat(journal.get(0).author())
-                .isEqualTo("A link down on a device without an open ticket opens a P2 ticket");
+                .isEqualTo("A link down on a device the inventory does not know opens a P2 ticket");
         assertThat(journal.get(0).facts()).contains("alarm:192.0.2.1|IF-MIB::linkDown|ifIndex.3");
     }
 

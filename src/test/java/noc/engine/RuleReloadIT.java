@@ -46,7 +46,7 @@ class RuleReloadIT {
             Files.writeString(links, original.replace("Priority.P2", "Priority.P1")
                     .replace("opens a P2 ticket", "opens a P1 ticket"));
             awaitStatus(app, "OK");
-            awaitRulesDeployed(app, "A link down on a device without an open ticket opens a P1 ticket");
+            awaitRulesDeployed(app, "A link down on a device the inventory does not know opens a P1 ticket");
             sender.link(TrapSender.LINK_DOWN, "192.0.2.3", 1);
             sender.link(TrapSender.LINK_DOWN, "192.0.2.1", 1);
             tickets = app.awaitList("/api/v1/tickets", t -> t.size() == 3);

@@ -140,4 +140,22 @@ class InventoryIT {
         assertThat(mismatch.statusCode()).isEqualTo(400);
         assertThat(mismatch.body()).contains("\"field\":\"name\"");
     }
+
+    @Test
+    void aTrapFromADeviceOfTheInventoryGetsThePriorityOfItsService() throws Exception {
+        HttpResponse<String> imported = app.post("/api/v1/inventory/import", """
+                {"customers": [{"name": "Soylent", "contract": "standard"}],
+                 "services": [{"reference": "SOY-LINK-7", "customer": "Soylent", "criticality": "high"}],
+                 "devices": [{"name": "soylent-cpe", "addresses": ["203.0.113.7"], "services": ["SOY-LINK-7"]}]}""");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        try (noc.support.TrapSender sender = new noc.support.TrapSender(app.snmpPort())) {
+            sender.link(noc.support.TrapSender.LINK_DOWN, "203.0.113.7", 2);
+        }
+
+        List<Map<String, Object>> tickets = app.awaitList("/api/v1/tickets", list -> list.stream()
+                .anyMatch(t -> t.get("title").equals("Link down on soylent-cpe (203.0.113.7)")));
+        assertThat(tickets).filteredOn(t -> t.get("title").equals("Link down on soylent-cpe (203.0.113.7)"))
+                .singleElement().satisfies(t -> assertThat(t).containsEntry("priority", "P1"));
+    }
 }
