@@ -15,7 +15,13 @@ import org.kie.api.runtime.rule.FactHandle;
 
 import noc.alarm.Alarm;
 import noc.alarm.AlarmEvent;
+import noc.inventory.Device;
 import noc.inventory.InventoryItem;
+import noc.inventory.Service;
+import noc.maintenance.MaintenanceCompletion;
+import noc.maintenance.MaintenanceRequest;
+import noc.maintenance.MaintenanceWindow;
+import noc.maintenance.Recurrence;
 import noc.inventory.InventorySnapshot;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
@@ -35,6 +41,7 @@ public final class Actions {
     private final Map<String, FactHandle> alarms = new HashMap<>();
     private final Map<String, FactHandle> tickets = new HashMap<>();
     private final Map<String, FactHandle> inventory = new HashMap<>();
+    private final Map<String, FactHandle> windows = new HashMap<>();
     private final TicketReferences references;
     private RuleSession session;
     private FactHandle nowHandle;
@@ -50,13 +57,13 @@ public final class Actions {
     // ---- engine side -------------------------------------------------------------------------
 
     /** Binds to a new session and puts the given state in it (at startup and on rule reload). */
-    void attach(RuleSession session, Instant start, List<Alarm> seedAlarms, List<Ticket> seedTickets,
-                List<InventoryItem> seedInventory) {
+    void attach(RuleSession session, Instant start, SessionState state) {
         this.session = session;
         this.now = start;
         alarms.clear();
         tickets.clear();
         inventory.clear();
+        windows.clear();
         session.setGlobal("actions", this);
         session.addListener(new DefaultAgendaEventListener() {
             @Override
@@ -67,12 +74,15 @@ public final class Actions {
             }
         });
         nowHandle = session.insert(new Now(start));
-        syncInventory(seedInventory);
-        for (Ticket ticket : seedTickets) {
+        syncInventory(state.inventory());
+        for (Ticket ticket : state.tickets()) {
             tickets.put(ticket.reference(), session.insert(ticket));
         }
-        for (Alarm alarm : seedAlarms) {
+        for (Alarm alarm : state.alarms()) {
             alarms.put(alarm.reductionKey(), session.insert(alarm));
+        }
+        for (MaintenanceWindow window : state.windows()) {
+            windows.put(window.reference(), session.insert(window));
         }
     }
 
@@ -199,7 +209,7 @@ public final class Actions {
     /** Opens a ticket for {@code alarm}, with its priority and the reason for it. */
     public Ticket openTicket(Alarm alarm, String groupKey, Priority priority, String title, String reason) {
         String reference = references.next(now);
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, title, reason, groupKey, now, now);
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, title, reason, groupKey, now, now, null);
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
@@ -213,6 +223,101 @@ public final class Actions {
         Alarm attached = replace(alarm, a -> a.attachedTo(target.reference()));
         journal(target.reference(), JournalAction.ALARM_ATTACHED, "Alarm attached: " + attached.label());
         touch(target);
+    }
+
+    // ---- maintenance (PROCEDURE.md P-7) ------------------------------------------------------
+
+    /**
+     * Plans a maintenance window: opens its P5 ticket, whose reference the window takes, and records
+     * which customers its scope affects, to be told in advance (P-7.2).
+     */
+    public MaintenanceWindow planMaintenance(MaintenanceRequest request, String reason) {
+        String reference = references.next(now);
+        List<String> affected = affectedCustomers(request);
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5, "Maintenance: " + request.title(),
+                reason, "maintenance:" + reference, now, now, null);
+        tickets.put(reference, session.insert(ticket));
+        changes.ticket(ticket);
+        journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
+                + (request.recurrence() == Recurrence.NONE ? "" : ", " + request.recurrence().name().toLowerCase(
+                java.util.Locale.ROOT) + (request.until() == null ? "" : " until " + request.until()))
+                + ", requested by " + request.requestedBy() + ": " + reason);
+        journal(reference, JournalAction.COMMENT, affected.isEmpty()
+                ? "No customer service is in the scope: nobody to notify in advance"
+                : "Customers to notify in advance (P-7.2): " + String.join(", ", affected));
+        MaintenanceWindow window = new MaintenanceWindow(reference, request.title(), request.description(),
+                request.start(), request.end(), request.recurrence(), request.until(), request.devices(),
+                request.sites(), request.services(), true, null, affected, request.requestedBy());
+        windows.put(reference, session.insert(window));
+        changes.window(window);
+        if (request.assigned() != null) {
+            request.assigned().set(reference);
+        }
+        consume(request);
+        return window;
+    }
+
+    /** The operator says the operation of {@code window} is done. */
+    public void completeMaintenance(MaintenanceWindow window, MaintenanceCompletion completion) {
+        MaintenanceWindow completed = replace(window, MaintenanceWindow::completed);
+        journal(completed.reference(), JournalAction.COMMENT, "Operation completed, said "
+                + completion.completedBy());
+        consume(completion);
+    }
+
+    /**
+     * The window ended while its operation was open or its alarms active (P-7.4): a P1 incident
+     * linked to the maintenance ticket takes over the alarms still active.
+     */
+    public Ticket maintenanceOverran(MaintenanceWindow window, String reason) {
+        MaintenanceWindow checked = replace(window, w -> w.checkedAt(now));
+        String reference = references.next(now);
+        Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1, "Maintenance overrun: "
+                + checked.title(), reason, "overrun:" + checked.reference(), now, now, checked.reference());
+        tickets.put(reference, session.insert(incident));
+        changes.ticket(incident);
+        journal(reference, JournalAction.OPENED, "Opened as P1, linked to maintenance " + checked.reference()
+                + ": " + reason);
+        journal(checked.reference(), JournalAction.COMMENT, "The window ended and overran: incident " + reference
+                + " opened as P1");
+        for (Alarm alarm : List.copyOf(session.objects(Alarm.class))) {
+            if (alarm.isRaised() && checked.reference().equals(alarm.ticketReference())) {
+                attach(alarm, incident);
+            }
+        }
+        return incident;
+    }
+
+    /** The window ended with its operation done and no alarm active. */
+    public void maintenanceEnded(MaintenanceWindow window) {
+        MaintenanceWindow checked = replace(window, w -> w.checkedAt(now));
+        journal(checked.reference(), JournalAction.COMMENT, "The window ended on time, its operation done and no "
+                + "alarm active");
+    }
+
+    private List<String> affectedCustomers(MaintenanceRequest request) {
+        java.util.Set<String> services = new java.util.TreeSet<>(request.services());
+        for (Device device : session.objects(Device.class)) {
+            if (request.devices().contains(device.name())
+                    || (device.site() != null && request.sites().contains(device.site()))) {
+                services.addAll(device.services());
+            }
+        }
+        java.util.Set<String> customers = new java.util.TreeSet<>();
+        for (Service service : session.objects(Service.class)) {
+            if (services.contains(service.reference())) {
+                customers.add(service.customer());
+            }
+        }
+        return List.copyOf(customers);
+    }
+
+    private MaintenanceWindow replace(MaintenanceWindow window, UnaryOperator<MaintenanceWindow> change) {
+        FactHandle handle = windows.get(window.reference());
+        MaintenanceWindow updated = change.apply((MaintenanceWindow) handle.getObject());
+        session.update(handle, updated);
+        changes.window(updated);
+        return updated;
     }
 
     // ---- internals ---------------------------------------------------------------------------
@@ -253,8 +358,8 @@ public final class Actions {
         changes.ticket(updated);
     }
 
-    private void consume(AlarmEvent event) {
-        FactHandle handle = session.handleOf(event);
+    private void consume(Object input) {
+        FactHandle handle = session.handleOf(input);
         if (handle != null) {
             session.delete(handle);
         }

@@ -2,14 +2,10 @@ package noc.engine;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.kie.api.runtime.rule.FactHandle;
 
-import noc.alarm.Alarm;
-import noc.inventory.InventoryItem;
-import noc.ticket.Ticket;
 import noc.ticket.TicketReferences;
 
 /**
@@ -23,11 +19,10 @@ public final class Correlation implements AutoCloseable {
     private final Actions actions;
     private long unconsumed;
 
-    public Correlation(CompiledRules rules, Instant start, Map<Integer, Long> referenceCounters,
-                       List<Alarm> alarms, List<Ticket> tickets, List<InventoryItem> inventory) {
+    public Correlation(CompiledRules rules, Instant start, SessionState state) {
         this.session = new RuleSession(rules, start);
-        this.actions = new Actions(new TicketReferences(referenceCounters));
-        actions.attach(session, start, alarms, tickets, inventory);
+        this.actions = new Actions(new TicketReferences(state.referenceCounters()));
+        actions.attach(session, start, state);
     }
 
     /**

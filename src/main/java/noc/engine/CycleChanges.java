@@ -9,6 +9,7 @@ import java.util.Map;
 
 import noc.alarm.Alarm;
 import noc.alarm.SourceKind;
+import noc.maintenance.MaintenanceWindow;
 import noc.ticket.JournalEntry;
 import noc.ticket.Ticket;
 
@@ -21,6 +22,7 @@ public final class CycleChanges {
 
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+    private final Map<String, MaintenanceWindow> windows = new LinkedHashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
     private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
     private Map<Integer, Long> referenceCounters = Map.of();
@@ -31,6 +33,10 @@ public final class CycleChanges {
 
     void ticket(Ticket ticket) {
         tickets.put(ticket.reference(), ticket);
+    }
+
+    void window(MaintenanceWindow window) {
+        windows.put(window.reference(), window);
     }
 
     void journal(JournalEntry entry) {
@@ -53,6 +59,10 @@ public final class CycleChanges {
         return tickets.values();
     }
 
+    public Collection<MaintenanceWindow> windows() {
+        return windows.values();
+    }
+
     public List<JournalEntry> journal() {
         return journal;
     }
@@ -66,6 +76,7 @@ public final class CycleChanges {
     }
 
     public boolean isEmpty() {
-        return alarms.isEmpty() && tickets.isEmpty() && journal.isEmpty() && referenceCounters.isEmpty();
+        return alarms.isEmpty() && tickets.isEmpty() && windows.isEmpty() && journal.isEmpty()
+                && referenceCounters.isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.alarm.AlarmStore;
+import noc.maintenance.MaintenanceStore;
 import noc.ticket.TicketStore;
 
 /** Writes one cycle's changes in one transaction: the unit of durability. */
@@ -15,11 +16,14 @@ public class CycleWriter {
     private final TransactionOperations<Connection> transactions;
     private final TicketStore tickets;
     private final AlarmStore alarms;
+    private final MaintenanceStore maintenance;
 
-    public CycleWriter(TransactionOperations<Connection> transactions, TicketStore tickets, AlarmStore alarms) {
+    public CycleWriter(TransactionOperations<Connection> transactions, TicketStore tickets, AlarmStore alarms,
+                       MaintenanceStore maintenance) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.alarms = alarms;
+        this.maintenance = maintenance;
     }
 
     public void write(CycleChanges changes) {
@@ -31,6 +35,7 @@ public class CycleWriter {
             try {
                 // Tickets first: alarms and journal lines refer to them.
                 tickets.upsert(connection, changes.tickets());
+                maintenance.upsert(connection, changes.windows());
                 alarms.upsert(connection, changes.alarms());
                 tickets.append(connection, changes.journal());
                 tickets.saveCounters(connection, changes.referenceCounters());

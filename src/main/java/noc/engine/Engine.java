@@ -24,10 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import noc.alarm.AlarmStore;
 import noc.alarm.SourceKind;
-import noc.inventory.InventoryStore;
-import noc.ticket.TicketStore;
 
 /**
  * The engine: one thread owns the rules session, a second commits. Each cycle the engine thread
@@ -48,9 +45,7 @@ public final class Engine {
     private final Clock clock;
     private final CycleWriter writer;
     private final MeterRegistry meters;
-    private final AlarmStore alarmStore;
-    private final TicketStore ticketStore;
-    private final InventoryStore inventoryStore;
+    private final SessionStateLoader stateLoader;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
     private final AtomicInteger commitsInFlight = new AtomicInteger();
@@ -66,22 +61,18 @@ public final class Engine {
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  CycleWriter writer, AlarmStore alarmStore, TicketStore ticketStore, InventoryStore inventoryStore,
-                  MeterRegistry meters)
+                  CycleWriter writer, SessionStateLoader stateLoader, MeterRegistry meters)
             throws RuleBuildException {
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
         this.writer = writer;
         this.meters = meters;
-        this.alarmStore = alarmStore;
-        this.ticketStore = ticketStore;
-        this.inventoryStore = inventoryStore;
+        this.stateLoader = stateLoader;
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Instant start = clock.instant();
-        this.correlation = new Correlation(compiled, start, ticketStore.referenceCounters(), alarmStore.loadAll(),
-                ticketStore.loadOpen(), inventoryStore.load().all());
+        this.correlation = new Correlation(compiled, start, stateLoader.load());
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.cycles = meters.counter("noc.engine.cycles");
@@ -135,8 +126,7 @@ public final class Engine {
             Thread.sleep(5);
         }
         Correlation previous = correlation;
-        correlation = new Correlation(next, clock.instant(), ticketStore.referenceCounters(), alarmStore.loadAll(),
-                ticketStore.loadOpen(), inventoryStore.load().all());
+        correlation = new Correlation(next, clock.instant(), stateLoader.load());
         previous.close();
         LOG.info("Rules reloaded: {} rules from {}; session rebuilt with {} facts", next.ruleCount(), next.files(),
                 correlation.factCount());

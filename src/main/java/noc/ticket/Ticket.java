@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param groupKey       what the ticket gathers alarms for (a device, later a customer service)
  * @param priorityReason why it has its priority, in words an operator reads
+ * @param linkedTo       the ticket this one follows from (a maintenance overrun's P5 ticket), or null
  */
 public record Ticket(
         String reference,
@@ -19,7 +20,8 @@ public record Ticket(
         String priorityReason,
         String groupKey,
         Instant openedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String linkedTo) {
 
     public Ticket {
         requireNonNull(reference, "reference is null");
@@ -33,7 +35,7 @@ public record Ticket(
     }
 
     public Ticket touched(Instant at) {
-        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo);
     }
 
     public boolean isOpen() {
@@ -49,4 +51,5 @@ public record Ticket(
     public String getGroupKey() { return groupKey; }
     public Instant getOpenedAt() { return openedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getLinkedTo() { return linkedTo; }
 }

@@ -2,6 +2,7 @@ package noc.ticket;
 
 import java.time.LocalDateTime;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -15,5 +16,6 @@ public record TicketRow(
         String priorityReason,
         String groupKey,
         LocalDateTime openedAt,
-        LocalDateTime updatedAt) {
+        LocalDateTime updatedAt,
+        @Nullable String linkedTo) {
 }

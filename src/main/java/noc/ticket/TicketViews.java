@@ -3,6 +3,7 @@ package noc.ticket;
 import java.time.Instant;
 import java.util.List;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.alarm.AlarmView;
 
@@ -14,18 +15,18 @@ public final class TicketViews {
 
     @Serdeable
     public record Summary(String reference, String status, String priority, String title, String priorityReason,
-                          Instant openedAt, Instant updatedAt) {
+                          Instant openedAt, Instant updatedAt, @Nullable String linkedTo) {
 
         static Summary of(Ticket ticket) {
             return new Summary(ticket.reference(), ticket.status().name(), ticket.priority().name(), ticket.title(),
-                    ticket.priorityReason(), ticket.openedAt(), ticket.updatedAt());
+                    ticket.priorityReason(), ticket.openedAt(), ticket.updatedAt(), ticket.linkedTo());
         }
     }
 
     @Serdeable
     public record Detail(String reference, String status, String priority, String title, String priorityReason,
-                         String groupKey, Instant openedAt, Instant updatedAt, List<AlarmView> alarms,
-                         List<Journal> journal) {
+                         String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo,
+                         List<AlarmView> alarms, List<Journal> journal) {
     }
 
     /**

@@ -40,7 +40,7 @@ class LinkRulesTest {
 
     @BeforeEach
     void startSession() {
-        correlation = new Correlation(rules, START, Map.of(), List.of(), List.of(), List.of());
+        correlation = new Correlation(rules, START, SessionState.empty());
         now = START;
     }
 
@@ -145,7 +145,7 @@ class LinkRulesTest {
     @Test
     void ticketNumbersContinueFromTheCommittedCounterOfTheYear() {
         correlation.close();
-        correlation = new Correlation(rules, START, Map.of(2026, 41L, 2025, 900L), List.of(), List.of(), List.of());
+        correlation = new Correlation(rules, START, SessionState.empty().withReferenceCounters(Map.of(2026, 41L, 2025, 900L)));
 
         CycleChanges changes = at(Duration.ZERO, linkDown("192.0.2.1", 3, START));
 

@@ -28,8 +28,7 @@ class StormRulesTest {
 
     @BeforeEach
     void start() throws RuleBuildException {
-        correlation = new Correlation(new RuleCompiler().compile(Path.of("rules")), START, Map.of(), List.of(),
-                List.of(), List.of());
+        correlation = new Correlation(new RuleCompiler().compile(Path.of("rules")), START, SessionState.empty());
     }
 
     @AfterEach

@@ -32,7 +32,8 @@ public record Scenario(String file, String name, Instant start, List<InventoryIt
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     /** One point in time: what arrives, then what must hold. */
-    public record Step(Duration at, List<Map<String, Object>> alarms, Map<String, Object> expect) {
+    public record Step(Duration at, List<Map<String, Object>> maintenance, List<Object> complete,
+                       List<Map<String, Object>> alarms, Map<String, Object> expect) {
     }
 
     public static List<Scenario> load(Path directory) throws IOException {
@@ -99,7 +100,17 @@ public record Scenario(String file, String name, Instant start, List<InventoryIt
             if (expect != null && !(expect instanceof Map<?, ?>)) {
                 throw new ScenarioException(at + ".expect: must be a mapping");
             }
+            Object maintenance = step.get("maintenance");
+            if (maintenance != null && !(maintenance instanceof List<?>)) {
+                throw new ScenarioException(at + ".maintenance: must be a list");
+            }
+            Object complete = step.get("complete");
+            if (complete != null && !(complete instanceof List<?>)) {
+                throw new ScenarioException(at + ".complete: must be a list of window titles");
+            }
             steps.add(new Step(duration(at + ".at", step.get("at")),
+                    maintenance == null ? List.of() : (List<Map<String, Object>>) maintenance,
+                    complete == null ? List.of() : (List<Object>) complete,
                     alarms == null ? List.of() : (List<Map<String, Object>>) alarms,
                     expect == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) expect)));
         }

@@ -20,6 +20,11 @@ import noc.alarm.SourceKind;
 import noc.engine.CompiledRules;
 import noc.engine.Correlation;
 import noc.engine.CycleChanges;
+import noc.engine.SessionState;
+import noc.maintenance.MaintenanceCompletion;
+import noc.maintenance.MaintenanceRequest;
+import noc.maintenance.MaintenanceWindow;
+import noc.maintenance.Recurrence;
 import noc.ticket.JournalEntry;
 import noc.ticket.Ticket;
 
@@ -30,10 +35,12 @@ import noc.ticket.Ticket;
 public final class ScenarioRunner {
 
     private static final Set<String> TICKET_FIELDS = Set.of("reference", "title", "priority", "status", "groupKey",
-            "reason", "alarms");
+            "reason", "alarms", "linkedTo");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
     private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text");
+    private static final Set<String> MAINTENANCE_FIELDS = Set.of("title", "description", "start", "end",
+            "recurrence", "until", "devices", "sites", "services");
     private static final Set<String> INPUT_FIELDS = Set.of("kind", "source", "name", "oid", "resource", "severity",
             "state", "attributes", "reductionKey");
 
@@ -55,8 +62,8 @@ public final class ScenarioRunner {
 
     public Result run(Scenario scenario) {
         List<JournalEntry> journal = new ArrayList<>();
-        try (Correlation correlation = new Correlation(rules, scenario.start(), Map.of(), List.of(), List.of(),
-                scenario.inventory())) {
+        try (Correlation correlation = new Correlation(rules, scenario.start(),
+                SessionState.empty().withInventory(scenario.inventory()))) {
             correlation.onRuleFired(firedRules::add);
             Duration previous = Duration.ZERO;
             for (int i = 0; i < scenario.steps().size(); i++) {
@@ -68,6 +75,13 @@ public final class ScenarioRunner {
                 previous = step.at();
                 Instant now = scenario.start().plus(step.at());
                 List<Object> inputs = new ArrayList<>();
+                for (int m = 0; m < step.maintenance().size(); m++) {
+                    inputs.add(maintenance(where + " maintenance[" + m + "]", step.maintenance().get(m),
+                            scenario.start()));
+                }
+                for (Object title : step.complete()) {
+                    inputs.add(completion(where + " complete", String.valueOf(title), correlation));
+                }
                 for (int a = 0; a < step.alarms().size(); a++) {
                     inputs.add(alarm(where + " alarms[" + a + "]", step.alarms().get(a), now));
                 }
@@ -102,6 +116,38 @@ public final class ScenarioRunner {
         String key = text(input.get("reductionKey"), AlarmEvent.defaultReductionKey(source, name, resource));
         return new AlarmEvent(kind, source, name, text(input.get("oid"), ""), resource, key, state, severity,
                 attributes, now, now);
+    }
+
+    private static MaintenanceRequest maintenance(String where, Map<String, Object> input, Instant start) {
+        unknownFields(where, input.keySet(), MAINTENANCE_FIELDS);
+        String title = required(where, input, "title");
+        Instant from = start.plus(Scenario.duration(where + ".start", input.get("start")));
+        Instant to = start.plus(Scenario.duration(where + ".end", input.get("end")));
+        if (!to.isAfter(from)) {
+            throw new ScenarioException(where + ": end must come after start");
+        }
+        Recurrence recurrence = parse(where + ".recurrence", Recurrence.class, text(input.get("recurrence"), "none"));
+        Instant until = input.get("until") == null ? null
+                : start.plus(Scenario.duration(where + ".until", input.get("until")));
+        return new MaintenanceRequest(title, text(input.get("description"), ""), from, to, recurrence, until,
+                names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario",
+                new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    private static List<String> names(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    private static MaintenanceCompletion completion(String where, String title, Correlation correlation) {
+        return correlation.facts(MaintenanceWindow.class).stream().filter(w -> w.title().equals(title)).findFirst()
+                .map(w -> new MaintenanceCompletion(w.reference(), "scenario"))
+                .orElseThrow(() -> new ScenarioException(where + ": no maintenance window titled '" + title + "'"));
     }
 
     private static void check(String where, Map<String, Object> expect, Correlation correlation,
@@ -153,7 +199,7 @@ public final class ScenarioRunner {
             String actual = fact.get(name);
             boolean ok = switch (name) {
                 case "reason", "text" -> actual != null && actual.contains(expected);
-                case "ticket" -> expected.equals("any") ? !actual.equals("none") : expected.equals(actual);
+                case "ticket", "linkedTo" -> expected.equals("any") ? !actual.equals("none") : expected.equals(actual);
                 default -> expected.equalsIgnoreCase(String.valueOf(actual));
             };
             if (!ok) {
@@ -179,6 +225,7 @@ public final class ScenarioRunner {
         fields.put("reason", ticket.priorityReason());
         fields.put("alarms", Long.toString(alarms.stream()
                 .filter(a -> ticket.reference().equals(a.ticketReference())).count()));
+        fields.put("linkedTo", ticket.linkedTo() == null ? "none" : ticket.linkedTo());
         return fields;
     }
 

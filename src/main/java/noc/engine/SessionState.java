@@ -1,0 +1,37 @@
+package noc.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import noc.alarm.Alarm;
+import noc.inventory.InventoryItem;
+import noc.maintenance.MaintenanceWindow;
+import noc.ticket.Ticket;
+
+/**
+ * What a session starts from: the ticket counters and the facts MariaDB holds, as at startup and at
+ * every rule reload (or what a scenario gives).
+ */
+public record SessionState(Map<Integer, Long> referenceCounters, List<Alarm> alarms, List<Ticket> tickets,
+                           List<InventoryItem> inventory, List<MaintenanceWindow> windows) {
+
+    public SessionState {
+        referenceCounters = Map.copyOf(referenceCounters);
+        alarms = List.copyOf(alarms);
+        tickets = List.copyOf(tickets);
+        inventory = List.copyOf(inventory);
+        windows = List.copyOf(windows);
+    }
+
+    public static SessionState empty() {
+        return new SessionState(Map.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public SessionState withInventory(List<InventoryItem> items) {
+        return new SessionState(referenceCounters, alarms, tickets, items, windows);
+    }
+
+    public SessionState withReferenceCounters(Map<Integer, Long> counters) {
+        return new SessionState(counters, alarms, tickets, inventory, windows);
+    }
+}

@@ -1,0 +1,30 @@
+package noc.engine;
+
+import jakarta.inject.Singleton;
+import noc.alarm.AlarmStore;
+import noc.inventory.InventoryStore;
+import noc.maintenance.MaintenanceStore;
+import noc.ticket.TicketStore;
+
+/** Reads from MariaDB everything a session starts from. */
+@Singleton
+public class SessionStateLoader {
+
+    private final AlarmStore alarms;
+    private final TicketStore tickets;
+    private final InventoryStore inventory;
+    private final MaintenanceStore maintenance;
+
+    public SessionStateLoader(AlarmStore alarms, TicketStore tickets, InventoryStore inventory,
+                              MaintenanceStore maintenance) {
+        this.alarms = alarms;
+        this.tickets = tickets;
+        this.inventory = inventory;
+        this.maintenance = maintenance;
+    }
+
+    public SessionState load() {
+        return new SessionState(tickets.referenceCounters(), alarms.loadAll(), tickets.loadOpen(),
+                inventory.load().all(), maintenance.loadAll());
+    }
+}

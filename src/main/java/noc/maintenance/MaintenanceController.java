@@ -1,0 +1,245 @@
+package noc.maintenance;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import noc.api.FieldReader;
+import noc.api.ProblemException;
+import noc.engine.EngineQueue;
+import noc.engine.Receipt;
+import noc.inventory.Inventory;
+import noc.inventory.InventoryKind;
+import noc.inventory.InventoryStore;
+
+/**
+ * Planned maintenance windows (PROCEDURE.md P-7): plan one (its P5 ticket is opened with it), list
+ * them with their state now, and say an operation is done. Plans and completions go through the
+ * engine and are answered once committed.
+ */
+@Controller("/api/v1/maintenance-windows")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MaintenanceController {
+
+    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final MaintenanceStore store;
+    private final InventoryStore inventory;
+    private final EngineQueue queue;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public MaintenanceController(MaintenanceStore store, InventoryStore inventory, EngineQueue queue, JsonMapper json,
+                                 Clock clock) {
+        this.store = store;
+        this.inventory = inventory;
+        this.queue = queue;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Get
+    public List<View> list() {
+        Instant now = clock.instant();
+        return store.loadAll().stream().map(window -> View.of(window, now)).toList();
+    }
+
+    @Get("/{reference}")
+    public View show(@PathVariable String reference) {
+        return View.of(find(reference), clock.instant());
+    }
+
+    /**
+     * Plans a window: {@code {"title", "description", "start", "end", "recurrence": "none|daily|weekly",
+     * "until", "scope": {"devices": [], "sites": [], "services": []}, "requestedBy"}}.
+     */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<View>> plan(@Body String body) {
+        Map<String, Object> fields = parse(body);
+        FieldReader errors = new FieldReader();
+        String title = text(fields, "title");
+        if (title == null) {
+            errors.error("title", "is required");
+        }
+        Instant start = time(fields, "start", errors, true);
+        Instant end = time(fields, "end", errors, true);
+        Instant until = time(fields, "until", errors, false);
+        Recurrence recurrence = Recurrence.NONE;
+        String recurrenceText = text(fields, "recurrence");
+        if (recurrenceText != null) {
+            try {
+                recurrence = Recurrence.valueOf(recurrenceText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.error("recurrence", "must be none, daily or weekly, not '" + recurrenceText + "'");
+            }
+        }
+        if (start != null && end != null && !end.isAfter(start)) {
+            errors.error("end", "must come after start");
+        }
+        if (start != null && end != null && recurrence != Recurrence.NONE
+                && Duration.between(start, end).compareTo(recurrence.period()) >= 0) {
+            errors.error("end", "a " + recurrence.name().toLowerCase(Locale.ROOT) + " window must be shorter than "
+                    + "its period");
+        }
+        Map<?, ?> scope = fields.get("scope") instanceof Map<?, ?> map ? map : Map.of();
+        if (fields.get("scope") != null && !(fields.get("scope") instanceof Map<?, ?>)) {
+            errors.error("scope", "must be an object with devices, sites and services");
+        }
+        Inventory known = inventory.load();
+        List<String> devices = names(scope, "devices", InventoryKind.DEVICES, known, errors);
+        List<String> sites = names(scope, "sites", InventoryKind.SITES, known, errors);
+        List<String> services = names(scope, "services", InventoryKind.SERVICES, known, errors);
+        if (devices.isEmpty() && sites.isEmpty() && services.isEmpty()) {
+            errors.error("scope", "must name at least one device, site or service");
+        }
+        if (!errors.ok()) {
+            throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was planned",
+                    errors.errors());
+        }
+        String requestedBy = text(fields, "requestedBy");
+        AtomicReference<String> assigned = new AtomicReference<>();
+        MaintenanceRequest request = new MaintenanceRequest(title, String.valueOf(fields.getOrDefault(
+                "description", "")), start, end, recurrence, until, devices, sites, services,
+                requestedBy == null ? "api" : requestedBy, assigned);
+        return submit(request, () -> HttpResponse.created(View.of(find(assigned.get()), clock.instant())));
+    }
+
+    /** The operation of a window is done: at the window's end, no overrun for it (alarms aside). */
+    @Post(uri = "/{reference}/complete", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, @Nullable @Body String body) {
+        find(reference);
+        Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : parse(body);
+        String by = text(fields, "by");
+        return submit(new MaintenanceCompletion(reference, by == null ? "api" : by),
+                () -> HttpResponse.ok(View.of(find(reference), clock.instant())));
+    }
+
+    private CompletableFuture<HttpResponse<View>> submit(Object command,
+                                                         java.util.function.Supplier<HttpResponse<View>> answer) {
+        CompletableFuture<HttpResponse<View>> future = new CompletableFuture<>();
+        boolean queued = queue.offer(command, new Receipt() {
+            @Override
+            public void committed() {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        future.complete(answer.get());
+                    } catch (RuntimeException e) {
+                        future.completeExceptionally(e);
+                    }
+                });
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                future.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "Not committed: " + cause.getMessage(), List.of()));
+            }
+        });
+        if (!queued) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "The correlator is saturated (engine queue full)", List.of()).retryAfter(5);
+        }
+        return future;
+    }
+
+    private MaintenanceWindow find(String reference) {
+        return store.loadAll().stream().filter(w -> w.reference().equals(reference)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No maintenance window " + reference));
+    }
+
+    private static List<String> names(Map<?, ?> scope, String field, InventoryKind kind, Inventory known,
+                                      FieldReader errors) {
+        Object value = scope.get(field);
+        List<String> names = new ArrayList<>();
+        if (value == null) {
+            return names;
+        }
+        if (!(value instanceof List<?> list)) {
+            errors.error("scope." + field, "must be an array of names");
+            return names;
+        }
+        for (Object item : list) {
+            String name = String.valueOf(item);
+            if (!known.contains(kind, name)) {
+                errors.error("scope." + field, "refers to unknown " + kind.path().replaceAll("s$", "") + " '"
+                        + name + "'");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
+    }
+
+    private static Instant time(Map<String, Object> fields, String name, FieldReader errors, boolean required) {
+        String value = text(fields, name);
+        if (value == null) {
+            if (required) {
+                errors.error(name, "is required (RFC 3339, e.g. 2026-03-02T22:00:00Z)");
+            }
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (RuntimeException e) {
+            errors.error(name, "must be an RFC 3339 time such as 2026-03-02T22:00:00Z, not '" + value + "'");
+            return null;
+        }
+    }
+
+    private Map<String, Object> parse(String body) {
+        try {
+            Map<String, Object> parsed = body == null || body.isBlank() ? null : json.readValue(body, OBJECT);
+            if (parsed == null) {
+                throw ProblemException.badRequest("The body must be a JSON object", List.of());
+            }
+            return parsed;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The body is not a JSON object: " + e.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * A window as the API shows it.
+     *
+     * @param state SCHEDULED before its first start, ACTIVE during an occurrence, else ENDED (between
+     *              occurrences of a recurring window too)
+     */
+    @Serdeable
+    public record View(String reference, String title, String description, Instant start, Instant end,
+                       String recurrence, @Nullable Instant until, Map<String, List<String>> scope,
+                       boolean operationOpen, String state, List<String> affectedCustomers, String requestedBy) {
+
+        static View of(MaintenanceWindow window, Instant now) {
+            String state = window.isActiveAt(now) ? "ACTIVE" : now.isBefore(window.start()) ? "SCHEDULED" : "ENDED";
+            return new View(window.reference(), window.title(), window.description(), window.start(), window.end(),
+                    window.recurrence().name(), window.until(), Map.of("devices", window.devices(), "sites",
+                    window.sites(), "services", window.services()), window.operationOpen(), state,
+                    window.affectedCustomers(), window.requestedBy());
+        }
+    }
+}
