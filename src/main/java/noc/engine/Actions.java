@@ -174,8 +174,30 @@ public final class Actions {
         if (returned && updated.ticketReference() != null) {
             journal(updated.ticketReference(), JournalAction.ALARM_REPEATED_AFTER_CLEAR,
                     updated.label() + " is back after it cleared (occurrence " + updated.count() + ")");
+            Ticket ticket = ticket(updated.ticketReference());
+            if (ticket.status() == TicketStatus.RESOLVED) {
+                // The same problem again before the ticket closed: the ticket reopens, no new one.
+                setStatus(ticket, TicketStatus.OPEN);
+                journal(ticket.reference(), JournalAction.REOPENED, "Reopened: " + updated.label() + " is back");
+            }
         }
         consume(event);
+    }
+
+    /** The ticket's problem is over: it becomes RESOLVED, and says why. */
+    public void resolve(Ticket ticket, String reason) {
+        Ticket current = ticket(ticket.reference());
+        if (current.status() == TicketStatus.RESOLVED || current.status() == TicketStatus.CLOSED) {
+            return;
+        }
+        setStatus(current, TicketStatus.RESOLVED);
+        journal(current.reference(), JournalAction.RESOLVED, "Resolved: " + reason);
+    }
+
+    private void setStatus(Ticket ticket, TicketStatus status) {
+        Ticket updated = ticket.withStatus(status, now);
+        session.update(tickets.get(ticket.reference()), updated);
+        changes.ticket(updated);
     }
 
     /** {@code clearing} resolves {@code alarm}: it becomes cleared and its ticket hears of it. */

@@ -38,6 +38,10 @@ public record Ticket(
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo);
     }
 
+    public Ticket withStatus(TicketStatus next, Instant at) {
+        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo);
+    }
+
     public boolean isOpen() {
         return status.isOpen();
     }
