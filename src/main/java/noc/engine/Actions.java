@@ -74,6 +74,7 @@ public final class Actions {
             }
         });
         nowHandle = session.insert(new Now(start));
+        session.insert(state.policy());
         syncInventory(state.inventory());
         for (Ticket ticket : state.tickets()) {
             tickets.put(ticket.reference(), session.insert(ticket));
@@ -184,6 +185,25 @@ public final class Actions {
         consume(event);
     }
 
+    /**
+     * Marks a ticket a major incident (P-5.6), journaling the customers, services and elements it
+     * affects, for the notice that warns teams and managers.
+     */
+    public void markMajor(Ticket ticket, java.util.Collection<String> customers, java.util.Collection<String> services,
+                          java.util.Collection<String> elements, String reason) {
+        Ticket current = ticket(ticket.reference());
+        if (current.major()) {
+            return;
+        }
+        Ticket updated = current.markedMajor(now);
+        session.update(tickets.get(current.reference()), updated);
+        changes.ticket(updated);
+        journal(current.reference(), JournalAction.MAJOR_INCIDENT, "Major incident: " + reason + ". Customers: "
+                + String.join(", ", new java.util.TreeSet<>(customers)) + ". Services: "
+                + String.join(", ", new java.util.TreeSet<>(services)) + ". Elements: "
+                + String.join(", ", new java.util.TreeSet<>(elements)));
+    }
+
     /** The ticket's problem is over: it becomes RESOLVED, and says why. */
     public void resolve(Ticket ticket, String reason) {
         Ticket current = ticket(ticket.reference());
@@ -231,7 +251,7 @@ public final class Actions {
     /** Opens a ticket for {@code alarm}, with its priority and the reason for it. */
     public Ticket openTicket(Alarm alarm, String groupKey, Priority priority, String title, String reason) {
         String reference = references.next(now);
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, title, reason, groupKey, now, now, null);
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, title, reason, groupKey, now, now, null, false);
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
@@ -257,7 +277,7 @@ public final class Actions {
         String reference = references.next(now);
         List<String> affected = affectedCustomers(request);
         Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5, "Maintenance: " + request.title(),
-                reason, "maintenance:" + reference, now, now, null);
+                reason, "maintenance:" + reference, now, now, null, false);
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
@@ -295,7 +315,7 @@ public final class Actions {
         MaintenanceWindow checked = replace(window, w -> w.checkedAt(now));
         String reference = references.next(now);
         Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1, "Maintenance overrun: "
-                + checked.title(), reason, "overrun:" + checked.reference(), now, now, checked.reference());
+                + checked.title(), reason, "overrun:" + checked.reference(), now, now, checked.reference(), false);
         tickets.put(reference, session.insert(incident));
         changes.ticket(incident);
         journal(reference, JournalAction.OPENED, "Opened as P1, linked to maintenance " + checked.reference()

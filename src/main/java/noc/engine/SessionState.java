@@ -12,10 +12,11 @@ import noc.ticket.Ticket;
  * What a session starts from: the ticket counters and the facts MariaDB holds, as at startup and at
  * every rule reload (or what a scenario gives).
  */
-public record SessionState(Map<Integer, Long> referenceCounters, List<Alarm> alarms, List<Ticket> tickets,
-                           List<InventoryItem> inventory, List<MaintenanceWindow> windows) {
+public record SessionState(Policy policy, Map<Integer, Long> referenceCounters, List<Alarm> alarms,
+                           List<Ticket> tickets, List<InventoryItem> inventory, List<MaintenanceWindow> windows) {
 
     public SessionState {
+        java.util.Objects.requireNonNull(policy, "policy is null");
         referenceCounters = Map.copyOf(referenceCounters);
         alarms = List.copyOf(alarms);
         tickets = List.copyOf(tickets);
@@ -24,14 +25,18 @@ public record SessionState(Map<Integer, Long> referenceCounters, List<Alarm> ala
     }
 
     public static SessionState empty() {
-        return new SessionState(Map.of(), List.of(), List.of(), List.of(), List.of());
+        return new SessionState(Policy.defaults(), Map.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public SessionState withInventory(List<InventoryItem> items) {
-        return new SessionState(referenceCounters, alarms, tickets, items, windows);
+        return new SessionState(policy, referenceCounters, alarms, tickets, items, windows);
     }
 
     public SessionState withReferenceCounters(Map<Integer, Long> counters) {
-        return new SessionState(counters, alarms, tickets, inventory, windows);
+        return new SessionState(policy, counters, alarms, tickets, inventory, windows);
+    }
+
+    public SessionState withPolicy(Policy next) {
+        return new SessionState(next, referenceCounters, alarms, tickets, inventory, windows);
     }
 }

@@ -14,9 +14,11 @@ public class SessionStateLoader {
     private final TicketStore tickets;
     private final InventoryStore inventory;
     private final MaintenanceStore maintenance;
+    private final Policy policy;
 
     public SessionStateLoader(AlarmStore alarms, TicketStore tickets, InventoryStore inventory,
-                              MaintenanceStore maintenance) {
+                              MaintenanceStore maintenance, Policy policy) {
+        this.policy = policy;
         this.alarms = alarms;
         this.tickets = tickets;
         this.inventory = inventory;
@@ -24,7 +26,7 @@ public class SessionStateLoader {
     }
 
     public SessionState load() {
-        return new SessionState(tickets.referenceCounters(), alarms.loadAll(), tickets.loadOpen(),
+        return new SessionState(policy, tickets.referenceCounters(), alarms.loadAll(), tickets.loadOpen(),
                 inventory.load().all(), maintenance.loadAll());
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param groupKey       what the ticket gathers alarms for (a device, later a customer service)
  * @param priorityReason why it has its priority, in words an operator reads
  * @param linkedTo       the ticket this one follows from (a maintenance overrun's P5 ticket), or null
+ * @param major          a major incident (P-5.6): escalated at once, with the elements and customers it affects
  */
 public record Ticket(
         String reference,
@@ -21,7 +22,8 @@ public record Ticket(
         String groupKey,
         Instant openedAt,
         Instant updatedAt,
-        String linkedTo) {
+        String linkedTo,
+        boolean major) {
 
     public Ticket {
         requireNonNull(reference, "reference is null");
@@ -35,11 +37,15 @@ public record Ticket(
     }
 
     public Ticket touched(Instant at) {
-        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major);
     }
 
     public Ticket withStatus(TicketStatus next, Instant at) {
-        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo);
+        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major);
+    }
+
+    public Ticket markedMajor(Instant at) {
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true);
     }
 
     public boolean isOpen() {
@@ -56,4 +62,5 @@ public record Ticket(
     public Instant getOpenedAt() { return openedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public String getLinkedTo() { return linkedTo; }
+    public boolean isMajor() { return major; }
 }

@@ -63,6 +63,6 @@ public class TicketController {
                 .toList();
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),
-                ticket.linkedTo(), ticketAlarms, entries);
+                ticket.linkedTo(), ticket.major(), ticketAlarms, entries);
     }
 }

@@ -17,5 +17,6 @@ public record TicketRow(
         String groupKey,
         LocalDateTime openedAt,
         LocalDateTime updatedAt,
-        @Nullable String linkedTo) {
+        @Nullable String linkedTo,
+        boolean major) {
 }

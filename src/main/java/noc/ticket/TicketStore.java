@@ -19,11 +19,12 @@ public final class TicketStore {
 
     private static final String UPSERT_TICKET = """
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
-                                linked_to)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                linked_to, major)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
-                updated_at = VALUES(updated_at), linked_to = VALUES(linked_to)""";
+                updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
+                major = VALUES(major)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
@@ -54,7 +55,8 @@ public final class TicketStore {
                 statement.setString(i++, ticket.groupKey());
                 statement.setObject(i++, Times.toColumn(ticket.openedAt()));
                 statement.setObject(i++, Times.toColumn(ticket.updatedAt()));
-                statement.setString(i, ticket.linkedTo());
+                statement.setString(i++, ticket.linkedTo());
+                statement.setBoolean(i, ticket.major());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -105,6 +107,6 @@ public final class TicketStore {
     static Ticket toFact(TicketRow row) {
         return new Ticket(row.reference(), TicketStatus.valueOf(row.status()), Priority.valueOf(row.priority()),
                 row.title(), row.priorityReason(), row.groupKey(), Times.fromColumn(row.openedAt()),
-                Times.fromColumn(row.updatedAt()), row.linkedTo());
+                Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major());
     }
 }

@@ -15,17 +15,17 @@ public final class TicketViews {
 
     @Serdeable
     public record Summary(String reference, String status, String priority, String title, String priorityReason,
-                          Instant openedAt, Instant updatedAt, @Nullable String linkedTo) {
+                          Instant openedAt, Instant updatedAt, @Nullable String linkedTo, boolean major) {
 
         static Summary of(Ticket ticket) {
             return new Summary(ticket.reference(), ticket.status().name(), ticket.priority().name(), ticket.title(),
-                    ticket.priorityReason(), ticket.openedAt(), ticket.updatedAt(), ticket.linkedTo());
+                    ticket.priorityReason(), ticket.openedAt(), ticket.updatedAt(), ticket.linkedTo(), ticket.major());
         }
     }
 
     @Serdeable
     public record Detail(String reference, String status, String priority, String title, String priorityReason,
-                         String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo,
+                         String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo, boolean major,
                          List<AlarmView> alarms, List<Journal> journal) {
     }
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import noc.api.FieldReader;
+import noc.engine.Policy;
 import noc.inventory.InventoryDocument;
 import noc.inventory.InventoryItem;
 import org.yaml.snakeyaml.Yaml;
@@ -26,7 +27,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * @param file the file it came from, for messages
  */
-public record Scenario(String file, String name, Instant start, List<InventoryItem> inventory, List<Step> steps) {
+public record Scenario(String file, String name, Instant start, Policy policy, List<InventoryItem> inventory,
+                       List<Step> steps) {
 
     private static final Instant DEFAULT_START = Instant.parse("2026-03-02T08:00:00Z");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -68,7 +70,18 @@ public record Scenario(String file, String name, Instant start, List<InventoryIt
         }
         Instant start = map.get("start") == null ? DEFAULT_START : instant(where, map.get("start"));
         List<InventoryItem> inventory = List.of();
+        Policy policy = Policy.defaults();
         if (map.get("given") instanceof Map<?, ?> given) {
+            if (given.get("policy") instanceof Map<?, ?> figures) {
+                Object limit = figures.get("majorIncidentCustomers");
+                if (limit != null) {
+                    try {
+                        policy = new Policy(Integer.parseInt(String.valueOf(limit)));
+                    } catch (NumberFormatException e) {
+                        throw new ScenarioException(where + ": given.policy.majorIncidentCustomers must be a number");
+                    }
+                }
+            }
             if (given.get("inventory") instanceof Map<?, ?> inventoryDocument) {
                 FieldReader errors = new FieldReader();
                 InventoryDocument.Parsed parsed = InventoryDocument.parse((Map<String, Object>) inventoryDocument,
@@ -114,7 +127,7 @@ public record Scenario(String file, String name, Instant start, List<InventoryIt
                     alarms == null ? List.of() : (List<Map<String, Object>>) alarms,
                     expect == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) expect)));
         }
-        return new Scenario(where, text, start, inventory, steps);
+        return new Scenario(where, text, start, policy, inventory, steps);
     }
 
     private static Instant instant(String where, Object value) {

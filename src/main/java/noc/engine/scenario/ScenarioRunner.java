@@ -35,7 +35,7 @@ import noc.ticket.Ticket;
 public final class ScenarioRunner {
 
     private static final Set<String> TICKET_FIELDS = Set.of("reference", "title", "priority", "status", "groupKey",
-            "reason", "alarms", "linkedTo");
+            "reason", "alarms", "linkedTo", "major");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
     private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text");
@@ -63,7 +63,7 @@ public final class ScenarioRunner {
     public Result run(Scenario scenario) {
         List<JournalEntry> journal = new ArrayList<>();
         try (Correlation correlation = new Correlation(rules, scenario.start(),
-                SessionState.empty().withInventory(scenario.inventory()))) {
+                SessionState.empty().withInventory(scenario.inventory()).withPolicy(scenario.policy()))) {
             correlation.onRuleFired(firedRules::add);
             Duration previous = Duration.ZERO;
             for (int i = 0; i < scenario.steps().size(); i++) {
@@ -226,6 +226,7 @@ public final class ScenarioRunner {
         fields.put("alarms", Long.toString(alarms.stream()
                 .filter(a -> ticket.reference().equals(a.ticketReference())).count()));
         fields.put("linkedTo", ticket.linkedTo() == null ? "none" : ticket.linkedTo());
+        fields.put("major", Boolean.toString(ticket.major()));
         return fields;
     }
 
