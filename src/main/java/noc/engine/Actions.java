@@ -15,6 +15,9 @@ import org.kie.api.runtime.rule.FactHandle;
 
 import noc.alarm.Alarm;
 import noc.alarm.AlarmEvent;
+import noc.alarm.EventState;
+import noc.alarm.Severity;
+import noc.alarm.SourceKind;
 import noc.inventory.Device;
 import noc.inventory.InventoryItem;
 import noc.inventory.Service;
@@ -240,6 +243,29 @@ public final class Actions {
             if (cleared.ticketReference() != null) {
                 journal(cleared.ticketReference(), JournalAction.ALARM_CLEARED, cleared.label() + " cleared: " + reason);
             }
+        }
+    }
+
+    /**
+     * Raises (or raises again) an alarm the rules derive from others, such as a storm: from the
+     * correlator itself, on {@code source}, attached to the ticket of {@code cause} when it has one.
+     */
+    public void raiseDerived(Alarm cause, String name, String resource, Severity severity, String reason) {
+        String key = AlarmEvent.defaultReductionKey(cause.source(), name, resource);
+        AlarmEvent occurrence = new AlarmEvent(SourceKind.CORRELATOR, cause.source(), name, "", resource, key,
+                EventState.RAISE, severity, Map.of("reason", reason, "cause", cause.reductionKey()), now, now);
+        Alarm existing = alarm(key);
+        Alarm derived;
+        if (existing == null) {
+            derived = Alarm.raisedBy(occurrence);
+            alarms.put(key, session.insert(derived));
+            changes.alarm(derived);
+        } else {
+            derived = replace(existing, a -> a.withOccurrence(occurrence));
+        }
+        if (derived.ticketReference() == null && cause.ticketReference() != null
+                && tickets.containsKey(cause.ticketReference())) {
+            attach(derived, ticket(cause.ticketReference()));
         }
     }
 
