@@ -3,6 +3,7 @@ package noc.alarm;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,11 @@ public record Alarm(
         Instant lastSeen,
         Instant clearedAt,
         String ticketReference,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        List<Instant> raises) {
+
+    /** Raise times kept per alarm, for flapping: enough for any sensible threshold. */
+    public static final int RAISES_KEPT = 16;
 
     public Alarm {
         requireNonNull(reductionKey, "reductionKey is null");
@@ -44,13 +49,14 @@ public record Alarm(
             throw new IllegalArgumentException("count must be at least 1: " + count);
         }
         attributes = Attributes.frozen(requireNonNull(attributes, "attributes is null"));
+        raises = List.copyOf(requireNonNull(raises, "raises is null"));
     }
 
     /** A new alarm from its first occurrence. */
     public static Alarm raisedBy(AlarmEvent event) {
         return new Alarm(event.reductionKey(), event.sourceKind(), event.source(), event.name(), event.oid(),
                 event.resource(), event.severity(), AlarmState.RAISED, 1, event.receivedAt(), event.receivedAt(),
-                null, null, event.attributes());
+                null, null, event.attributes(), List.of(event.receivedAt()));
     }
 
     /** This alarm with one more occurrence; an occurrence of a cleared alarm raises it again. */
@@ -59,22 +65,39 @@ public record Alarm(
         return new Alarm(reductionKey, sourceKind, source, name, oid, resource,
                 latest ? event.severity() : severity, AlarmState.RAISED, count + 1, firstSeen,
                 latest ? event.receivedAt() : lastSeen, clearedAt, ticketReference,
-                latest ? event.attributes() : attributes);
+                latest ? event.attributes() : attributes, isRaised() ? raises : withRaise(event.receivedAt()));
+    }
+
+    private List<Instant> withRaise(Instant at) {
+        List<Instant> next = new java.util.ArrayList<>(raises);
+        next.add(at);
+        return next.size() > RAISES_KEPT ? next.subList(next.size() - RAISES_KEPT, next.size()) : next;
+    }
+
+    /** How many times the problem was raised (first raise included) after {@code since}: flapping. */
+    public int raisesSince(Instant since) {
+        int count = 0;
+        for (Instant raise : raises) {
+            if (raise.isAfter(since)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     public Alarm cleared(Instant at) {
         return new Alarm(reductionKey, sourceKind, source, name, oid, resource, Severity.CLEARED, AlarmState.CLEARED,
-                count, firstSeen, lastSeen, at, ticketReference, attributes);
+                count, firstSeen, lastSeen, at, ticketReference, attributes, raises);
     }
 
     public Alarm attachedTo(String reference) {
         return new Alarm(reductionKey, sourceKind, source, name, oid, resource, severity, state, count, firstSeen,
-                lastSeen, clearedAt, requireNonNull(reference, "reference is null"), attributes);
+                lastSeen, clearedAt, requireNonNull(reference, "reference is null"), attributes, raises);
     }
 
     public Alarm detached() {
         return new Alarm(reductionKey, sourceKind, source, name, oid, resource, severity, state, count, firstSeen,
-                lastSeen, clearedAt, null, attributes);
+                lastSeen, clearedAt, null, attributes, raises);
     }
 
     public boolean isRaised() {
@@ -105,4 +128,5 @@ public record Alarm(
     public Instant getClearedAt() { return clearedAt; }
     public String getTicketReference() { return ticketReference; }
     public Map<String, String> getAttributes() { return attributes; }
+    public List<Instant> getRaises() { return raises; }
 }

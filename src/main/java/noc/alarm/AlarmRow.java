@@ -24,5 +24,6 @@ public record AlarmRow(
         LocalDateTime lastSeen,
         @Nullable LocalDateTime clearedAt,
         @Nullable String ticketReference,
-        String attributes) {
+        String attributes,
+        String raises) {
 }

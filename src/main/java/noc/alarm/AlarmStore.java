@@ -24,11 +24,13 @@ public final class AlarmStore {
         this.json = json;
         this.upsert = new MultiRowInsert<>("""
                 INSERT INTO alarm (reduction_key, source_kind, source, name, oid, resource, severity, state,
-                                   occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes)
+                                   occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes,
+                                   raises)
                 VALUES""", """
                 ON DUPLICATE KEY UPDATE severity = VALUES(severity), state = VALUES(state),
                     occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
-                    ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes)""", 14, this::bind);
+                    ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes),
+                    raises = VALUES(raises)""", 15, this::bind);
     }
 
     /** Writes the final state of each changed alarm. */
@@ -52,6 +54,8 @@ public final class AlarmStore {
         statement.setObject(i++, Times.toColumn(alarm.clearedAt()));
         statement.setString(i++, alarm.ticketReference());
         statement.setString(i++, Attributes.toJson(alarm.attributes()));
+        statement.setString(i++, alarm.raises().stream().map(r -> Long.toString(r.toEpochMilli()))
+                .collect(java.util.stream.Collectors.joining(",")));
         return i;
     }
 
@@ -64,6 +68,15 @@ public final class AlarmStore {
         return new Alarm(row.reductionKey(), SourceKind.valueOf(row.sourceKind()), row.source(), row.name(),
                 row.oid(), row.resource(), Severity.valueOf(row.severity()), AlarmState.valueOf(row.state()),
                 row.occurrences(), Times.fromColumn(row.firstSeen()), Times.fromColumn(row.lastSeen()),
-                Times.fromColumn(row.clearedAt()), row.ticketReference(), json.readMap(row.attributes()));
+                Times.fromColumn(row.clearedAt()), row.ticketReference(), json.readMap(row.attributes()),
+                raises(row.raises()));
+    }
+
+    private static List<java.time.Instant> raises(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(column.split(",")).map(m -> java.time.Instant.ofEpochMilli(Long.parseLong(m)))
+                .toList();
     }
 }

@@ -412,12 +412,48 @@ public final class Actions {
         return (Ticket) handle.getObject();
     }
 
+    /**
+     * Replaces an alarm in the session, telling Drools which properties changed, so that patterns
+     * that read none of them are not evaluated again (property reactivity): a repeat changes only
+     * the count, last-seen time and values, which most rules never look at.
+     */
     private Alarm replace(Alarm alarm, UnaryOperator<Alarm> change) {
         FactHandle handle = alarms.get(alarm.reductionKey());
-        Alarm updated = change.apply(current(alarm));
-        session.update(handle, updated);
+        Alarm before = current(alarm);
+        Alarm updated = change.apply(before);
+        session.update(handle, updated, changedProperties(before, updated));
         changes.alarm(updated);
         return updated;
+    }
+
+    private static String[] changedProperties(Alarm before, Alarm after) {
+        List<String> changed = new ArrayList<>(8);
+        if (before.count() != after.count()) {
+            changed.add("count");
+        }
+        if (!before.lastSeen().equals(after.lastSeen())) {
+            changed.add("lastSeen");
+        }
+        if (before.severity() != after.severity()) {
+            changed.add("severity");
+        }
+        if (before.attributes() != after.attributes()) {
+            changed.add("attributes");
+        }
+        if (before.state() != after.state()) {
+            changed.add("state");
+            changed.add("raised");
+        }
+        if (!java.util.Objects.equals(before.clearedAt(), after.clearedAt())) {
+            changed.add("clearedAt");
+        }
+        if (!java.util.Objects.equals(before.ticketReference(), after.ticketReference())) {
+            changed.add("ticketReference");
+        }
+        if (before.raises() != after.raises()) {
+            changed.add("raises");
+        }
+        return changed.toArray(String[]::new);
     }
 
     private void touch(Ticket ticket) {

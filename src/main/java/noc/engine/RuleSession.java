@@ -65,6 +65,11 @@ public final class RuleSession implements AutoCloseable {
         session.update(handle, fact);
     }
 
+    /** Replaces a fact, naming the properties that changed (property reactivity). */
+    public void update(FactHandle handle, Object fact, String... changedProperties) {
+        session.update(handle, fact, changedProperties);
+    }
+
     public void delete(FactHandle handle) {
         session.delete(handle);
     }
