@@ -207,6 +207,19 @@ public final class Actions {
                 + String.join(", ", new java.util.TreeSet<>(elements)));
     }
 
+    /** Raises the ticket's priority to {@code priority}, with the reason; a lower one changes nothing. */
+    public void raisePriority(Ticket ticket, Priority priority, String reason) {
+        Ticket current = ticket(ticket.reference());
+        if (!priority.isHigherThan(current.priority())) {
+            return;
+        }
+        Ticket updated = current.withPriority(priority, reason, now);
+        session.update(tickets.get(current.reference()), updated);
+        changes.ticket(updated);
+        journal(current.reference(), JournalAction.PRIORITY_SET, "Priority raised from " + current.priority() + " to "
+                + priority + ": " + reason);
+    }
+
     /** The ticket's problem is over: it becomes RESOLVED, and says why. */
     public void resolve(Ticket ticket, String reason) {
         Ticket current = ticket(ticket.reference());

@@ -44,6 +44,10 @@ public record Ticket(
         return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major);
     }
 
+    public Ticket withPriority(Priority next, String reason, Instant at) {
+        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major);
+    }
+
     public Ticket markedMajor(Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true);
     }

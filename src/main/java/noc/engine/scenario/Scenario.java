@@ -76,7 +76,7 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
                 Object limit = figures.get("majorIncidentCustomers");
                 if (limit != null) {
                     try {
-                        policy = new Policy(Integer.parseInt(String.valueOf(limit)));
+                        policy = policy.withMajorIncidentCustomers(Integer.parseInt(String.valueOf(limit)));
                     } catch (NumberFormatException e) {
                         throw new ScenarioException(where + ": given.policy.majorIncidentCustomers must be a number");
                     }
