@@ -24,6 +24,7 @@ import org.kie.api.definition.type.Timestamp;
  * @param attributes   varbinds by name (or labels), in arrival order
  * @param receivedAt   processing time, from the injected clock: drives every business clock
  * @param eventTime    when the sender says it happened, if it says
+ * @param keyed        whether a rule already gave it its reduction key (see {@code actions.rekey})
  */
 @Role(Role.Type.EVENT)
 @Timestamp("receivedAtMillis")
@@ -38,7 +39,8 @@ public record AlarmEvent(
         Severity severity,
         Map<String, String> attributes,
         Instant receivedAt,
-        Instant eventTime) {
+        Instant eventTime,
+        boolean keyed) {
 
     public AlarmEvent {
         requireNonNull(sourceKind, "sourceKind is null");
@@ -52,6 +54,49 @@ public record AlarmEvent(
         requireNonNull(receivedAt, "receivedAt is null");
         requireNonNull(eventTime, "eventTime is null");
         attributes = Attributes.frozen(requireNonNull(attributes, "attributes is null"));
+    }
+
+    /** An event as an intake decodes it, with the default or given reduction key. */
+    public AlarmEvent(SourceKind sourceKind, String source, String name, String oid, String resource,
+                      String reductionKey, EventState state, Severity severity, Map<String, String> attributes,
+                      Instant receivedAt, Instant eventTime) {
+        this(sourceKind, source, name, oid, resource, reductionKey, state, severity, attributes, receivedAt,
+                eventTime, false);
+    }
+
+    /** This event under another reduction key, marked as keyed by a rule. */
+    public AlarmEvent withReductionKey(String key) {
+        return new AlarmEvent(sourceKind, source, name, oid, resource, key, state, severity, attributes, receivedAt,
+                eventTime, true);
+    }
+
+    /**
+     * Renders a reduction-key template: {@code {source}}, {@code {name}}, {@code {resource}},
+     * {@code {oid}} and {@code {attribute:NAME}} (empty when absent) are replaced by this event's values.
+     */
+    public String render(String template) {
+        StringBuilder key = new StringBuilder();
+        int at = 0;
+        while (at < template.length()) {
+            int open = template.indexOf('{', at);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (open < 0 || close < 0) {
+                key.append(template, at, template.length());
+                break;
+            }
+            key.append(template, at, open);
+            String field = template.substring(open + 1, close);
+            key.append(switch (field) {
+                case "source" -> source;
+                case "name" -> name;
+                case "resource" -> resource;
+                case "oid" -> oid;
+                default -> field.startsWith("attribute:") ? attributes.getOrDefault(field.substring(10), "")
+                        : "{" + field + "}";
+            });
+            at = close + 1;
+        }
+        return key.toString();
     }
 
     /** The default reduction key: one alarm per source, alarm type and resource. */
@@ -68,6 +113,7 @@ public record AlarmEvent(
     public String getReductionKey() { return reductionKey; }
     public EventState getState() { return state; }
     public boolean isClearing() { return state == EventState.CLEAR; }
+    public boolean isKeyed() { return keyed; }
     public Severity getSeverity() { return severity; }
     public Map<String, String> getAttributes() { return attributes; }
     public Instant getReceivedAt() { return receivedAt; }

@@ -45,6 +45,7 @@ public final class Actions {
     private final Map<String, FactHandle> tickets = new HashMap<>();
     private final Map<String, FactHandle> inventory = new HashMap<>();
     private final Map<String, FactHandle> windows = new HashMap<>();
+    private final List<FactHandle> derivedInputs = new ArrayList<>();
     private final TicketReferences references;
     private RuleSession session;
     private FactHandle nowHandle;
@@ -148,6 +149,26 @@ public final class Actions {
     /** The current engine time, for consequences that need it in text. */
     public Instant now() {
         return now;
+    }
+
+    /**
+     * Gives an event the reduction key {@code template} renders ({@code "{source}|device-restart"}):
+     * the event is replaced by its re-keyed copy, which the de-duplication rules then fold.
+     */
+    public void rekey(AlarmEvent event, String template) {
+        AlarmEvent keyed = event.withReductionKey(event.render(template));
+        consume(event);
+        derivedInputs.add(session.insert(keyed));
+    }
+
+    /** The inputs the rules put in for the input being handled (re-keyed events), then forgotten. */
+    List<FactHandle> takeDerivedInputs() {
+        if (derivedInputs.isEmpty()) {
+            return List.of();
+        }
+        List<FactHandle> taken = List.copyOf(derivedInputs);
+        derivedInputs.clear();
+        return taken;
     }
 
     /** A first occurrence of a reduction key becomes a new raised alarm. */

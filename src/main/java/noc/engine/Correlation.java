@@ -56,6 +56,12 @@ public final class Correlation implements AutoCloseable {
             session.delete(handle);
             unconsumed++;
         }
+        for (FactHandle derived : actions.takeDerivedInputs()) {
+            if (session.handleOf(derived.getObject()) != null) {
+                session.delete(derived);
+                unconsumed++;
+            }
+        }
     }
 
     private void fire(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
