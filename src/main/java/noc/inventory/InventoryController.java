@@ -1,13 +1,11 @@
 package noc.inventory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -25,6 +23,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.api.FieldReader;
+import noc.api.JsonBodies;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -35,8 +34,6 @@ import noc.api.ProblemException;
 @Controller("/api/v1/inventory")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryController {
-
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final InventoryStore store;
     private final InventorySync sync;
@@ -156,15 +153,7 @@ public class InventoryController {
     }
 
     private Map<String, Object> parse(String body) {
-        try {
-            Map<String, Object> parsed = body == null || body.isBlank() ? null : json.readValue(body, OBJECT);
-            if (parsed == null) {
-                throw ProblemException.badRequest("The body must be a JSON object", List.of());
-            }
-            return parsed;
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The body is not a JSON object: " + e.getMessage(), List.of());
-        }
+        return JsonBodies.object(json, body);
     }
 
     private static InventoryKind kind(String path) {

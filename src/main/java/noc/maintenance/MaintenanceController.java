@@ -1,6 +1,5 @@
 package noc.maintenance;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,6 +24,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.api.FieldReader;
+import noc.api.JsonBodies;
 import noc.api.ProblemException;
 import noc.engine.EngineQueue;
 import noc.engine.Receipt;
@@ -41,8 +40,6 @@ import noc.inventory.InventoryStore;
 @Controller("/api/v1/maintenance-windows")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MaintenanceController {
-
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final MaintenanceStore store;
     private final InventoryStore inventory;
@@ -212,15 +209,7 @@ public class MaintenanceController {
     }
 
     private Map<String, Object> parse(String body) {
-        try {
-            Map<String, Object> parsed = body == null || body.isBlank() ? null : json.readValue(body, OBJECT);
-            if (parsed == null) {
-                throw ProblemException.badRequest("The body must be a JSON object", List.of());
-            }
-            return parsed;
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The body is not a JSON object: " + e.getMessage(), List.of());
-        }
+        return JsonBodies.object(json, body);
     }
 
     /**

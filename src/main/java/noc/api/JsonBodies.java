@@ -1,0 +1,29 @@
+package noc.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+/** Request bodies that must be a JSON object; anything else is a 400 problem. */
+public final class JsonBodies {
+
+    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private JsonBodies() {
+    }
+
+    public static Map<String, Object> object(JsonMapper json, String body) {
+        try {
+            Map<String, Object> parsed = body == null || body.isBlank() ? null : json.readValue(body, OBJECT);
+            if (parsed == null) {
+                throw ProblemException.badRequest("The body must be a JSON object", List.of());
+            }
+            return parsed;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The body is not a JSON object: " + e.getMessage(), List.of());
+        }
+    }
+}
