@@ -49,7 +49,15 @@ public class Application {
                         "datasources.default.password", "");
             }
         }
-        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(extra).start();
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(args).mainClass(Application.class).properties(extra).start();
+        } catch (RuntimeException | Error e) {
+            if (embedded != null) {
+                embedded.close(); // else mariadbd would outlive us, holding the data folder
+            }
+            throw e;
+        }
         if (embedded != null) {
             EmbeddedDatabase database = embedded;
             // Micronaut's own hook stops the application, which commits its last cycle on the way

@@ -100,6 +100,19 @@ class TrapToTicketIT {
     }
 
     @Test
+    void aResentInformIsAnsweredAgainButCountedOnce() throws Exception {
+        try (TrapSender sender = new TrapSender(app.snmpPort())) {
+            assertThat(sender.informLinkDown("192.0.2.77", 9, 424242)).isTrue();
+            assertThat(sender.informLinkDown("192.0.2.77", 9, 424242)).as("the resend is answered too").isTrue();
+        }
+        List<Map<String, Object>> alarms = app.awaitList("/api/v1/alarms",
+                list -> list.stream().anyMatch(a -> a.get("source").equals("192.0.2.77")));
+        assertThat(alarms).filteredOn(a -> a.get("source").equals("192.0.2.77")).singleElement()
+                .satisfies(a -> assertThat(((Number) a.get("count")).intValue()).isEqualTo(1));
+        assertThat(app.get("/prometheus").body()).contains("reason=\"duplicate_inform\"");
+    }
+
+    @Test
     void anUnknownTicketIsA404ProblemAndABadStatusA400() throws IOException {
         var missing = app.get("/api/v1/tickets/INC-1999-000001");
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -53,6 +53,12 @@ public record AlarmEvent(
         requireNonNull(severity, "severity is null");
         requireNonNull(receivedAt, "receivedAt is null");
         requireNonNull(eventTime, "eventTime is null");
+        // Column sizes: what no intake should send is cut rather than refused by the database.
+        source = Text.limit(source, 255);
+        name = Text.limit(name, 255);
+        oid = Text.limit(oid, 255);
+        resource = Text.limit(resource, 255);
+        reductionKey = Text.limit(reductionKey, 700);
         attributes = Attributes.frozen(requireNonNull(attributes, "attributes is null"));
     }
 

@@ -17,6 +17,7 @@ import noc.alarm.Alarm;
 import noc.alarm.AlarmEvent;
 import noc.alarm.EventState;
 import noc.alarm.Severity;
+import noc.alarm.Text;
 import noc.alarm.SourceKind;
 import noc.inventory.Device;
 import noc.inventory.InventoryItem;
@@ -192,8 +193,9 @@ public final class Actions {
         boolean returned = !current(alarm).isRaised();
         Alarm updated = replace(alarm, a -> {
             Alarm repeated = a.withOccurrence(event);
-            // Back after its ticket closed: it is free to open or join another one.
-            return returned && a.ticketReference() != null && !tickets.containsKey(a.ticketReference())
+            // Back after its ticket closed, or after the maintenance window that held it: it is free
+            // to open or join another one.
+            return returned && a.ticketReference() != null && !holdsReturningAlarms(a.ticketReference())
                     ? repeated.detached() : repeated;
         });
         if (returned && updated.ticketReference() != null) {
@@ -234,11 +236,19 @@ public final class Actions {
         if (!priority.isHigherThan(current.priority())) {
             return;
         }
-        Ticket updated = current.withPriority(priority, reason, now);
+        Ticket updated = current.withPriority(priority, Text.limit(reason, 2000), now);
         session.update(tickets.get(current.reference()), updated);
         changes.ticket(updated);
         journal(current.reference(), JournalAction.PRIORITY_SET, "Priority raised from " + current.priority() + " to "
                 + priority + ": " + reason);
+    }
+
+    private boolean holdsReturningAlarms(String reference) {
+        if (!tickets.containsKey(reference)) {
+            return false;
+        }
+        FactHandle window = windows.get(reference);
+        return window == null || ((MaintenanceWindow) window.getObject()).isActiveAt(now);
     }
 
     /** The ticket's problem is over: it becomes RESOLVED, and says why. */
@@ -311,7 +321,8 @@ public final class Actions {
     /** Opens a ticket for {@code alarm}, with its priority and the reason for it. */
     public Ticket openTicket(Alarm alarm, String groupKey, Priority priority, String title, String reason) {
         String reference = references.next(now);
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, title, reason, groupKey, now, now, null, false);
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, Text.limit(title, 512),
+                Text.limit(reason, 2000), Text.limit(groupKey, 512), now, now, null, false);
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
@@ -336,8 +347,9 @@ public final class Actions {
     public MaintenanceWindow planMaintenance(MaintenanceRequest request, String reason) {
         String reference = references.next(now);
         List<String> affected = affectedCustomers(request);
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5, "Maintenance: " + request.title(),
-                reason, "maintenance:" + reference, now, now, null, false);
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5,
+                Text.limit("Maintenance: " + request.title(), 512), Text.limit(reason, 2000),
+                "maintenance:" + reference, now, now, null, false);
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
@@ -374,8 +386,9 @@ public final class Actions {
     public Ticket maintenanceOverran(MaintenanceWindow window, String reason) {
         MaintenanceWindow checked = replace(window, w -> w.checkedAt(now));
         String reference = references.next(now);
-        Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1, "Maintenance overrun: "
-                + checked.title(), reason, "overrun:" + checked.reference(), now, now, checked.reference(), false);
+        Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1,
+                Text.limit("Maintenance overrun: " + checked.title(), 512), Text.limit(reason, 2000),
+                "overrun:" + checked.reference(), now, now, checked.reference(), false);
         tickets.put(reference, session.insert(incident));
         changes.ticket(incident);
         journal(reference, JournalAction.OPENED, "Opened as P1, linked to maintenance " + checked.reference()
@@ -514,7 +527,8 @@ public final class Actions {
                 keys.add(key);
             }
         }
-        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, rule, action, text, keys));
+        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, Text.limit(rule, 512), action,
+                Text.limit(text, 4000), keys));
     }
 
     static String factKey(Object fact) {

@@ -126,7 +126,15 @@ public final class Engine {
             Thread.sleep(5);
         }
         Correlation previous = correlation;
-        correlation = new Correlation(next, clock.instant(), stateLoader.load());
+        try {
+            correlation = new Correlation(next, clock.instant(), stateLoader.load());
+        } catch (RuntimeException e) {
+            // The database could not be read: keep the running session and try again next cycle.
+            LOG.error("Could not rebuild the session for the new rules; the running rules stay for now", e);
+            pendingRules.compareAndSet(null, next);
+            Thread.sleep(configuration.tick().toMillis());
+            return;
+        }
         previous.close();
         LOG.info("Rules reloaded: {} rules from {}; session rebuilt with {} facts", next.ruleCount(), next.files(),
                 correlation.factCount());
@@ -140,10 +148,19 @@ public final class Engine {
                         running ? configuration.tick() : Duration.ZERO);
                 List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
                 long started = System.nanoTime();
-                CycleChanges changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
-                    ruleFailures.increment();
-                    LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
-                });
+                CycleChanges changes;
+                try {
+                    changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
+                        ruleFailures.increment();
+                        LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
+                    });
+                } catch (RuntimeException e) {
+                    LOG.error("A cycle failed outside the rules; its {} inputs are dropped and the session "
+                            + "rebuilt", batch.size(), e);
+                    batch.forEach(submission -> tell(submission, e));
+                    deploy(correlation.rules());
+                    continue;
+                }
                 rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batchSizes.record(batch.size());
                 unconsumed.addAndGet(correlation.takeUnconsumed());
@@ -173,7 +190,11 @@ public final class Engine {
                     return;
                 }
                 long started = System.nanoTime();
-                commit(pending.changes(), pending.batch());
+                try {
+                    commit(pending.changes(), pending.batch());
+                } catch (RuntimeException e) {
+                    LOG.error("Committing a cycle failed unexpectedly", e);
+                }
                 commitsInFlight.decrementAndGet();
                 commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 lastCommit = clock.instant();
@@ -193,9 +214,19 @@ public final class Engine {
                 writer.write(changes);
                 break;
             } catch (RuntimeException e) {
+                if (isPermanent(e)) {
+                    // Retrying would never succeed and would stall the engine: the cycle is given
+                    // up, its senders told, and the session rebuilt from what MariaDB holds.
+                    LOG.error("A cycle of {} inputs was refused by the database and is dropped; the session is "
+                            + "rebuilt from MariaDB", batch.size(), e);
+                    meters.counter("noc.engine.cycles.rejected").increment();
+                    batch.forEach(s -> tell(s, e));
+                    deploy(correlation.rules());
+                    return;
+                }
                 if (!running) {
                     LOG.error("Stopping with a cycle that could not be committed ({} inputs)", batch.size(), e);
-                    batch.forEach(s -> s.receipt().failed(e));
+                    batch.forEach(s -> tell(s, e));
                     return;
                 }
                 LOG.error("Committing a cycle failed; retrying in {} ms", pause.toMillis(), e);
@@ -209,7 +240,31 @@ public final class Engine {
                     .increment(events.getValue());
         }
         for (EngineQueue.Submission submission : batch) {
-            submission.receipt().committed();
+            tell(submission, null);
+        }
+    }
+
+    /** Whether a commit failed on the data itself (SQL state class 22 or 23), not on the connection. */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tells a submission's sender its fate; a receipt that throws must not stop the commit thread. */
+    private static void tell(EngineQueue.Submission submission, Exception failure) {
+        try {
+            if (failure == null) {
+                submission.receipt().committed();
+            } else {
+                submission.receipt().failed(failure);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("A receipt failed", e);
         }
     }
 

@@ -15,7 +15,9 @@ final class Csv {
     record Row(int line, Map<String, Object> fields) {
     }
 
-    static List<Row> parse(String text) {
+    static List<Row> parse(String csv) {
+        // Spreadsheets write "CSV UTF-8" with a byte order mark first.
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<String> record = new ArrayList<>();
@@ -69,6 +71,10 @@ final class Csv {
             return rows;
         }
         List<String> header = records.get(0).stream().map(String::strip).toList();
+        if (header.stream().anyMatch(String::isEmpty)) {
+            rows.add(new Row(1, java.util.Map.of("", "the header row names an empty column: " + header)));
+            return rows;
+        }
         for (int r = 1; r < records.size(); r++) {
             Map<String, Object> fields = new LinkedHashMap<>();
             List<String> values = records.get(r);

@@ -22,6 +22,7 @@ final class InventoryDecoder {
     /** The item of {@code kind} in {@code fields}, or null when a field is missing or wrong. */
     static InventoryItem decode(InventoryKind kind, Map<String, Object> fields, String path, FieldReader errors) {
         int before = errors.errors().size();
+        checkLengths(fields, path, errors);
         InventoryItem item = switch (kind) {
             case CUSTOMERS -> {
                 String name = required(fields, "name", path, errors);
@@ -139,6 +140,19 @@ final class InventoryDecoder {
         }
         String text = String.valueOf(value).strip();
         return text.isEmpty() ? null : text;
+    }
+
+    /** Every text field fits its column: an address 1,000 characters, anything else 255. */
+    static void checkLengths(Map<String, Object> fields, String path, FieldReader errors) {
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            int length = field.getKey().equals("address") ? 1000 : 255;
+            List<?> values = field.getValue() instanceof List<?> list ? list : List.of(String.valueOf(field.getValue()));
+            for (Object value : values) {
+                if (String.valueOf(value).length() > length) {
+                    errors.error(at(path, field.getKey()), "is longer than " + length + " characters");
+                }
+            }
+        }
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name, String path,

@@ -46,9 +46,12 @@ public class MaintenanceController {
     private final EngineQueue queue;
     private final JsonMapper json;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService blocking;
 
     public MaintenanceController(MaintenanceStore store, InventoryStore inventory, EngineQueue queue, JsonMapper json,
-                                 Clock clock) {
+                                 Clock clock, @jakarta.inject.Named(TaskExecutors.BLOCKING)
+                                 java.util.concurrent.ExecutorService blocking) {
+        this.blocking = blocking;
         this.store = store;
         this.inventory = inventory;
         this.queue = queue;
@@ -78,6 +81,11 @@ public class MaintenanceController {
         String title = text(fields, "title");
         if (title == null) {
             errors.error("title", "is required");
+        } else if (title.length() > 400) {
+            errors.error("title", "is longer than 400 characters");
+        }
+        if (String.valueOf(fields.getOrDefault("description", "")).length() > 4000) {
+            errors.error("description", "is longer than 4000 characters");
         }
         Instant start = time(fields, "start", errors, true);
         Instant end = time(fields, "end", errors, true);
@@ -119,7 +127,14 @@ public class MaintenanceController {
         MaintenanceRequest request = new MaintenanceRequest(title, String.valueOf(fields.getOrDefault(
                 "description", "")), start, end, recurrence, until, devices, sites, services,
                 requestedBy == null ? "api" : requestedBy, assigned);
-        return submit(request, () -> HttpResponse.created(View.of(find(assigned.get()), clock.instant())));
+        return submit(request, () -> {
+            if (assigned.get() == null) {
+                throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-planned", "The request was taken "
+                        + "but no rule planned the window: check the rule 'A planned maintenance opens its window "
+                        + "with a P5 ticket' at GET /api/v1/rules/status", List.of());
+            }
+            return HttpResponse.created(View.of(find(assigned.get()), clock.instant()));
+        });
     }
 
     /** The operation of a window is done: at the window's end, no overrun for it (alarms aside). */
@@ -138,7 +153,8 @@ public class MaintenanceController {
         boolean queued = queue.offer(command, new Receipt() {
             @Override
             public void committed() {
-                CompletableFuture.runAsync(() -> {
+                // The answer reads MariaDB: off the commit thread, on the blocking pool.
+                blocking.execute(() -> {
                     try {
                         future.complete(answer.get());
                     } catch (RuntimeException e) {

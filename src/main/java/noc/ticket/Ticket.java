@@ -56,6 +56,11 @@ public record Ticket(
         return status.isOpen();
     }
 
+    /** Being worked on: open, acknowledged, in progress or waiting on the customer; not resolved or closed. */
+    public boolean isActive() {
+        return status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED;
+    }
+
     // JavaBean accessors for the rule language.
     public String getReference() { return reference; }
     public TicketStatus getStatus() { return status; }

@@ -64,6 +64,25 @@ public final class TrapSender implements AutoCloseable {
         return pdu;
     }
 
+    /**
+     * Sends a linkDown as a v2c inform with the given request ID, as a sender resending it would,
+     * and says whether an answer came within two seconds.
+     */
+    public boolean informLinkDown(String device, int ifIndex, int requestId) {
+        PDU pdu = linkPdu(LINK_DOWN, ifIndex);
+        pdu.add(new VariableBinding(SNMP_TRAP_ADDRESS, new IpAddress(device)));
+        pdu.setType(PDU.INFORM);
+        pdu.setRequestID(new Integer32(requestId));
+        target.setTimeout(2000);
+        target.setRetries(0);
+        try {
+            var response = snmp.send(pdu, target);
+            return response != null && response.getResponse() != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void send(PDU pdu) {
         try {
             snmp.send(pdu, target);

@@ -19,13 +19,24 @@ final class InformReceipt<A extends Address> implements Receipt {
     private static final Logger LOG = LoggerFactory.getLogger(InformReceipt.class);
 
     private final CommandResponderEvent<A> event;
+    private final Runnable onCommitted;
+    private final Runnable onFailed;
 
-    InformReceipt(CommandResponderEvent<A> event) {
+    /**
+     * @param onCommitted told once the inform's alarm is committed, before the answer; may be null
+     * @param onFailed    told when it could not be committed, so that a resend is taken; may be null
+     */
+    InformReceipt(CommandResponderEvent<A> event, Runnable onCommitted, Runnable onFailed) {
         this.event = event;
+        this.onCommitted = onCommitted;
+        this.onFailed = onFailed;
     }
 
     @Override
     public void committed() {
+        if (onCommitted != null) {
+            onCommitted.run();
+        }
         PDU response = (PDU) event.getPDU().clone();
         response.setType(PDU.RESPONSE);
         response.setErrorStatus(PDU.noError);
@@ -41,6 +52,9 @@ final class InformReceipt<A extends Address> implements Receipt {
 
     @Override
     public void failed(Exception cause) {
-        // No answer: the sender retries.
+        // No answer: the sender retries, and the retry is taken as new.
+        if (onFailed != null) {
+            onFailed.run();
+        }
     }
 }

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.NotNull;
  * @param rateLimit      the most traps per second accepted from one source, 0 for no limit; the excess
  *                       is counted and collapsed into one storm alarm per source
  * @param rateBurst      how many traps above the rate a source may send at once before it is limited
+ * @param engineId       the listener's own SNMPv3 engine ID in hex, which devices configured to send
+ *                       it informs name; unset, a new one is made at every start
  */
 @ConfigurationProperties("noc.snmp")
 public record SnmpConfiguration(
@@ -35,7 +37,8 @@ public record SnmpConfiguration(
         @Bindable(defaultValue = "") @NotNull List<String> communities,
         @Bindable(defaultValue = "") @NotNull List<String> allowedSources,
         @Bindable(defaultValue = "0") @Min(0) int rateLimit,
-        @Bindable(defaultValue = "0") @Min(0) int rateBurst) {
+        @Bindable(defaultValue = "0") @Min(0) int rateBurst,
+        @io.micronaut.core.annotation.Nullable String engineId) {
 
     public SnmpConfiguration {
         communities = communities.stream().filter(c -> !c.isEmpty()).toList();

@@ -81,6 +81,7 @@ public final class TrapListener implements CommandResponder {
     private final SourceNetworks allowedSources;
     private final List<OctetString> communities;
     private final SourceRateLimiter rateLimiter;
+    private final InformMemory informs = new InformMemory();
     private final Counter received;
     private final Counter accepted;
     private final Counter discoveries;
@@ -112,9 +113,13 @@ public final class TrapListener implements CommandResponder {
             CounterListener reasons = this::counted;
             CounterSupport counters = new CounterSupport();
             counters.addCounterListener(reasons);
-            USM usm = new USM(UsmUsers.protocols(), new OctetString(MPv3.createLocalEngineID()), 0, counters);
+            OctetString localEngineId = configuration.engineId() == null || configuration.engineId().isBlank()
+                    ? new OctetString(MPv3.createLocalEngineID())
+                    : UsmUsers.engineId("noc.snmp.engine-id", configuration.engineId());
+            USM usm = new USM(UsmUsers.protocols(), localEngineId, 0, counters);
             UsmUsers.addAll(usm, usmUsers);
             MPv3 mpv3 = new MPv3(usm);
+            mpv3.setLocalEngineID(localEngineId.getValue());
             mpv3.setCounterSupport(counters);
             MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
             dispatcher.addCounterListener(reasons);
@@ -185,8 +190,27 @@ public final class TrapListener implements CommandResponder {
             LOG.debug("Dropped a PDU from {}: {}", peer, e.getMessage());
             return "malformed";
         }
-        boolean queued = type == PDU.INFORM ? queue.offer(alarm, new InformReceipt<>(event)) : queue.offer(alarm);
-        return queued ? ACCEPTED : "queue_full";
+        if (type != PDU.INFORM) {
+            return queue.offer(alarm) ? ACCEPTED : "queue_full";
+        }
+        String key = peer + "/" + new OctetString(event.getSecurityName()) + "/" + pdu.getRequestID();
+        switch (informs.see(key, System.nanoTime())) {
+            case PENDING -> {
+                return "duplicate_inform";
+            }
+            case COMMITTED -> {
+                new InformReceipt<>(event, null, null).committed();
+                return "duplicate_inform";
+            }
+            case NEW -> {
+                // fall through to queueing below
+            }
+        }
+        if (queue.offer(alarm, new InformReceipt<>(event, () -> informs.committed(key), () -> informs.forget(key)))) {
+            return ACCEPTED;
+        }
+        informs.forget(key);
+        return "queue_full";
     }
 
     private AlarmEvent stormAlarm(String source) {

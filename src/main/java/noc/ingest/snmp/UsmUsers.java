@@ -79,7 +79,7 @@ final class UsmUsers {
         };
     }
 
-    private static OctetString engineId(String key, String hex) {
+    static OctetString engineId(String key, String hex) {
         String digits = hex.strip().replaceFirst("^0[xX]", "").replace(":", "");
         if (!digits.matches("([0-9a-fA-F]{2}){5,32}")) {
             throw new IllegalArgumentException(key + ".engine-id must be 5 to 32 bytes in hex, not " + hex);
