@@ -71,12 +71,13 @@ public class InventoryController {
         fields.put(keyField, key);
         FieldReader errors = new FieldReader();
         InventoryItem item = InventoryDecoder.decode(type, fields, "", errors);
-        if (item != null) {
-            InventoryDocument.checkReferences(new InventoryDocument.Parsed(List.of(item), List.of("")),
-                    store.load().all(), errors);
-        }
         refuseIfInvalid(errors);
-        sync.write(List.of(item));
+        InventoryDocument.Parsed parsed = new InventoryDocument.Parsed(List.of(item), List.of(""));
+        sync.write(List.of(item), current -> {
+            FieldReader references = new FieldReader();
+            InventoryDocument.checkReferences(parsed, current, references);
+            refuseIfInvalid(references);
+        });
         return item;
     }
 
@@ -124,9 +125,13 @@ public class InventoryController {
         if (items.isEmpty() && errors.ok()) {
             throw ProblemException.badRequest("Nothing to import", List.of());
         }
-        InventoryDocument.checkReferences(new InventoryDocument.Parsed(items, paths), store.load().all(), errors);
         refuseIfInvalid(errors);
-        sync.write(items);
+        InventoryDocument.Parsed parsed = new InventoryDocument.Parsed(items, paths);
+        sync.write(items, current -> {
+            FieldReader references = new FieldReader();
+            InventoryDocument.checkReferences(parsed, current, references);
+            refuseIfInvalid(references);
+        });
         Map<String, Integer> counts = new LinkedHashMap<>();
         items.forEach(item -> counts.merge(item.kind().path(), 1, Integer::sum));
         return new ImportResult(items.size(), counts);

@@ -26,6 +26,7 @@ public class InventorySync {
     private final InventoryStore store;
     private final EngineQueue queue;
     private final AtomicReference<InventorySnapshot> unsent = new AtomicReference<>();
+    private volatile boolean dirty;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "inventory-sync");
         thread.setDaemon(true);
@@ -38,7 +39,14 @@ public class InventorySync {
         retries.scheduleWithFixedDelay(this::offerUnsent, 1, 1, TimeUnit.SECONDS);
     }
 
-    public synchronized void write(List<InventoryItem> items) {
+    /**
+     * Checks {@code items} against the inventory as it is now and writes them, under one lock, so that
+     * two changes cannot each pass their checks against a state the other is changing.
+     *
+     * @param check throws (a 400 problem) when the items do not fit the inventory
+     */
+    public synchronized void write(List<InventoryItem> items, java.util.function.Consumer<List<InventoryItem>> check) {
+        check.accept(store.load().all());
         store.write(items);
         publish();
     }
@@ -52,7 +60,16 @@ public class InventorySync {
     }
 
     private void publish() {
-        InventorySnapshot snapshot = new InventorySnapshot(store.load().all());
+        InventorySnapshot snapshot;
+        try {
+            snapshot = new InventorySnapshot(store.load().all());
+        } catch (RuntimeException e) {
+            // Written but not read back: the retry task reads it again and tells the engine.
+            LOG.error("The inventory was written but could not be read back for the rules; retrying", e);
+            dirty = true;
+            return;
+        }
+        dirty = false;
         if (!queue.offer(snapshot)) {
             LOG.warn("The engine queue is full; the inventory change reaches the rules once it has room");
             unsent.set(snapshot);
@@ -62,6 +79,9 @@ public class InventorySync {
     }
 
     private synchronized void offerUnsent() {
+        if (dirty) {
+            publish();
+        }
         InventorySnapshot snapshot = unsent.get();
         if (snapshot != null && queue.offer(snapshot)) {
             unsent.compareAndSet(snapshot, null);
