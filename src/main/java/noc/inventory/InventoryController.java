@@ -74,9 +74,8 @@ public class InventoryController {
         refuseIfInvalid(errors);
         InventoryDocument.Parsed parsed = new InventoryDocument.Parsed(List.of(item), List.of(""));
         sync.write(List.of(item), current -> {
-            FieldReader references = new FieldReader();
-            InventoryDocument.checkReferences(parsed, current, references);
-            refuseIfInvalid(references);
+            InventoryDocument.checkReferences(parsed, current, errors);
+            refuseIfInvalid(errors);
         });
         return item;
     }
@@ -125,12 +124,12 @@ public class InventoryController {
         if (items.isEmpty() && errors.ok()) {
             throw ProblemException.badRequest("Nothing to import", List.of());
         }
-        refuseIfInvalid(errors);
+        // Field and reference problems are reported together; the references are checked under the
+        // write lock, against the inventory the items would join.
         InventoryDocument.Parsed parsed = new InventoryDocument.Parsed(items, paths);
         sync.write(items, current -> {
-            FieldReader references = new FieldReader();
-            InventoryDocument.checkReferences(parsed, current, references);
-            refuseIfInvalid(references);
+            InventoryDocument.checkReferences(parsed, current, errors);
+            refuseIfInvalid(errors);
         });
         Map<String, Integer> counts = new LinkedHashMap<>();
         items.forEach(item -> counts.merge(item.kind().path(), 1, Integer::sum));
