@@ -30,6 +30,8 @@ import noc.inventory.InventorySnapshot;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.Priority;
+import noc.ticket.TicketAction;
+import noc.ticket.TicketCommand;
 import noc.ticket.Ticket;
 import noc.ticket.TicketReferences;
 import noc.ticket.TicketStatus;
@@ -249,6 +251,75 @@ public final class Actions {
         }
         FactHandle window = windows.get(reference);
         return window == null || ((MaintenanceWindow) window.getObject()).isActiveAt(now);
+    }
+
+    /**
+     * Applies a person's command to its ticket, or writes why it cannot be into the command. A
+     * closed ticket leaves the session; its alarms, if they come back, are free to open another.
+     */
+    public void apply(TicketCommand command, Ticket ticket) {
+        Ticket current = ticket(ticket.reference());
+        java.util.Optional<String> refusal = command.action().refusal(current.status());
+        if (refusal.isPresent()) {
+            command.refusal().set(refusal.get());
+            consume(command);
+            return;
+        }
+        String by = command.by();
+        String text = command.text() == null ? "" : command.text();
+        switch (command.action()) {
+            case ACKNOWLEDGE -> {
+                setStatus(current, TicketStatus.ACKNOWLEDGED);
+                personal(current, by, JournalAction.ACKNOWLEDGED, "Acknowledged by " + by);
+            }
+            case COMMENT -> personal(current, by, JournalAction.COMMENT,
+                    (command.publicNote() ? "(public) " : "(internal) ") + text);
+            case SET_PRIORITY -> {
+                Ticket updated = current.withPriority(command.priority(), Text.limit(text, 2000), now);
+                session.update(tickets.get(current.reference()), updated);
+                changes.ticket(updated);
+                personal(current, by, JournalAction.PRIORITY_SET, "Priority set from " + current.priority() + " to "
+                        + command.priority() + " by " + by + ": " + text);
+            }
+            case WAIT -> {
+                setStatus(current, TicketStatus.WAITING_ON_CUSTOMER);
+                personal(current, by, JournalAction.WAITING, "Waiting on the customer (" + command.waitReason()
+                        + ")" + (text.isEmpty() ? "" : ": " + text));
+            }
+            case RESUME -> {
+                setStatus(current, TicketStatus.IN_PROGRESS);
+                personal(current, by, JournalAction.RESUMED, "Resumed by " + by + (text.isEmpty() ? "" : ": " + text));
+            }
+            case RESOLVE -> {
+                setStatus(current, TicketStatus.RESOLVED);
+                personal(current, by, JournalAction.RESOLVED, "Resolved by " + by + (text.isEmpty() ? "" : ": " + text));
+            }
+            case DISPUTE -> {
+                setStatus(current, TicketStatus.IN_PROGRESS);
+                personal(current, by, JournalAction.REOPENED, "Disputed by " + by + ", reopened"
+                        + (text.isEmpty() ? "" : ": " + text));
+            }
+            case CONFIRM, CLOSE_UNRESPONSIVE -> {
+                setStatus(current, TicketStatus.CLOSED);
+                personal(current, by, JournalAction.CLOSED, command.action() == TicketAction.CONFIRM
+                        ? "Resolution confirmed by " + by + ", closed"
+                        : "Closed by " + by + ": the customer did not answer or allow the intervention (P-3.3)"
+                        + (text.isEmpty() ? "" : ": " + text));
+                session.delete(tickets.remove(current.reference()));
+            }
+        }
+        consume(command);
+    }
+
+    /** A command on a ticket that is closed or unknown is refused. */
+    public void refuse(TicketCommand command, String reason) {
+        command.refusal().set(reason);
+        consume(command);
+    }
+
+    private void personal(Ticket ticket, String by, JournalAction action, String text) {
+        changes.journal(new JournalEntry(ticket.reference(), now, JournalEntry.AuthorKind.PERSON, Text.limit(by, 512),
+                action, Text.limit(text, 4000), List.of("ticket:" + ticket.reference())));
     }
 
     /** The ticket's problem is over: it becomes RESOLVED, and says why. */

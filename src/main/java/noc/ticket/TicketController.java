@@ -2,7 +2,23 @@ package noc.ticket;
 
 import java.util.List;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
+import noc.api.FieldReader;
+import noc.api.JsonBodies;
+import noc.engine.EngineQueue;
+import noc.engine.Receipt;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -26,15 +42,22 @@ public class TicketController {
     private final JournalRepository journal;
     private final AlarmRepository alarms;
     private final AlarmStore alarmStore;
-    private final JsonColumns json;
+    private final JsonColumns columns;
+    private final JsonMapper json;
+    private final EngineQueue queue;
+    private final ExecutorService blocking;
 
     public TicketController(TicketRepository tickets, JournalRepository journal, AlarmRepository alarms,
-                            AlarmStore alarmStore, JsonColumns json) {
+                            AlarmStore alarmStore, JsonColumns columns, JsonMapper json, EngineQueue queue,
+                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.tickets = tickets;
         this.journal = journal;
         this.alarms = alarms;
         this.alarmStore = alarmStore;
+        this.columns = columns;
         this.json = json;
+        this.queue = queue;
+        this.blocking = blocking;
     }
 
     /** {@code ?status=open} (the default): tickets not closed; {@code ?status=all}: every ticket. */
@@ -50,6 +73,101 @@ public class TicketController {
         return rows.stream().map(row -> TicketViews.Summary.of(TicketStore.toFact(row))).toList();
     }
 
+    /**
+     * A person's action on a ticket: {@code acknowledge}, {@code comment} ({@code text}, {@code public}),
+     * {@code set-priority} ({@code priority}, {@code text}: the reason), {@code wait} ({@code reason}:
+     * a P-6.1 reason), {@code resume}, {@code resolve}, {@code confirm}, {@code dispute},
+     * {@code close-unresponsive}; {@code by} names who. Answered once committed: the ticket, or 409
+     * with why the action is not allowed now.
+     */
+    @Post(uri = "/{reference}/{action}", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    public CompletableFuture<HttpResponse<TicketViews.Detail>> act(@PathVariable String reference,
+                                                                   @PathVariable String action,
+                                                                   @Body @Nullable String body) {
+        TicketAction type = TicketAction.ofPath(action).orElseThrow(() -> ProblemException.notFound(
+                "No action '" + action + "' on tickets"));
+        tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
+        Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : JsonBodies.object(json, body);
+        FieldReader errors = new FieldReader();
+        String by = text(fields, "by");
+        if (by == null) {
+            errors.error("by", "is required: who acts");
+        }
+        String text = text(fields, "text");
+        Priority priority = null;
+        WaitReason waitReason = null;
+        switch (type) {
+            case COMMENT -> {
+                if (text == null) {
+                    errors.error("text", "is required for a comment");
+                }
+            }
+            case SET_PRIORITY -> {
+                priority = choice(Priority.class, fields, "priority", errors);
+                if (text == null) {
+                    errors.error("text", "is required: the reason for the priority");
+                }
+            }
+            case WAIT -> waitReason = choice(WaitReason.class, fields, "reason", errors);
+            default -> {
+            }
+        }
+        if (!errors.ok()) {
+            throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was done",
+                    errors.errors());
+        }
+        TicketCommand command = new TicketCommand(reference, type, by, text,
+                Boolean.parseBoolean(String.valueOf(fields.getOrDefault("public", "false"))), priority, waitReason,
+                new AtomicReference<>());
+        CompletableFuture<HttpResponse<TicketViews.Detail>> answer = new CompletableFuture<>();
+        boolean queued = queue.offer(command, new Receipt() {
+            @Override
+            public void committed() {
+                blocking.execute(() -> {
+                    String refusal = command.refusal().get();
+                    if (refusal != null) {
+                        answer.completeExceptionally(new ProblemException(HttpStatus.CONFLICT, "not-allowed",
+                                refusal, List.of()));
+                    } else {
+                        answer.complete(HttpResponse.ok(show(reference)));
+                    }
+                });
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                answer.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "Not committed: " + cause.getMessage(), List.of()));
+            }
+        });
+        if (!queued) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "The correlator is saturated (engine queue full)", List.of()).retryAfter(5);
+        }
+        return answer;
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name,
+                                                FieldReader errors) {
+        String value = text(fields, name);
+        if (value == null) {
+            errors.error(name, "is required: one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.error(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not '"
+                    + value + "'");
+            return null;
+        }
+    }
+
     /** One ticket with its alarms and its journal, each entry naming the rule or person behind it. */
     @Get("/{reference}")
     public TicketViews.Detail show(@PathVariable String reference) {
@@ -59,7 +177,7 @@ public class TicketController {
                 .map(row -> AlarmView.of(alarmStore.toFact(row))).toList();
         List<TicketViews.Journal> entries = journal.findByTicketReferenceOrderById(reference).stream()
                 .map(row -> new TicketViews.Journal(Times.fromColumn(row.at()), row.authorKind(), row.author(),
-                        row.action(), row.text(), json.readList(row.facts())))
+                        row.action(), row.text(), columns.readList(row.facts())))
                 .toList();
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),

@@ -35,7 +35,8 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
 
     /** One point in time: what arrives, then what must hold. */
     public record Step(Duration at, List<Map<String, Object>> maintenance, List<Object> complete,
-                       List<Map<String, Object>> alarms, Map<String, Object> expect) {
+                       List<Map<String, Object>> commands, List<Map<String, Object>> alarms,
+                       Map<String, Object> expect) {
     }
 
     public static List<Scenario> load(Path directory) throws IOException {
@@ -121,9 +122,14 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
             if (complete != null && !(complete instanceof List<?>)) {
                 throw new ScenarioException(at + ".complete: must be a list of window titles");
             }
+            Object commands = step.get("commands");
+            if (commands != null && !(commands instanceof List<?>)) {
+                throw new ScenarioException(at + ".commands: must be a list");
+            }
             steps.add(new Step(duration(at + ".at", step.get("at")),
                     maintenance == null ? List.of() : (List<Map<String, Object>>) maintenance,
                     complete == null ? List.of() : (List<Object>) complete,
+                    commands == null ? List.of() : (List<Map<String, Object>>) commands,
                     alarms == null ? List.of() : (List<Map<String, Object>>) alarms,
                     expect == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) expect)));
         }

@@ -26,6 +26,10 @@ import noc.maintenance.MaintenanceRequest;
 import noc.maintenance.MaintenanceWindow;
 import noc.maintenance.Recurrence;
 import noc.ticket.JournalEntry;
+import noc.ticket.Priority;
+import noc.ticket.TicketAction;
+import noc.ticket.TicketCommand;
+import noc.ticket.WaitReason;
 import noc.ticket.Ticket;
 
 /**
@@ -38,7 +42,9 @@ public final class ScenarioRunner {
             "reason", "alarms", "linkedTo", "major");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
-    private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text");
+    private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by");
+    private static final Set<String> COMMAND_FIELDS = Set.of("ticket", "action", "by", "text", "public", "priority",
+            "reason");
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("title", "description", "start", "end",
             "recurrence", "until", "devices", "sites", "services");
     private static final Set<String> INPUT_FIELDS = Set.of("kind", "source", "name", "oid", "resource", "severity",
@@ -81,6 +87,9 @@ public final class ScenarioRunner {
                 }
                 for (Object title : step.complete()) {
                     inputs.add(completion(where + " complete", String.valueOf(title), correlation));
+                }
+                for (int c = 0; c < step.commands().size(); c++) {
+                    inputs.add(command(where + " commands[" + c + "]", step.commands().get(c), correlation));
                 }
                 for (int a = 0; a < step.alarms().size(); a++) {
                     inputs.add(alarm(where + " alarms[" + a + "]", step.alarms().get(a), now));
@@ -131,6 +140,22 @@ public final class ScenarioRunner {
                 : start.plus(Scenario.duration(where + ".until", input.get("until")));
         return new MaintenanceRequest(title, text(input.get("description"), ""), from, to, recurrence, until,
                 names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario",
+                new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    private static TicketCommand command(String where, Map<String, Object> input, Correlation correlation) {
+        unknownFields(where, input.keySet(), COMMAND_FIELDS);
+        String title = required(where, input, "ticket");
+        String reference = correlation.facts(Ticket.class).stream().filter(t -> t.title().equals(title))
+                .map(Ticket::reference).findFirst().orElse("unknown ticket '" + title + "'");
+        TicketAction action = TicketAction.ofPath(required(where, input, "action")).orElseThrow(
+                () -> new ScenarioException(where + ".action: not an action on tickets"));
+        Priority priority = input.get("priority") == null ? null
+                : parse(where + ".priority", Priority.class, text(input.get("priority"), ""));
+        WaitReason reason = input.get("reason") == null ? null
+                : parse(where + ".reason", WaitReason.class, text(input.get("reason"), ""));
+        return new TicketCommand(reference, action, text(input.get("by"), "scenario"), text(input.get("text"), null),
+                Boolean.parseBoolean(text(input.get("public"), "false")), priority, reason,
                 new java.util.concurrent.atomic.AtomicReference<>());
     }
 
@@ -246,7 +271,8 @@ public final class ScenarioRunner {
     private static Map<String, String> journalFields(JournalEntry entry) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("action", entry.action().name());
-        fields.put("rule", entry.author());
+        fields.put("rule", entry.authorKind() == JournalEntry.AuthorKind.RULE ? entry.author() : "");
+        fields.put("by", entry.authorKind() == JournalEntry.AuthorKind.PERSON ? entry.author() : "");
         fields.put("ticket", entry.ticketReference());
         fields.put("text", entry.text());
         return fields;
