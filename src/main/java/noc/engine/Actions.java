@@ -30,6 +30,8 @@ import noc.inventory.InventorySnapshot;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.Priority;
+import noc.ticket.SlaClock;
+import noc.ticket.SlaPolicy;
 import noc.ticket.TicketAction;
 import noc.ticket.TicketCommand;
 import noc.ticket.Ticket;
@@ -49,6 +51,7 @@ public final class Actions {
     private final Map<String, FactHandle> inventory = new HashMap<>();
     private final Map<String, FactHandle> windows = new HashMap<>();
     private final List<FactHandle> derivedInputs = new ArrayList<>();
+    private SlaPolicy sla = SlaPolicy.defaults();
     private final TicketReferences references;
     private RuleSession session;
     private FactHandle nowHandle;
@@ -82,6 +85,7 @@ public final class Actions {
         });
         nowHandle = session.insert(new Now(start));
         session.insert(state.policy());
+        this.sla = state.sla();
         syncInventory(state.inventory());
         for (Ticket ticket : state.tickets()) {
             tickets.put(ticket.reference(), session.insert(ticket));
@@ -238,7 +242,8 @@ public final class Actions {
         if (!priority.isHigherThan(current.priority())) {
             return;
         }
-        Ticket updated = current.withPriority(priority, Text.limit(reason, 2000), now);
+        Ticket updated = current.withPriority(priority, Text.limit(reason, 2000), now)
+                .withSla(current.sla().withObjective(sla.restoreObjective(priority)), now);
         session.update(tickets.get(current.reference()), updated);
         changes.ticket(updated);
         journal(current.reference(), JournalAction.PRIORITY_SET, "Priority raised from " + current.priority() + " to "
@@ -275,23 +280,27 @@ public final class Actions {
             case COMMENT -> personal(current, by, JournalAction.COMMENT,
                     (command.publicNote() ? "(public) " : "(internal) ") + text);
             case SET_PRIORITY -> {
-                Ticket updated = current.withPriority(command.priority(), Text.limit(text, 2000), now);
+                Ticket updated = current.withPriority(command.priority(), Text.limit(text, 2000), now)
+                        .withSla(current.sla().withObjective(sla.restoreObjective(command.priority())), now);
                 session.update(tickets.get(current.reference()), updated);
                 changes.ticket(updated);
                 personal(current, by, JournalAction.PRIORITY_SET, "Priority set from " + current.priority() + " to "
                         + command.priority() + " by " + by + ": " + text);
             }
             case WAIT -> {
-                setStatus(current, TicketStatus.WAITING_ON_CUSTOMER);
+                setClock(current, current.sla().waiting(now));
+                setStatus(ticket(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
                 personal(current, by, JournalAction.WAITING, "Waiting on the customer (" + command.waitReason()
                         + ")" + (text.isEmpty() ? "" : ": " + text));
             }
             case RESUME -> {
-                setStatus(current, TicketStatus.IN_PROGRESS);
+                setClock(current, current.sla().resumed(now));
+                setStatus(ticket(current.reference()), TicketStatus.IN_PROGRESS);
                 personal(current, by, JournalAction.RESUMED, "Resumed by " + by + (text.isEmpty() ? "" : ": " + text));
             }
             case RESOLVE -> {
-                setStatus(current, TicketStatus.RESOLVED);
+                setClock(current, current.sla().resumed(now));
+                setStatus(ticket(current.reference()), TicketStatus.RESOLVED);
                 personal(current, by, JournalAction.RESOLVED, "Resolved by " + by + (text.isEmpty() ? "" : ": " + text));
             }
             case DISPUTE -> {
@@ -300,7 +309,8 @@ public final class Actions {
                         + (text.isEmpty() ? "" : ": " + text));
             }
             case CONFIRM, CLOSE_UNRESPONSIVE -> {
-                setStatus(current, TicketStatus.CLOSED);
+                setClock(current, current.sla().resumed(now));
+                setStatus(ticket(current.reference()), TicketStatus.CLOSED);
                 personal(current, by, JournalAction.CLOSED, command.action() == TicketAction.CONFIRM
                         ? "Resolution confirmed by " + by + ", closed"
                         : "Closed by " + by + ": the customer did not answer or allow the intervention (P-3.3)"
@@ -330,6 +340,23 @@ public final class Actions {
         }
         setStatus(current, TicketStatus.RESOLVED);
         journal(current.reference(), JournalAction.RESOLVED, "Resolved: " + reason);
+    }
+
+    private void setClock(Ticket ticket, SlaClock clock) {
+        Ticket updated = ticket.withSla(clock, now);
+        session.update(tickets.get(ticket.reference()), updated);
+        changes.ticket(updated);
+    }
+
+    /** The restore objective passed (P-3): the ticket is flagged, and its journal says so. */
+    public void breachRestoreObjective(Ticket ticket) {
+        Ticket current = ticket(ticket.reference());
+        if (current.sla().breached()) {
+            return;
+        }
+        setClock(current, current.sla().breachedNow());
+        journal(current.reference(), JournalAction.SLA_BREACHED, "Restore objective of " + current.priority() + " ("
+                + current.sla().restoreObjective() + " of open time, waits not counted) missed");
     }
 
     private void setStatus(Ticket ticket, TicketStatus status) {
@@ -393,7 +420,8 @@ public final class Actions {
     public Ticket openTicket(Alarm alarm, String groupKey, Priority priority, String title, String reason) {
         String reference = references.next(now);
         Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, Text.limit(title, 512),
-                Text.limit(reason, 2000), Text.limit(groupKey, 512), now, now, null, false);
+                Text.limit(reason, 2000), Text.limit(groupKey, 512), now, now, null, false,
+                SlaClock.started(sla.restoreObjective(priority)));
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
@@ -420,7 +448,7 @@ public final class Actions {
         List<String> affected = affectedCustomers(request);
         Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5,
                 Text.limit("Maintenance: " + request.title(), 512), Text.limit(reason, 2000),
-                "maintenance:" + reference, now, now, null, false);
+                "maintenance:" + reference, now, now, null, false, SlaClock.started(null));
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
@@ -459,7 +487,8 @@ public final class Actions {
         String reference = references.next(now);
         Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1,
                 Text.limit("Maintenance overrun: " + checked.title(), 512), Text.limit(reason, 2000),
-                "overrun:" + checked.reference(), now, now, checked.reference(), false);
+                "overrun:" + checked.reference(), now, now, checked.reference(), false,
+                SlaClock.started(sla.restoreObjective(Priority.P1)));
         tickets.put(reference, session.insert(incident));
         changes.ticket(incident);
         journal(reference, JournalAction.OPENED, "Opened as P1, linked to maintenance " + checked.reference()

@@ -6,17 +6,19 @@ import java.util.Map;
 import noc.alarm.Alarm;
 import noc.inventory.InventoryItem;
 import noc.maintenance.MaintenanceWindow;
+import noc.ticket.SlaPolicy;
 import noc.ticket.Ticket;
 
 /**
  * What a session starts from: the ticket counters and the facts MariaDB holds, as at startup and at
  * every rule reload (or what a scenario gives).
  */
-public record SessionState(Policy policy, Map<Integer, Long> referenceCounters, List<Alarm> alarms,
+public record SessionState(Policy policy, SlaPolicy sla, Map<Integer, Long> referenceCounters, List<Alarm> alarms,
                            List<Ticket> tickets, List<InventoryItem> inventory, List<MaintenanceWindow> windows) {
 
     public SessionState {
         java.util.Objects.requireNonNull(policy, "policy is null");
+        java.util.Objects.requireNonNull(sla, "sla is null");
         referenceCounters = Map.copyOf(referenceCounters);
         alarms = List.copyOf(alarms);
         tickets = List.copyOf(tickets);
@@ -25,18 +27,23 @@ public record SessionState(Policy policy, Map<Integer, Long> referenceCounters, 
     }
 
     public static SessionState empty() {
-        return new SessionState(Policy.defaults(), Map.of(), List.of(), List.of(), List.of(), List.of());
+        return new SessionState(Policy.defaults(), SlaPolicy.defaults(), Map.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     public SessionState withInventory(List<InventoryItem> items) {
-        return new SessionState(policy, referenceCounters, alarms, tickets, items, windows);
+        return new SessionState(policy, sla, referenceCounters, alarms, tickets, items, windows);
     }
 
     public SessionState withReferenceCounters(Map<Integer, Long> counters) {
-        return new SessionState(policy, counters, alarms, tickets, inventory, windows);
+        return new SessionState(policy, sla, counters, alarms, tickets, inventory, windows);
     }
 
     public SessionState withPolicy(Policy next) {
-        return new SessionState(next, referenceCounters, alarms, tickets, inventory, windows);
+        return new SessionState(next, sla, referenceCounters, alarms, tickets, inventory, windows);
+    }
+
+    public SessionState withSla(SlaPolicy next) {
+        return new SessionState(policy, next, referenceCounters, alarms, tickets, inventory, windows);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import noc.alarm.AlarmStore;
 import noc.inventory.InventoryStore;
 import noc.maintenance.MaintenanceStore;
+import noc.ticket.SlaPolicy;
 import noc.ticket.TicketStore;
 
 /** Reads from MariaDB everything a session starts from. */
@@ -15,10 +16,12 @@ public class SessionStateLoader {
     private final InventoryStore inventory;
     private final MaintenanceStore maintenance;
     private final Policy policy;
+    private final SlaPolicy sla;
 
     public SessionStateLoader(AlarmStore alarms, TicketStore tickets, InventoryStore inventory,
-                              MaintenanceStore maintenance, Policy policy) {
+                              MaintenanceStore maintenance, Policy policy, SlaPolicy sla) {
         this.policy = policy;
+        this.sla = sla;
         this.alarms = alarms;
         this.tickets = tickets;
         this.inventory = inventory;
@@ -26,7 +29,7 @@ public class SessionStateLoader {
     }
 
     public SessionState load() {
-        return new SessionState(policy, tickets.referenceCounters(), alarms.loadAll(), tickets.loadOpen(),
+        return new SessionState(policy, sla, tickets.referenceCounters(), alarms.loadAll(), tickets.loadOpen(),
                 inventory.load().all(), maintenance.loadAll());
     }
 }

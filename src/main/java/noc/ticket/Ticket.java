@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param priorityReason why it has its priority, in words an operator reads
  * @param linkedTo       the ticket this one follows from (a maintenance overrun's P5 ticket), or null
  * @param major          a major incident (P-5.6): escalated at once, with the elements and customers it affects
+ * @param sla            its SLA clock
  */
+@org.kie.api.definition.type.ClassReactive
 public record Ticket(
         String reference,
         TicketStatus status,
@@ -23,7 +25,8 @@ public record Ticket(
         Instant openedAt,
         Instant updatedAt,
         String linkedTo,
-        boolean major) {
+        boolean major,
+        SlaClock sla) {
 
     public Ticket {
         requireNonNull(reference, "reference is null");
@@ -34,22 +37,34 @@ public record Ticket(
         requireNonNull(groupKey, "groupKey is null");
         requireNonNull(openedAt, "openedAt is null");
         requireNonNull(updatedAt, "updatedAt is null");
+        requireNonNull(sla, "sla is null");
     }
 
     public Ticket touched(Instant at) {
-        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major, sla);
     }
 
     public Ticket withStatus(TicketStatus next, Instant at) {
-        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major);
+        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major, sla);
     }
 
     public Ticket withPriority(Priority next, String reason, Instant at) {
-        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major);
+        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major, sla);
+    }
+
+    public Ticket withSla(SlaClock next, Instant at) {
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
+                next);
+    }
+
+    /** Whether the restore objective has passed at {@code now}, the waits not counting (P-6.2). */
+    public boolean isRestoreOverdueAt(Instant now) {
+        Instant due = sla.restoreDueAt(openedAt, now);
+        return due != null && sla.waitingSince() == null && !now.isBefore(due);
     }
 
     public Ticket markedMajor(Instant at) {
-        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true, sla);
     }
 
     public boolean isOpen() {
@@ -72,4 +87,5 @@ public record Ticket(
     public Instant getUpdatedAt() { return updatedAt; }
     public String getLinkedTo() { return linkedTo; }
     public boolean isMajor() { return major; }
+    public SlaClock getSla() { return sla; }
 }

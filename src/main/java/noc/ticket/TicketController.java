@@ -46,10 +46,12 @@ public class TicketController {
     private final JsonMapper json;
     private final EngineQueue queue;
     private final ExecutorService blocking;
+    private final java.time.Clock clock;
 
     public TicketController(TicketRepository tickets, JournalRepository journal, AlarmRepository alarms,
                             AlarmStore alarmStore, JsonColumns columns, JsonMapper json, EngineQueue queue,
-                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking, java.time.Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.journal = journal;
         this.alarms = alarms;
@@ -181,6 +183,6 @@ public class TicketController {
                 .toList();
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),
-                ticket.linkedTo(), ticket.major(), ticketAlarms, entries);
+                ticket.linkedTo(), ticket.major(), TicketViews.Sla.of(ticket, clock.instant()), ticketAlarms, entries);
     }
 }

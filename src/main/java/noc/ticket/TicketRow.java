@@ -18,5 +18,9 @@ public record TicketRow(
         LocalDateTime openedAt,
         LocalDateTime updatedAt,
         @Nullable String linkedTo,
-        boolean major) {
+        boolean major,
+        @Nullable Long restoreObjectiveMs,
+        long pausedMs,
+        @Nullable LocalDateTime waitingSince,
+        boolean breached) {
 }

@@ -3,6 +3,7 @@ package noc.ticket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,13 @@ public final class TicketStore {
 
     private static final String UPSERT_TICKET = """
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
-                                linked_to, major)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
-                major = VALUES(major)""";
+                major = VALUES(major), restore_objective_ms = VALUES(restore_objective_ms),
+                paused_ms = VALUES(paused_ms), waiting_since = VALUES(waiting_since), breached = VALUES(breached)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
@@ -56,7 +58,12 @@ public final class TicketStore {
                 statement.setObject(i++, Times.toColumn(ticket.openedAt()));
                 statement.setObject(i++, Times.toColumn(ticket.updatedAt()));
                 statement.setString(i++, ticket.linkedTo());
-                statement.setBoolean(i, ticket.major());
+                statement.setBoolean(i++, ticket.major());
+                SlaClock sla = ticket.sla();
+                statement.setObject(i++, sla.restoreObjective() == null ? null : sla.restoreObjective().toMillis());
+                statement.setLong(i++, sla.paused().toMillis());
+                statement.setObject(i++, Times.toColumn(sla.waitingSince()));
+                statement.setBoolean(i, sla.breached());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -107,6 +114,8 @@ public final class TicketStore {
     static Ticket toFact(TicketRow row) {
         return new Ticket(row.reference(), TicketStatus.valueOf(row.status()), Priority.valueOf(row.priority()),
                 row.title(), row.priorityReason(), row.groupKey(), Times.fromColumn(row.openedAt()),
-                Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major());
+                Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major(),
+                new SlaClock(row.restoreObjectiveMs() == null ? null : Duration.ofMillis(row.restoreObjectiveMs()),
+                        Duration.ofMillis(row.pausedMs()), Times.fromColumn(row.waitingSince()), row.breached()));
     }
 }

@@ -1,5 +1,6 @@
 package noc.ticket;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,9 +24,29 @@ public final class TicketViews {
         }
     }
 
+    /**
+     * A ticket's SLA clock as of the answer (P-3, P-6.2).
+     *
+     * @param elapsed  open time that counts: since opening, less the waits on the customer
+     * @param paused   time spent waiting on the customer
+     * @param restoreDue when the restore objective falls due (pushed back by the waits), if it has one
+     */
+    @Serdeable
+    public record Sla(@Nullable Duration restoreObjective, Duration elapsed, Duration paused,
+                      @Nullable Instant restoreDue, @Nullable Instant waitingSince, boolean breached) {
+
+        static Sla of(Ticket ticket, Instant now) {
+            SlaClock clock = ticket.sla();
+            Instant end = ticket.status() == TicketStatus.CLOSED ? ticket.updatedAt() : now;
+            return new Sla(clock.restoreObjective(), clock.elapsedAt(ticket.openedAt(), end), clock.pausedAt(end),
+                    clock.restoreDueAt(ticket.openedAt(), end), clock.waitingSince(), clock.breached());
+        }
+    }
+
     @Serdeable
     public record Detail(String reference, String status, String priority, String title, String priorityReason,
                          String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo, boolean major,
+                         Sla sla,
                          List<AlarmView> alarms, List<Journal> journal) {
     }
 

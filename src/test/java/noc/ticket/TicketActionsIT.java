@@ -55,8 +55,13 @@ class TicketActionsIT {
         assertThat(act(reference, "acknowledge", "{\"by\": \"bob\"}", 409).get("detail").toString())
                 .contains("acknowledged cannot be acknowledged");
         act(reference, "comment", "{\"by\": \"alice\", \"text\": \"Field team on its way\", \"public\": true}", 200);
-        assertThat(act(reference, "wait", "{\"by\": \"alice\", \"reason\": \"CUSTOMER_TEST_TIME\"}", 200))
-                .containsEntry("status", "WAITING_ON_CUSTOMER");
+        Map<String, Object> waiting = act(reference, "wait", "{\"by\": \"alice\", \"reason\": \"CUSTOMER_TEST_TIME\"}",
+                200);
+        assertThat(waiting).containsEntry("status", "WAITING_ON_CUSTOMER");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sla = (Map<String, Object>) waiting.get("sla");
+        assertThat(sla).containsKeys("restoreObjective", "elapsed", "paused", "restoreDue", "waitingSince")
+                .containsEntry("breached", false);
         assertThat(act(reference, "resume", "{\"by\": \"alice\"}", 200)).containsEntry("status", "IN_PROGRESS");
         assertThat(act(reference, "resolve", "{\"by\": \"alice\", \"text\": \"Fibre spliced\"}", 200))
                 .containsEntry("status", "RESOLVED");

@@ -39,7 +39,7 @@ import noc.ticket.Ticket;
 public final class ScenarioRunner {
 
     private static final Set<String> TICKET_FIELDS = Set.of("reference", "title", "priority", "status", "groupKey",
-            "reason", "alarms", "linkedTo", "major");
+            "reason", "alarms", "linkedTo", "major", "breached");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
     private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by");
@@ -252,6 +252,7 @@ public final class ScenarioRunner {
                 .filter(a -> ticket.reference().equals(a.ticketReference())).count()));
         fields.put("linkedTo", ticket.linkedTo() == null ? "none" : ticket.linkedTo());
         fields.put("major", Boolean.toString(ticket.major()));
+        fields.put("breached", Boolean.toString(ticket.sla().breached()));
         return fields;
     }
 

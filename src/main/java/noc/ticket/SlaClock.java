@@ -1,0 +1,65 @@
+package noc.ticket;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * A ticket's SLA clock (PROCEDURE.md P-3, P-6.2): the restore objective of its priority, the time
+ * spent waiting on the customer, which counts toward nothing, and whether the objective was missed.
+ * Pure in (clock, now): a restart or a simulated clock gives the same answers.
+ *
+ * @param restoreObjective the restore objective of the ticket's priority, or null when it has none
+ * @param paused           waiting-on-customer time of the finished waits
+ * @param waitingSince     when the current wait began, or null when not waiting
+ */
+public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nullable Instant waitingSince,
+                       boolean breached) {
+
+    public SlaClock {
+        requireNonNull(paused, "paused is null");
+    }
+
+    public static SlaClock started(Duration restoreObjective) {
+        return new SlaClock(restoreObjective, Duration.ZERO, null, false);
+    }
+
+    /** Waiting time so far, the current wait included. */
+    public Duration pausedAt(Instant now) {
+        return waitingSince == null ? paused : paused.plus(Duration.between(waitingSince, now));
+    }
+
+    /** Open time that counts: since opening, less the waits. */
+    public Duration elapsedAt(Instant openedAt, Instant now) {
+        return Duration.between(openedAt, now).minus(pausedAt(now));
+    }
+
+    /** When the restore objective falls due, pushed back by the waits; null without an objective. */
+    public Instant restoreDueAt(Instant openedAt, Instant now) {
+        return restoreObjective == null ? null : openedAt.plus(restoreObjective).plus(pausedAt(now));
+    }
+
+    public SlaClock waiting(Instant now) {
+        return waitingSince != null ? this : new SlaClock(restoreObjective, paused, now, breached);
+    }
+
+    public SlaClock resumed(Instant now) {
+        return waitingSince == null ? this
+                : new SlaClock(restoreObjective, paused.plus(Duration.between(waitingSince, now)), null, breached);
+    }
+
+    public SlaClock withObjective(Duration objective) {
+        return new SlaClock(objective, paused, waitingSince, breached);
+    }
+
+    public boolean isBreached() {
+        return breached;
+    }
+
+    public SlaClock breachedNow() {
+        return new SlaClock(restoreObjective, paused, waitingSince, true);
+    }
+}

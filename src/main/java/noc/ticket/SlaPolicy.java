@@ -1,0 +1,34 @@
+package noc.ticket;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The P-3 table as configuration (P-3.1): each priority's restore objective and escalation reference
+ * time ({@code noc.sla.p1.restore-objective}, {@code noc.sla.p1.escalation-reference}, ...).
+ */
+public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority, Duration> escalationReferences) {
+
+    public SlaPolicy {
+        restoreObjectives = Map.copyOf(restoreObjectives);
+        escalationReferences = Map.copyOf(escalationReferences);
+    }
+
+    /** PROCEDURE.md P-3: P1 4 h (escalation after 30 min), P2 8 h (1 h), P3 24 h, P4 and P5 none. */
+    public static SlaPolicy defaults() {
+        Map<Priority, Duration> restore = new EnumMap<>(Priority.class);
+        restore.put(Priority.P1, Duration.ofHours(4));
+        restore.put(Priority.P2, Duration.ofHours(8));
+        restore.put(Priority.P3, Duration.ofHours(24));
+        Map<Priority, Duration> escalation = new EnumMap<>(Priority.class);
+        escalation.put(Priority.P1, Duration.ofMinutes(30));
+        escalation.put(Priority.P2, Duration.ofHours(1));
+        return new SlaPolicy(restore, escalation);
+    }
+
+    /** The restore objective of a priority, or null when it has none. */
+    public Duration restoreObjective(Priority priority) {
+        return restoreObjectives.get(priority);
+    }
+}

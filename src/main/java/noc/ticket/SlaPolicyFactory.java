@@ -1,0 +1,39 @@
+package noc.ticket;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+/** Reads {@code noc.sla.p1.restore-objective} and its kin, the defaults being PROCEDURE.md's table. */
+@Factory
+public class SlaPolicyFactory {
+
+    @Singleton
+    SlaPolicy slaPolicy(Environment environment) {
+        SlaPolicy defaults = SlaPolicy.defaults();
+        Map<Priority, Duration> restore = new EnumMap<>(Priority.class);
+        Map<Priority, Duration> escalation = new EnumMap<>(Priority.class);
+        for (Priority priority : Priority.values()) {
+            String prefix = "noc.sla." + priority.name().toLowerCase(Locale.ROOT) + ".";
+            environment.getProperty(prefix + "restore-objective", Duration.class)
+                    .or(() -> java.util.Optional.ofNullable(defaults.restoreObjectives().get(priority)))
+                    .ifPresent(d -> restore.put(priority, positive(prefix + "restore-objective", d)));
+            environment.getProperty(prefix + "escalation-reference", Duration.class)
+                    .or(() -> java.util.Optional.ofNullable(defaults.escalationReferences().get(priority)))
+                    .ifPresent(d -> escalation.put(priority, positive(prefix + "escalation-reference", d)));
+        }
+        return new SlaPolicy(restore, escalation);
+    }
+
+    private static Duration positive(String key, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration, not " + duration);
+        }
+        return duration;
+    }
+}
