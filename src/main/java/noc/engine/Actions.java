@@ -33,6 +33,7 @@ import noc.ticket.Priority;
 import noc.ticket.SlaClock;
 import noc.ticket.SlaPolicy;
 import noc.ticket.TicketAction;
+import noc.ticket.WaitReason;
 import noc.ticket.TicketCommand;
 import noc.ticket.Ticket;
 import noc.ticket.TicketReferences;
@@ -85,6 +86,7 @@ public final class Actions {
         });
         nowHandle = session.insert(new Now(start));
         session.insert(state.policy());
+        session.insert(state.sla());
         this.sla = state.sla();
         syncInventory(state.inventory());
         for (Ticket ticket : state.tickets()) {
@@ -293,8 +295,22 @@ public final class Actions {
                 personal(current, by, JournalAction.WAITING, "Waiting on the customer (" + command.waitReason()
                         + ")" + (text.isEmpty() ? "" : ": " + text));
             }
+            case ASK_CUSTOMER -> {
+                setClock(current, current.sla().asked(now));
+                personal(current, by, JournalAction.QUESTION_ASKED, "Question to the customer: " + text);
+            }
+            case CUSTOMER_REPLY -> {
+                Ticket answered = ticket(current.reference());
+                setClock(answered, answered.sla().answered().resumed(now));
+                if (answered.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+                    setStatus(ticket(current.reference()), TicketStatus.IN_PROGRESS);
+                }
+                personal(current, by, JournalAction.CUSTOMER_REPLIED, "The customer replied"
+                        + (text.isEmpty() ? "" : ": " + text));
+            }
             case RESUME -> {
-                setClock(current, current.sla().resumed(now));
+                // Resuming says the customer is back: an open question counts as answered.
+                setClock(current, current.sla().resumed(now).answered());
                 setStatus(ticket(current.reference()), TicketStatus.IN_PROGRESS);
                 personal(current, by, JournalAction.RESUMED, "Resumed by " + by + (text.isEmpty() ? "" : ": " + text));
             }
@@ -346,6 +362,18 @@ public final class Actions {
         Ticket updated = ticket.withSla(clock, now);
         session.update(tickets.get(ticket.reference()), updated);
         changes.ticket(updated);
+    }
+
+    /**
+     * A P1 question left unanswered for the customer-answer timeout (P-3.2, P-6.3): the ticket waits
+     * on the customer, its clock stopped, until the reply.
+     */
+    public void waitForAnswer(Ticket ticket) {
+        Ticket current = ticket(ticket.reference());
+        setClock(current, current.sla().waiting(now));
+        setStatus(ticket(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
+        journal(current.reference(), JournalAction.WAITING, "Waiting on the customer (" + WaitReason.CUSTOMER_UNREACHABLE
+                + "): the question asked at " + current.sla().questionAskedAt() + " is still unanswered");
     }
 
     /** The restore objective passed (P-3): the ticket is flagged, and its journal says so. */

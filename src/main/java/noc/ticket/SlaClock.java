@@ -15,16 +15,17 @@ import io.micronaut.core.annotation.Nullable;
  * @param restoreObjective the restore objective of the ticket's priority, or null when it has none
  * @param paused           waiting-on-customer time of the finished waits
  * @param waitingSince     when the current wait began, or null when not waiting
+ * @param questionAskedAt  when the customer was asked a question still unanswered (P-3.2), or null
  */
 public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nullable Instant waitingSince,
-                       boolean breached) {
+                       boolean breached, @Nullable Instant questionAskedAt) {
 
     public SlaClock {
         requireNonNull(paused, "paused is null");
     }
 
     public static SlaClock started(Duration restoreObjective) {
-        return new SlaClock(restoreObjective, Duration.ZERO, null, false);
+        return new SlaClock(restoreObjective, Duration.ZERO, null, false, null);
     }
 
     /** Waiting time so far, the current wait included. */
@@ -43,16 +44,34 @@ public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nu
     }
 
     public SlaClock waiting(Instant now) {
-        return waitingSince != null ? this : new SlaClock(restoreObjective, paused, now, breached);
+        return waitingSince != null ? this : new SlaClock(restoreObjective, paused, now, breached, questionAskedAt);
     }
 
     public SlaClock resumed(Instant now) {
         return waitingSince == null ? this
-                : new SlaClock(restoreObjective, paused.plus(Duration.between(waitingSince, now)), null, breached);
+                : new SlaClock(restoreObjective, paused.plus(Duration.between(waitingSince, now)), null, breached,
+                questionAskedAt);
     }
 
     public SlaClock withObjective(Duration objective) {
-        return new SlaClock(objective, paused, waitingSince, breached);
+        return new SlaClock(objective, paused, waitingSince, breached, questionAskedAt);
+    }
+
+    public SlaClock asked(Instant now) {
+        return new SlaClock(restoreObjective, paused, waitingSince, breached, now);
+    }
+
+    public SlaClock answered() {
+        return new SlaClock(restoreObjective, paused, waitingSince, breached, null);
+    }
+
+    /** Whether a question has waited {@code timeout} or more for its answer at {@code now}. */
+    public boolean isQuestionUnansweredFor(Duration timeout, Instant now) {
+        return questionAskedAt != null && !now.isBefore(questionAskedAt.plus(timeout));
+    }
+
+    public Instant getQuestionAskedAt() {
+        return questionAskedAt;
     }
 
     public boolean isBreached() {
@@ -60,6 +79,6 @@ public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nu
     }
 
     public SlaClock breachedNow() {
-        return new SlaClock(restoreObjective, paused, waitingSince, true);
+        return new SlaClock(restoreObjective, paused, waitingSince, true, questionAskedAt);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * The P-3 table as configuration (P-3.1): each priority's restore objective and escalation reference
  * time ({@code noc.sla.p1.restore-objective}, {@code noc.sla.p1.escalation-reference}, ...).
  */
-public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority, Duration> escalationReferences) {
+public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority, Duration> escalationReferences,
+                        Duration customerAnswerTimeout) {
 
     public SlaPolicy {
         restoreObjectives = Map.copyOf(restoreObjectives);
@@ -24,7 +25,16 @@ public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority,
         Map<Priority, Duration> escalation = new EnumMap<>(Priority.class);
         escalation.put(Priority.P1, Duration.ofMinutes(30));
         escalation.put(Priority.P2, Duration.ofHours(1));
-        return new SlaPolicy(restore, escalation);
+        return new SlaPolicy(restore, escalation, Duration.ofHours(1));
+    }
+
+    public Duration getCustomerAnswerTimeout() {
+        return customerAnswerTimeout;
+    }
+
+    /** How long a P1 question may wait for the customer's answer before the ticket waits (P-6.3). */
+    public long getCustomerAnswerTimeoutSeconds() {
+        return customerAnswerTimeout.toSeconds();
     }
 
     /** The restore objective of a priority, or null when it has none. */

@@ -27,7 +27,9 @@ public class SlaPolicyFactory {
                     .or(() -> java.util.Optional.ofNullable(defaults.escalationReferences().get(priority)))
                     .ifPresent(d -> escalation.put(priority, positive(prefix + "escalation-reference", d)));
         }
-        return new SlaPolicy(restore, escalation);
+        Duration answer = positive("noc.sla.customer-answer-timeout", environment.getProperty(
+                "noc.sla.customer-answer-timeout", Duration.class).orElse(defaults.customerAnswerTimeout()));
+        return new SlaPolicy(restore, escalation, answer);
     }
 
     private static Duration positive(String key, Duration duration) {

@@ -15,6 +15,8 @@ public enum TicketAction {
     COMMENT(working(true)),
     SET_PRIORITY(working(true)),
     WAIT(EnumSet.of(TicketStatus.OPEN, TicketStatus.ACKNOWLEDGED, TicketStatus.IN_PROGRESS)),
+    ASK_CUSTOMER(working(false)),
+    CUSTOMER_REPLY(working(false)),
     RESUME(EnumSet.of(TicketStatus.WAITING_ON_CUSTOMER)),
     RESOLVE(working(false)),
     CONFIRM(EnumSet.of(TicketStatus.RESOLVED)),
@@ -67,6 +69,8 @@ public enum TicketAction {
             case COMMENT -> "commented";
             case SET_PRIORITY -> "given a priority";
             case WAIT -> "put in waiting on customer";
+            case ASK_CUSTOMER -> "given a question for the customer";
+            case CUSTOMER_REPLY -> "given the customer's reply";
             case RESUME -> "resumed";
             case RESOLVE -> "resolved";
             case CONFIRM -> "confirmed";

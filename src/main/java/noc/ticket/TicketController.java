@@ -104,6 +104,11 @@ public class TicketController {
                     errors.error("text", "is required for a comment");
                 }
             }
+            case ASK_CUSTOMER -> {
+                if (text == null) {
+                    errors.error("text", "is required: the question");
+                }
+            }
             case SET_PRIORITY -> {
                 priority = choice(Priority.class, fields, "priority", errors);
                 if (text == null) {

@@ -22,5 +22,6 @@ public record TicketRow(
         @Nullable Long restoreObjectiveMs,
         long pausedMs,
         @Nullable LocalDateTime waitingSince,
-        boolean breached) {
+        boolean breached,
+        @Nullable LocalDateTime questionAskedAt) {
 }

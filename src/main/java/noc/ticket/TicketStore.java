@@ -20,13 +20,15 @@ public final class TicketStore {
 
     private static final String UPSERT_TICKET = """
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
-                                linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached,
+                                question_asked_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
                 major = VALUES(major), restore_objective_ms = VALUES(restore_objective_ms),
-                paused_ms = VALUES(paused_ms), waiting_since = VALUES(waiting_since), breached = VALUES(breached)""";
+                paused_ms = VALUES(paused_ms), waiting_since = VALUES(waiting_since), breached = VALUES(breached),
+                question_asked_at = VALUES(question_asked_at)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
@@ -63,7 +65,8 @@ public final class TicketStore {
                 statement.setObject(i++, sla.restoreObjective() == null ? null : sla.restoreObjective().toMillis());
                 statement.setLong(i++, sla.paused().toMillis());
                 statement.setObject(i++, Times.toColumn(sla.waitingSince()));
-                statement.setBoolean(i, sla.breached());
+                statement.setBoolean(i++, sla.breached());
+                statement.setObject(i, Times.toColumn(sla.questionAskedAt()));
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -116,6 +119,7 @@ public final class TicketStore {
                 row.title(), row.priorityReason(), row.groupKey(), Times.fromColumn(row.openedAt()),
                 Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major(),
                 new SlaClock(row.restoreObjectiveMs() == null ? null : Duration.ofMillis(row.restoreObjectiveMs()),
-                        Duration.ofMillis(row.pausedMs()), Times.fromColumn(row.waitingSince()), row.breached()));
+                        Duration.ofMillis(row.pausedMs()), Times.fromColumn(row.waitingSince()), row.breached(),
+                        Times.fromColumn(row.questionAskedAt())));
     }
 }
