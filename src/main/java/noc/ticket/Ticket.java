@@ -41,11 +41,13 @@ public record Ticket(
     }
 
     public Ticket touched(Instant at) {
-        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major, sla);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
+                sla);
     }
 
     public Ticket withStatus(TicketStatus next, Instant at) {
-        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major, sla);
+        return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
+                sla);
     }
 
     public Ticket withPriority(Priority next, String reason, Instant at) {
@@ -64,7 +66,8 @@ public record Ticket(
     }
 
     public Ticket markedMajor(Instant at) {
-        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true, sla);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true,
+                sla);
     }
 
     public boolean isOpen() {

@@ -145,7 +145,8 @@ class LinkRulesTest {
     @Test
     void ticketNumbersContinueFromTheCommittedCounterOfTheYear() {
         correlation.close();
-        correlation = new Correlation(rules, START, SessionState.empty().withReferenceCounters(Map.of(2026, 41L, 2025, 900L)));
+        correlation = new Correlation(rules, START,
+                SessionState.empty().withReferenceCounters(Map.of(2026, 41L, 2025, 900L)));
 
         CycleChanges changes = at(Duration.ZERO, linkDown("192.0.2.1", 3, START));
 
