@@ -30,6 +30,7 @@ import noc.inventory.InventorySnapshot;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.Priority;
+import noc.ticket.EscalationState;
 import noc.ticket.SlaClock;
 import noc.ticket.SlaPolicy;
 import noc.ticket.TicketAction;
@@ -267,6 +268,16 @@ public final class Actions {
     public void apply(TicketCommand command, Ticket ticket) {
         Ticket current = ticket(ticket.reference());
         java.util.Optional<String> refusal = command.action().refusal(current.status());
+        if (refusal.isEmpty() && command.action() == TicketAction.ESCALATE && !current.isEscalable()) {
+            refusal = java.util.Optional.of("Only P1 and P2 tickets are escalated (P-5.1); this one is "
+                    + current.priority());
+        }
+        if (refusal.isEmpty() && command.action() == TicketAction.ACKNOWLEDGE_ESCALATION
+                && (current.escalation().level() != command.level() || current.escalation().acknowledgementDue() == null)) {
+            refusal = java.util.Optional.of("Level " + command.level() + " has no escalation to acknowledge; the ticket "
+                    + "is at level " + current.escalation().level()
+                    + (current.escalation().acknowledgementDue() == null ? ", acknowledged" : ""));
+        }
         if (refusal.isPresent()) {
             command.refusal().set(refusal.get());
             consume(command);
@@ -307,6 +318,12 @@ public final class Actions {
                 }
                 personal(current, by, JournalAction.CUSTOMER_REPLIED, "The customer replied"
                         + (text.isEmpty() ? "" : ": " + text));
+            }
+            case ESCALATE -> escalate(current, "asked by " + by + (text.isEmpty() ? "" : ": " + text));
+            case ACKNOWLEDGE_ESCALATION -> {
+                setEscalation(current, current.escalation().acknowledged(by));
+                personal(current, by, JournalAction.ESCALATION_ACKNOWLEDGED, "Escalation level " + command.level()
+                        + " (" + levelName(command.level()) + ") acknowledged by " + by);
             }
             case RESUME -> {
                 // Resuming says the customer is back: an open question counts as answered.
@@ -374,6 +391,47 @@ public final class Actions {
         setStatus(ticket(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
         journal(current.reference(), JournalAction.WAITING, "Waiting on the customer (" + WaitReason.CUSTOMER_UNREACHABLE
                 + "): the question asked at " + current.sla().questionAskedAt() + " is still unanswered");
+    }
+
+    /**
+     * Escalates a P1 or P2 ticket one level (P-5.3), up to level 3; the new level has the
+     * acknowledgement timeout to acknowledge before the next is asked (P-5.4).
+     */
+    public void escalate(Ticket ticket, String reason) {
+        Ticket current = ticket(ticket.reference());
+        if (!current.isEscalable() || current.escalation().isAtTop()) {
+            if (current.escalation().acknowledgementDue() != null) {
+                // at the top: nobody further to ask
+                setEscalation(current, current.escalation().acknowledged("nobody (top level)"));
+            }
+            return;
+        }
+        EscalationState next = current.escalation().next(now, now.plus(sla.acknowledgementTimeout()));
+        setEscalation(current, next);
+        journal(current.reference(), JournalAction.ESCALATED, "Escalated to level " + next.level() + " ("
+                + levelName(next.level()) + "): " + reason + "; to acknowledge by " + next.acknowledgementDue());
+    }
+
+    /** The missed restore objective escalates one level at once, once (P-5.5). */
+    public void escalateForBreach(Ticket ticket) {
+        escalate(ticket, "the restore objective was missed");
+        Ticket current = ticket(ticket.reference());
+        setEscalation(current, current.escalation().forBreach());
+    }
+
+    private void setEscalation(Ticket ticket, EscalationState escalation) {
+        Ticket updated = ticket.withEscalation(escalation, now);
+        session.update(tickets.get(ticket.reference()), updated);
+        changes.ticket(updated);
+    }
+
+    private static String levelName(int level) {
+        return switch (level) {
+            case 1 -> "support-centre supervisor";
+            case 2 -> "support-centre director";
+            case 3 -> "technical director";
+            default -> "none";
+        };
     }
 
     /** The restore objective passed (P-3): the ticket is flagged, and its journal says so. */
@@ -449,7 +507,7 @@ public final class Actions {
         String reference = references.next(now);
         Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, Text.limit(title, 512),
                 Text.limit(reason, 2000), Text.limit(groupKey, 512), now, now, null, false,
-                SlaClock.started(sla.restoreObjective(priority)));
+                SlaClock.started(sla.restoreObjective(priority)), EscalationState.none());
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
@@ -476,7 +534,7 @@ public final class Actions {
         List<String> affected = affectedCustomers(request);
         Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5,
                 Text.limit("Maintenance: " + request.title(), 512), Text.limit(reason, 2000),
-                "maintenance:" + reference, now, now, null, false, SlaClock.started(null));
+                "maintenance:" + reference, now, now, null, false, SlaClock.started(null), EscalationState.none());
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
@@ -516,7 +574,7 @@ public final class Actions {
         Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1,
                 Text.limit("Maintenance overrun: " + checked.title(), 512), Text.limit(reason, 2000),
                 "overrun:" + checked.reference(), now, now, checked.reference(), false,
-                SlaClock.started(sla.restoreObjective(Priority.P1)));
+                SlaClock.started(sla.restoreObjective(Priority.P1)), EscalationState.none());
         tickets.put(reference, session.insert(incident));
         changes.ticket(incident);
         journal(reference, JournalAction.OPENED, "Opened as P1, linked to maintenance " + checked.reference()

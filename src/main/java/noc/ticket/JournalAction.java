@@ -16,6 +16,8 @@ public enum JournalAction {
     CLOSED,
     SLA_BREACHED,
     QUESTION_ASKED,
+    ESCALATED,
+    ESCALATION_ACKNOWLEDGED,
     CUSTOMER_REPLIED,
     COMMENT
 }

@@ -29,7 +29,9 @@ public class SlaPolicyFactory {
         }
         Duration answer = positive("noc.sla.customer-answer-timeout", environment.getProperty(
                 "noc.sla.customer-answer-timeout", Duration.class).orElse(defaults.customerAnswerTimeout()));
-        return new SlaPolicy(restore, escalation, answer);
+        Duration acknowledgement = positive("noc.escalation.acknowledgement-timeout", environment.getProperty(
+                "noc.escalation.acknowledgement-timeout", Duration.class).orElse(defaults.acknowledgementTimeout()));
+        return new SlaPolicy(restore, escalation, answer, acknowledgement);
     }
 
     private static Duration positive(String key, Duration duration) {

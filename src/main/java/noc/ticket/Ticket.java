@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param linkedTo       the ticket this one follows from (a maintenance overrun's P5 ticket), or null
  * @param major          a major incident (P-5.6): escalated at once, with the elements and customers it affects
  * @param sla            its SLA clock
+ * @param escalation     where it stands on the escalation ladder (P-5)
  */
 @org.kie.api.definition.type.ClassReactive
 public record Ticket(
@@ -26,7 +27,8 @@ public record Ticket(
         Instant updatedAt,
         String linkedTo,
         boolean major,
-        SlaClock sla) {
+        SlaClock sla,
+        EscalationState escalation) {
 
     public Ticket {
         requireNonNull(reference, "reference is null");
@@ -38,25 +40,43 @@ public record Ticket(
         requireNonNull(openedAt, "openedAt is null");
         requireNonNull(updatedAt, "updatedAt is null");
         requireNonNull(sla, "sla is null");
+        requireNonNull(escalation, "escalation is null");
     }
 
     public Ticket touched(Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                sla);
+                sla, escalation);
     }
 
     public Ticket withStatus(TicketStatus next, Instant at) {
         return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                sla);
+                sla, escalation);
     }
 
     public Ticket withPriority(Priority next, String reason, Instant at) {
-        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major, sla);
+        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major, sla, escalation);
     }
 
     public Ticket withSla(SlaClock next, Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                next);
+                next, escalation);
+    }
+
+    public Ticket withEscalation(EscalationState next, Instant at) {
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
+                sla, next);
+    }
+
+    /** Only P1 and P2 tickets are escalated (P-5.1). */
+    public boolean isEscalable() {
+        return priority == Priority.P1 || priority == Priority.P2;
+    }
+
+    /** Whether the counted open time has reached the priority's escalation reference (P-5.5). */
+    public boolean isEscalationReferenceReachedAt(SlaPolicy policy, Instant now) {
+        java.time.Duration reference = policy.escalationReferences().get(priority);
+        return reference != null && sla.waitingSince() == null
+                && sla.elapsedAt(openedAt, now).compareTo(reference) >= 0;
     }
 
     /** Whether the restore objective has passed at {@code now}, the waits not counting (P-6.2). */
@@ -67,7 +87,7 @@ public record Ticket(
 
     public Ticket markedMajor(Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true,
-                sla);
+                sla, escalation);
     }
 
     public boolean isOpen() {
@@ -91,4 +111,5 @@ public record Ticket(
     public String getLinkedTo() { return linkedTo; }
     public boolean isMajor() { return major; }
     public SlaClock getSla() { return sla; }
+    public EscalationState getEscalation() { return escalation; }
 }

@@ -21,7 +21,9 @@ public enum TicketAction {
     RESOLVE(working(false)),
     CONFIRM(EnumSet.of(TicketStatus.RESOLVED)),
     DISPUTE(EnumSet.of(TicketStatus.RESOLVED)),
-    CLOSE_UNRESPONSIVE(working(true));
+    CLOSE_UNRESPONSIVE(working(true)),
+    ESCALATE(working(false)),
+    ACKNOWLEDGE_ESCALATION(working(true));
 
     private final Set<TicketStatus> from;
 
@@ -76,6 +78,8 @@ public enum TicketAction {
             case CONFIRM -> "confirmed";
             case DISPUTE -> "disputed";
             case CLOSE_UNRESPONSIVE -> "closed for an unresponsive customer";
+            case ESCALATE -> "escalated";
+            case ACKNOWLEDGE_ESCALATION -> "acknowledged at an escalation level";
         };
     }
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param publicNote whether a comment is for the customer too (P-4.2) or internal
  * @param priority   the new priority, for {@code set-priority}
  * @param waitReason why the ticket waits, for {@code wait}
+ * @param level      the escalation level acknowledged, for {@code acknowledge-escalation}
  */
 public record TicketCommand(String reference, TicketAction action, String by, String text, boolean publicNote,
-                            Priority priority, WaitReason waitReason, AtomicReference<String> refusal) {
+                            Priority priority, WaitReason waitReason, int level, AtomicReference<String> refusal) {
 
     public TicketCommand {
         requireNonNull(reference, "reference is null");

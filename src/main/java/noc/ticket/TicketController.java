@@ -86,8 +86,21 @@ public class TicketController {
     public CompletableFuture<HttpResponse<TicketViews.Detail>> act(@PathVariable String reference,
                                                                    @PathVariable String action,
                                                                    @Body @Nullable String body) {
-        TicketAction type = TicketAction.ofPath(action).orElseThrow(() -> ProblemException.notFound(
-                "No action '" + action + "' on tickets"));
+        TicketAction type = TicketAction.ofPath(action).filter(a -> a != TicketAction.ACKNOWLEDGE_ESCALATION)
+                .orElseThrow(() -> ProblemException.notFound("No action '" + action + "' on tickets"));
+        return act(reference, type, 0, body);
+    }
+
+    /** The escalation level {@code level} acknowledges (P-5.4): it is not passed on to the next. */
+    @Post(uri = "/{reference}/escalations/{level}/acknowledge", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    public CompletableFuture<HttpResponse<TicketViews.Detail>> acknowledgeEscalation(@PathVariable String reference,
+                                                                                    @PathVariable int level,
+                                                                                    @Body @Nullable String body) {
+        return act(reference, TicketAction.ACKNOWLEDGE_ESCALATION, level, body);
+    }
+
+    private CompletableFuture<HttpResponse<TicketViews.Detail>> act(String reference, TicketAction type, int level,
+                                                                    @Nullable String body) {
         tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
         Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : JsonBodies.object(json, body);
         FieldReader errors = new FieldReader();
@@ -125,7 +138,7 @@ public class TicketController {
         }
         TicketCommand command = new TicketCommand(reference, type, by, text,
                 Boolean.parseBoolean(String.valueOf(fields.getOrDefault("public", "false"))), priority, waitReason,
-                new AtomicReference<>());
+                level, new AtomicReference<>());
         CompletableFuture<HttpResponse<TicketViews.Detail>> answer = new CompletableFuture<>();
         boolean queued = queue.offer(command, new Receipt() {
             @Override
@@ -188,6 +201,7 @@ public class TicketController {
                 .toList();
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),
-                ticket.linkedTo(), ticket.major(), TicketViews.Sla.of(ticket, clock.instant()), ticketAlarms, entries);
+                ticket.linkedTo(), ticket.major(), TicketViews.Sla.of(ticket, clock.instant()), ticket.escalation(),
+                ticketAlarms, entries);
     }
 }

@@ -23,5 +23,10 @@ public record TicketRow(
         long pausedMs,
         @Nullable LocalDateTime waitingSince,
         boolean breached,
-        @Nullable LocalDateTime questionAskedAt) {
+        @Nullable LocalDateTime questionAskedAt,
+        int escalationLevel,
+        @Nullable LocalDateTime escalatedAt,
+        @Nullable LocalDateTime escalationAcknowledgementDue,
+        @Nullable String escalationAcknowledgedBy,
+        boolean escalationBreachEscalated) {
 }

@@ -21,14 +21,19 @@ public final class TicketStore {
     private static final String UPSERT_TICKET = """
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
                                 linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached,
-                                question_asked_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                question_asked_at, escalation_level, escalated_at, escalation_acknowledgement_due,
+                                escalation_acknowledged_by, escalation_breach_escalated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
                 major = VALUES(major), restore_objective_ms = VALUES(restore_objective_ms),
                 paused_ms = VALUES(paused_ms), waiting_since = VALUES(waiting_since), breached = VALUES(breached),
-                question_asked_at = VALUES(question_asked_at)""";
+                question_asked_at = VALUES(question_asked_at), escalation_level = VALUES(escalation_level),
+                escalated_at = VALUES(escalated_at),
+                escalation_acknowledgement_due = VALUES(escalation_acknowledgement_due),
+                escalation_acknowledged_by = VALUES(escalation_acknowledged_by),
+                escalation_breach_escalated = VALUES(escalation_breach_escalated)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
@@ -66,7 +71,13 @@ public final class TicketStore {
                 statement.setLong(i++, sla.paused().toMillis());
                 statement.setObject(i++, Times.toColumn(sla.waitingSince()));
                 statement.setBoolean(i++, sla.breached());
-                statement.setObject(i, Times.toColumn(sla.questionAskedAt()));
+                statement.setObject(i++, Times.toColumn(sla.questionAskedAt()));
+                EscalationState escalation = ticket.escalation();
+                statement.setInt(i++, escalation.level());
+                statement.setObject(i++, Times.toColumn(escalation.escalatedAt()));
+                statement.setObject(i++, Times.toColumn(escalation.acknowledgementDue()));
+                statement.setString(i++, escalation.acknowledgedBy());
+                statement.setBoolean(i, escalation.breachEscalated());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -120,6 +131,9 @@ public final class TicketStore {
                 Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major(),
                 new SlaClock(row.restoreObjectiveMs() == null ? null : Duration.ofMillis(row.restoreObjectiveMs()),
                         Duration.ofMillis(row.pausedMs()), Times.fromColumn(row.waitingSince()), row.breached(),
-                        Times.fromColumn(row.questionAskedAt())));
+                        Times.fromColumn(row.questionAskedAt())),
+                new EscalationState(row.escalationLevel(), Times.fromColumn(row.escalatedAt()),
+                        Times.fromColumn(row.escalationAcknowledgementDue()), row.escalationAcknowledgedBy(),
+                        row.escalationBreachEscalated()));
     }
 }

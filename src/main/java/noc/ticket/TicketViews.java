@@ -46,7 +46,7 @@ public final class TicketViews {
     @Serdeable
     public record Detail(String reference, String status, String priority, String title, String priorityReason,
                          String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo, boolean major,
-                         Sla sla,
+                         Sla sla, EscalationState escalation,
                          List<AlarmView> alarms, List<Journal> journal) {
     }
 

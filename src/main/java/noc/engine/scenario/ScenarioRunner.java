@@ -39,12 +39,12 @@ import noc.ticket.Ticket;
 public final class ScenarioRunner {
 
     private static final Set<String> TICKET_FIELDS = Set.of("reference", "title", "priority", "status", "groupKey",
-            "reason", "alarms", "linkedTo", "major", "breached");
+            "reason", "alarms", "linkedTo", "major", "breached", "escalationLevel", "acknowledged");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
     private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by");
     private static final Set<String> COMMAND_FIELDS = Set.of("ticket", "action", "by", "text", "public", "priority",
-            "reason");
+            "reason", "level");
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("title", "description", "start", "end",
             "recurrence", "until", "devices", "sites", "services");
     private static final Set<String> INPUT_FIELDS = Set.of("kind", "source", "name", "oid", "resource", "severity",
@@ -156,7 +156,7 @@ public final class ScenarioRunner {
                 : parse(where + ".reason", WaitReason.class, text(input.get("reason"), ""));
         return new TicketCommand(reference, action, text(input.get("by"), "scenario"), text(input.get("text"), null),
                 Boolean.parseBoolean(text(input.get("public"), "false")), priority, reason,
-                new java.util.concurrent.atomic.AtomicReference<>());
+                Integer.parseInt(text(input.get("level"), "0")), new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     private static List<String> names(Object value) {
@@ -253,6 +253,8 @@ public final class ScenarioRunner {
         fields.put("linkedTo", ticket.linkedTo() == null ? "none" : ticket.linkedTo());
         fields.put("major", Boolean.toString(ticket.major()));
         fields.put("breached", Boolean.toString(ticket.sla().breached()));
+        fields.put("escalationLevel", Integer.toString(ticket.escalation().level()));
+        fields.put("acknowledged", Boolean.toString(ticket.escalation().acknowledgementDue() == null));
         return fields;
     }
 
