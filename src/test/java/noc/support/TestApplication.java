@@ -32,6 +32,12 @@ public final class TestApplication implements AutoCloseable {
 
     /** Starts on {@code database}, on free HTTP and SNMP ports of 127.0.0.1, with the shipped rules. */
     public static TestApplication start(Map<String, Object> database, Map<String, Object> overrides) {
+        return start(database, overrides, null);
+    }
+
+    /** The same, on {@code clock} (a simulated one) instead of the system clock. */
+    public static TestApplication start(Map<String, Object> database, Map<String, Object> overrides,
+                                        java.time.Clock clock) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
@@ -39,7 +45,13 @@ public final class TestApplication implements AutoCloseable {
         properties.put("noc.snmp.bind-address", "127.0.0.1");
         properties.put("noc.engine.tick", "100ms");
         properties.putAll(overrides);
-        return new TestApplication(ApplicationContext.run(EmbeddedServer.class, properties));
+        if (clock == null) {
+            return new TestApplication(ApplicationContext.run(EmbeddedServer.class, properties));
+        }
+        ApplicationContext context = ApplicationContext.builder(properties).singletons(clock).start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        server.start();
+        return new TestApplication(server);
     }
 
     public ApplicationContext context() {
