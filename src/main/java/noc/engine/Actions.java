@@ -434,6 +434,18 @@ public final class Actions {
         };
     }
 
+    /**
+     * A resolved ticket whose customer neither confirmed nor disputed within the confirmation period
+     * closes by itself (P-4.3) and leaves the session.
+     */
+    public void closeUnconfirmed(Ticket ticket) {
+        Ticket current = ticket(ticket.reference());
+        setStatus(current, TicketStatus.CLOSED);
+        journal(current.reference(), JournalAction.CLOSED, "Closed: no confirmation or dispute within "
+                + sla.confirmationPeriod() + " of the resolution (P-4.3)");
+        session.delete(tickets.remove(current.reference()));
+    }
+
     /** The restore objective passed (P-3): the ticket is flagged, and its journal says so. */
     public void breachRestoreObjective(Ticket ticket) {
         Ticket current = ticket(ticket.reference());
@@ -447,6 +459,11 @@ public final class Actions {
 
     private void setStatus(Ticket ticket, TicketStatus status) {
         Ticket updated = ticket.withStatus(status, now);
+        if (status == TicketStatus.RESOLVED) {
+            updated = updated.withSla(updated.sla().withResolvedAt(now), now);
+        } else if (ticket.status() == TicketStatus.RESOLVED) {
+            updated = updated.withSla(updated.sla().withResolvedAt(null), now);
+        }
         session.update(tickets.get(ticket.reference()), updated);
         changes.ticket(updated);
     }

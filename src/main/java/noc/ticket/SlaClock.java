@@ -16,16 +16,17 @@ import io.micronaut.core.annotation.Nullable;
  * @param paused           waiting-on-customer time of the finished waits
  * @param waitingSince     when the current wait began, or null when not waiting
  * @param questionAskedAt  when the customer was asked a question still unanswered (P-3.2), or null
+ * @param resolvedAt       when the ticket was last resolved, while it stays resolved (P-4.3), or null
  */
 public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nullable Instant waitingSince,
-                       boolean breached, @Nullable Instant questionAskedAt) {
+                       boolean breached, @Nullable Instant questionAskedAt, @Nullable Instant resolvedAt) {
 
     public SlaClock {
         requireNonNull(paused, "paused is null");
     }
 
     public static SlaClock started(Duration restoreObjective) {
-        return new SlaClock(restoreObjective, Duration.ZERO, null, false, null);
+        return new SlaClock(restoreObjective, Duration.ZERO, null, false, null, null);
     }
 
     /** Waiting time so far, the current wait included. */
@@ -44,25 +45,26 @@ public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nu
     }
 
     public SlaClock waiting(Instant now) {
-        return waitingSince != null ? this : new SlaClock(restoreObjective, paused, now, breached, questionAskedAt);
+        return waitingSince != null ? this
+                : new SlaClock(restoreObjective, paused, now, breached, questionAskedAt, resolvedAt);
     }
 
     public SlaClock resumed(Instant now) {
         return waitingSince == null ? this
                 : new SlaClock(restoreObjective, paused.plus(Duration.between(waitingSince, now)), null, breached,
-                questionAskedAt);
+                questionAskedAt, resolvedAt);
     }
 
     public SlaClock withObjective(Duration objective) {
-        return new SlaClock(objective, paused, waitingSince, breached, questionAskedAt);
+        return new SlaClock(objective, paused, waitingSince, breached, questionAskedAt, resolvedAt);
     }
 
     public SlaClock asked(Instant now) {
-        return new SlaClock(restoreObjective, paused, waitingSince, breached, now);
+        return new SlaClock(restoreObjective, paused, waitingSince, breached, now, resolvedAt);
     }
 
     public SlaClock answered() {
-        return new SlaClock(restoreObjective, paused, waitingSince, breached, null);
+        return new SlaClock(restoreObjective, paused, waitingSince, breached, null, resolvedAt);
     }
 
     /** Whether a question has waited {@code timeout} or more for its answer at {@code now}. */
@@ -74,11 +76,20 @@ public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nu
         return questionAskedAt;
     }
 
+    public SlaClock withResolvedAt(Instant at) {
+        return new SlaClock(restoreObjective, paused, waitingSince, breached, questionAskedAt, at);
+    }
+
+    /** Whether the ticket has stayed resolved for {@code period} at {@code now} (P-4.3). */
+    public boolean isResolvedFor(Duration period, Instant now) {
+        return resolvedAt != null && !now.isBefore(resolvedAt.plus(period));
+    }
+
     public boolean isBreached() {
         return breached;
     }
 
     public SlaClock breachedNow() {
-        return new SlaClock(restoreObjective, paused, waitingSince, true, questionAskedAt);
+        return new SlaClock(restoreObjective, paused, waitingSince, true, questionAskedAt, resolvedAt);
     }
 }

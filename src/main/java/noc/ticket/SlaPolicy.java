@@ -9,7 +9,8 @@ import java.util.Map;
  * time ({@code noc.sla.p1.restore-objective}, {@code noc.sla.p1.escalation-reference}, ...).
  */
 public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority, Duration> escalationReferences,
-                        Duration customerAnswerTimeout, Duration acknowledgementTimeout) {
+                        Duration customerAnswerTimeout, Duration acknowledgementTimeout,
+                        Duration confirmationPeriod) {
 
     public SlaPolicy {
         restoreObjectives = Map.copyOf(restoreObjectives);
@@ -25,7 +26,12 @@ public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority,
         Map<Priority, Duration> escalation = new EnumMap<>(Priority.class);
         escalation.put(Priority.P1, Duration.ofMinutes(30));
         escalation.put(Priority.P2, Duration.ofHours(1));
-        return new SlaPolicy(restore, escalation, Duration.ofHours(1), Duration.ofMinutes(30));
+        return new SlaPolicy(restore, escalation, Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofDays(1));
+    }
+
+    /** How long a customer has to confirm or dispute a resolution before the ticket closes (P-4.3). */
+    public Duration getConfirmationPeriod() {
+        return confirmationPeriod;
     }
 
     public Duration getCustomerAnswerTimeout() {

@@ -31,7 +31,9 @@ public class SlaPolicyFactory {
                 "noc.sla.customer-answer-timeout", Duration.class).orElse(defaults.customerAnswerTimeout()));
         Duration acknowledgement = positive("noc.escalation.acknowledgement-timeout", environment.getProperty(
                 "noc.escalation.acknowledgement-timeout", Duration.class).orElse(defaults.acknowledgementTimeout()));
-        return new SlaPolicy(restore, escalation, answer, acknowledgement);
+        Duration confirmation = positive("noc.closure.confirmation-period", environment.getProperty(
+                "noc.closure.confirmation-period", Duration.class).orElse(defaults.confirmationPeriod()));
+        return new SlaPolicy(restore, escalation, answer, acknowledgement, confirmation);
     }
 
     private static Duration positive(String key, Duration duration) {

@@ -28,5 +28,6 @@ public record TicketRow(
         @Nullable LocalDateTime escalatedAt,
         @Nullable LocalDateTime escalationAcknowledgementDue,
         @Nullable String escalationAcknowledgedBy,
-        boolean escalationBreachEscalated) {
+        boolean escalationBreachEscalated,
+        @Nullable LocalDateTime resolvedAt) {
 }

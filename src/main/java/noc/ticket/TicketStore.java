@@ -22,8 +22,8 @@ public final class TicketStore {
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
                                 linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached,
                                 question_asked_at, escalation_level, escalated_at, escalation_acknowledgement_due,
-                                escalation_acknowledged_by, escalation_breach_escalated)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                escalation_acknowledged_by, escalation_breach_escalated, resolved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
@@ -33,7 +33,7 @@ public final class TicketStore {
                 escalated_at = VALUES(escalated_at),
                 escalation_acknowledgement_due = VALUES(escalation_acknowledgement_due),
                 escalation_acknowledged_by = VALUES(escalation_acknowledged_by),
-                escalation_breach_escalated = VALUES(escalation_breach_escalated)""";
+                escalation_breach_escalated = VALUES(escalation_breach_escalated), resolved_at = VALUES(resolved_at)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
@@ -77,7 +77,8 @@ public final class TicketStore {
                 statement.setObject(i++, Times.toColumn(escalation.escalatedAt()));
                 statement.setObject(i++, Times.toColumn(escalation.acknowledgementDue()));
                 statement.setString(i++, escalation.acknowledgedBy());
-                statement.setBoolean(i, escalation.breachEscalated());
+                statement.setBoolean(i++, escalation.breachEscalated());
+                statement.setObject(i, Times.toColumn(sla.resolvedAt()));
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -131,7 +132,7 @@ public final class TicketStore {
                 Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major(),
                 new SlaClock(row.restoreObjectiveMs() == null ? null : Duration.ofMillis(row.restoreObjectiveMs()),
                         Duration.ofMillis(row.pausedMs()), Times.fromColumn(row.waitingSince()), row.breached(),
-                        Times.fromColumn(row.questionAskedAt())),
+                        Times.fromColumn(row.questionAskedAt()), Times.fromColumn(row.resolvedAt())),
                 new EscalationState(row.escalationLevel(), Times.fromColumn(row.escalatedAt()),
                         Times.fromColumn(row.escalationAcknowledgementDue()), row.escalationAcknowledgedBy(),
                         row.escalationBreachEscalated()));
