@@ -19,6 +19,7 @@ import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.Text;
 import noc.alarm.SourceKind;
+import noc.inventory.Customer;
 import noc.inventory.Device;
 import noc.inventory.InventoryItem;
 import noc.inventory.Service;
@@ -30,6 +31,7 @@ import noc.inventory.InventorySnapshot;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.Priority;
+import noc.ticket.Declaration;
 import noc.ticket.EscalationState;
 import noc.ticket.SlaClock;
 import noc.ticket.SlaPolicy;
@@ -538,6 +540,53 @@ public final class Actions {
         Alarm attached = replace(alarm, a -> a.attachedTo(target.reference()));
         journal(target.reference(), JournalAction.ALARM_ATTACHED, "Alarm attached: " + attached.label());
         touch(target);
+    }
+
+    // ---- declarations (PROCEDURE.md P-2) -----------------------------------------------------
+
+    /**
+     * Opens the ticket of a customer's declaration, with the priority of the declared impact; a
+     * customer or service the inventory does not know is journaled as unmatched, for an operator to
+     * link: the declaration is never refused for it.
+     */
+    public Ticket openDeclared(Declaration declaration, String reason) {
+        String reference = references.next(now);
+        Priority priority = declaration.impact().priority();
+        String title = "Declared by " + declaration.customerName() + ": " + declaration.description();
+        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, Text.limit(title, 512),
+                Text.limit(reason, 2000), "declaration:" + reference, now, now, null, false,
+                SlaClock.started(sla.restoreObjective(priority)), EscalationState.none());
+        tickets.put(reference, session.insert(ticket));
+        changes.ticket(ticket);
+        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.PERSON,
+                Text.limit(declaration.contactName(), 512), JournalAction.DECLARED, Text.limit(
+                "Declared by " + declaration.contactName() + " (" + declaration.contactPhone() + ", "
+                + declaration.contactEmail() + ") for " + declaration.customerName() + " at "
+                + declaration.siteAddress() + "; services " + declaration.serviceReferences() + "; faulty elements: "
+                + declaration.faultyElements() + "; " + declaration.description(), 4000),
+                List.of("ticket:" + reference)));
+        journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
+        java.util.Set<String> customers = new java.util.HashSet<>();
+        java.util.Set<String> services = new java.util.HashSet<>();
+        for (Customer customer : session.objects(Customer.class)) {
+            customers.add(customer.name());
+        }
+        for (Service service : session.objects(Service.class)) {
+            services.add(service.reference());
+        }
+        if (!customers.contains(declaration.customerName())) {
+            journal(reference, JournalAction.UNMATCHED, "Customer '" + declaration.customerName()
+                    + "' is not in the inventory: an operator links it");
+        }
+        for (String service : declaration.serviceReferences()) {
+            if (!services.contains(service)) {
+                journal(reference, JournalAction.UNMATCHED, "Service '" + service
+                        + "' is not in the inventory: an operator links it");
+            }
+        }
+        declaration.assigned().set(reference);
+        consume(declaration);
+        return ticket;
     }
 
     // ---- maintenance (PROCEDURE.md P-7) ------------------------------------------------------

@@ -3,6 +3,8 @@ package noc.ticket;
 /** The kinds of ticket journal entries. */
 public enum JournalAction {
     OPENED,
+    DECLARED,
+    UNMATCHED,
     ALARM_ATTACHED,
     ALARM_REPEATED_AFTER_CLEAR,
     ALARM_CLEARED,

@@ -35,8 +35,8 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
 
     /** One point in time: what arrives, then what must hold. */
     public record Step(Duration at, List<Map<String, Object>> maintenance, List<Object> complete,
-                       List<Map<String, Object>> commands, List<Map<String, Object>> alarms,
-                       Map<String, Object> expect) {
+                       List<Map<String, Object>> declarations, List<Map<String, Object>> commands,
+                       List<Map<String, Object>> alarms, Map<String, Object> expect) {
     }
 
     public static List<Scenario> load(Path directory) throws IOException {
@@ -122,6 +122,10 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
             if (complete != null && !(complete instanceof List<?>)) {
                 throw new ScenarioException(at + ".complete: must be a list of window titles");
             }
+            Object declarations = step.get("declarations");
+            if (declarations != null && !(declarations instanceof List<?>)) {
+                throw new ScenarioException(at + ".declarations: must be a list");
+            }
             Object commands = step.get("commands");
             if (commands != null && !(commands instanceof List<?>)) {
                 throw new ScenarioException(at + ".commands: must be a list");
@@ -129,6 +133,7 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
             steps.add(new Step(duration(at + ".at", step.get("at")),
                     maintenance == null ? List.of() : (List<Map<String, Object>>) maintenance,
                     complete == null ? List.of() : (List<Object>) complete,
+                    declarations == null ? List.of() : (List<Map<String, Object>>) declarations,
                     commands == null ? List.of() : (List<Map<String, Object>>) commands,
                     alarms == null ? List.of() : (List<Map<String, Object>>) alarms,
                     expect == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) expect)));

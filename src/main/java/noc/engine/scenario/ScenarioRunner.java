@@ -25,6 +25,7 @@ import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceRequest;
 import noc.maintenance.MaintenanceWindow;
 import noc.maintenance.Recurrence;
+import noc.ticket.Declaration;
 import noc.ticket.JournalEntry;
 import noc.ticket.Priority;
 import noc.ticket.TicketAction;
@@ -43,6 +44,8 @@ public final class ScenarioRunner {
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
     private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by");
+    private static final Set<String> DECLARATION_FIELDS = Set.of("customerName", "siteAddress", "serviceReferences",
+            "contactName", "contactPhone", "contactEmail", "faultyElements", "description", "impact");
     private static final Set<String> COMMAND_FIELDS = Set.of("ticket", "action", "by", "text", "public", "priority",
             "reason", "level");
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("title", "description", "start", "end",
@@ -87,6 +90,9 @@ public final class ScenarioRunner {
                 }
                 for (Object title : step.complete()) {
                     inputs.add(completion(where + " complete", String.valueOf(title), correlation));
+                }
+                for (int d = 0; d < step.declarations().size(); d++) {
+                    inputs.add(declaration(where + " declarations[" + d + "]", step.declarations().get(d)));
                 }
                 for (int c = 0; c < step.commands().size(); c++) {
                     inputs.add(command(where + " commands[" + c + "]", step.commands().get(c), correlation));
@@ -140,6 +146,16 @@ public final class ScenarioRunner {
                 : start.plus(Scenario.duration(where + ".until", input.get("until")));
         return new MaintenanceRequest(title, text(input.get("description"), ""), from, to, recurrence, until,
                 names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario",
+                new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    private static Declaration declaration(String where, Map<String, Object> input) {
+        unknownFields(where, input.keySet(), DECLARATION_FIELDS);
+        return new Declaration(required(where, input, "customerName"), text(input.get("siteAddress"), "-"),
+                names(input.get("serviceReferences")), text(input.get("contactName"), "scenario"),
+                text(input.get("contactPhone"), "-"), text(input.get("contactEmail"), "-"),
+                text(input.get("faultyElements"), "-"), required(where, input, "description"),
+                parse(where + ".impact", Declaration.Impact.class, text(input.get("impact"), "degradation")),
                 new java.util.concurrent.atomic.AtomicReference<>());
     }
 

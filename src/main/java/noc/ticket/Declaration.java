@@ -1,0 +1,50 @@
+package noc.ticket;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A customer's declaration of an incident (PROCEDURE.md P-2.2), as an input to the engine: the rules
+ * open its ticket, whose reference the engine writes into {@link #assigned()} for the answer.
+ *
+ * @param impact what the customer says the fault does: LOSS, DISRUPTION, DEGRADATION or REQUEST (the
+ *               rows of the P-3 table)
+ */
+public record Declaration(String customerName, String siteAddress, List<String> serviceReferences, String contactName,
+                          String contactPhone, String contactEmail, String faultyElements, String description,
+                          Impact impact, AtomicReference<String> assigned) {
+
+    /** The P-3 impacts a customer can declare, each with the priority it calls for. */
+    public enum Impact {
+        LOSS(Priority.P1), DISRUPTION(Priority.P2), DEGRADATION(Priority.P3), REQUEST(Priority.P4);
+
+        private final Priority priority;
+
+        Impact(Priority priority) {
+            this.priority = priority;
+        }
+
+        public Priority priority() {
+            return priority;
+        }
+    }
+
+    public Declaration {
+        requireNonNull(customerName, "customerName is null");
+        requireNonNull(siteAddress, "siteAddress is null");
+        serviceReferences = List.copyOf(serviceReferences);
+        requireNonNull(contactName, "contactName is null");
+        requireNonNull(contactPhone, "contactPhone is null");
+        requireNonNull(contactEmail, "contactEmail is null");
+        requireNonNull(faultyElements, "faultyElements is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(impact, "impact is null");
+        requireNonNull(assigned, "assigned is null");
+    }
+
+    public String getCustomerName() { return customerName; }
+    public List<String> getServiceReferences() { return serviceReferences; }
+    public Impact getImpact() { return impact; }
+}

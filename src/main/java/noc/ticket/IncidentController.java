@@ -1,0 +1,131 @@
+package noc.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import noc.api.FieldReader;
+import noc.api.JsonBodies;
+import noc.api.ProblemException;
+import noc.engine.EngineQueue;
+import noc.engine.Receipt;
+
+/**
+ * Incidents declared by customers (PROCEDURE.md P-2): every P-2.2 field is required and named in the
+ * 400 answer when missing or invalid; the answer, once committed, carries the ticket reference.
+ */
+@Controller("/api/v1/incidents")
+public class IncidentController {
+
+    private static final List<String> TEXT_FIELDS = List.of("customerName", "siteAddress", "contactName",
+            "contactPhone", "contactEmail", "faultyElements", "description");
+
+    private final EngineQueue queue;
+    private final JsonMapper json;
+    private final TicketRepository tickets;
+    private final ExecutorService blocking;
+
+    public IncidentController(EngineQueue queue, JsonMapper json, TicketRepository tickets,
+                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.queue = queue;
+        this.json = json;
+        this.tickets = tickets;
+        this.blocking = blocking;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<TicketViews.Summary>> declare(@Body String body) {
+        Map<String, Object> fields = JsonBodies.object(json, body);
+        FieldReader errors = new FieldReader();
+        for (String field : TEXT_FIELDS) {
+            Object value = fields.get(field);
+            if (value == null || String.valueOf(value).isBlank()) {
+                errors.error(field, "is required (P-2.2)");
+            } else if (String.valueOf(value).length() > (field.equals("description") ? 2000 : 255)) {
+                errors.error(field, "is too long");
+            }
+        }
+        String email = text(fields, "contactEmail");
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.error("contactEmail", "must be an email address");
+        }
+        String phone = text(fields, "contactPhone");
+        if (phone != null && !phone.matches("[+0-9 ().-]{4,32}")) {
+            errors.error("contactPhone", "must be a phone number such as +33 1 41 58 22 50");
+        }
+        List<String> services = new ArrayList<>();
+        if (!(fields.get("serviceReferences") instanceof List<?> list) || list.isEmpty()) {
+            errors.error("serviceReferences", "is required (P-2.2): an array of service references");
+        } else {
+            for (Object item : list) {
+                if (item == null || String.valueOf(item).isBlank()) {
+                    errors.error("serviceReferences", "must hold non-empty references");
+                } else {
+                    services.add(String.valueOf(item).strip());
+                }
+            }
+        }
+        Declaration.Impact impact = Declaration.Impact.DEGRADATION;
+        String impactText = text(fields, "impact");
+        if (impactText != null) {
+            try {
+                impact = Declaration.Impact.valueOf(impactText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.error("impact", "must be loss, disruption, degradation or request, not '" + impactText + "'");
+            }
+        }
+        if (!errors.ok()) {
+            throw ProblemException.badRequest(errors.errors().size() + " problem(s); the declaration was not taken",
+                    errors.errors());
+        }
+        AtomicReference<String> assigned = new AtomicReference<>();
+        Declaration declaration = new Declaration(text(fields, "customerName"), text(fields, "siteAddress"), services,
+                text(fields, "contactName"), phone, email, text(fields, "faultyElements"), text(fields, "description"),
+                impact, assigned);
+        CompletableFuture<HttpResponse<TicketViews.Summary>> answer = new CompletableFuture<>();
+        boolean queued = queue.offer(declaration, new Receipt() {
+            @Override
+            public void committed() {
+                blocking.execute(() -> {
+                    if (assigned.get() == null) {
+                        answer.completeExceptionally(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR,
+                                "not-opened", "The declaration was taken but no rule opened its ticket: check the "
+                                + "rules at GET /api/v1/rules/status", List.of()));
+                        return;
+                    }
+                    answer.complete(HttpResponse.created(tickets.findById(assigned.get())
+                            .map(row -> TicketViews.Summary.of(TicketStore.toFact(row))).orElseThrow()));
+                });
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                answer.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "Not committed: " + cause.getMessage(), List.of()));
+            }
+        });
+        if (!queued) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "The correlator is saturated (engine queue full)", List.of()).retryAfter(5);
+        }
+        return answer;
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+    }
+}
