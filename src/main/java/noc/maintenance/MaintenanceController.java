@@ -23,11 +23,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
 import noc.api.ProblemException;
-import noc.engine.EngineQueue;
-import noc.engine.Receipt;
 import noc.inventory.Inventory;
 import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
@@ -43,18 +42,15 @@ public class MaintenanceController {
 
     private final MaintenanceStore store;
     private final InventoryStore inventory;
-    private final EngineQueue queue;
+    private final EngineCommands commands;
     private final JsonMapper json;
     private final Clock clock;
-    private final java.util.concurrent.ExecutorService blocking;
 
-    public MaintenanceController(MaintenanceStore store, InventoryStore inventory, EngineQueue queue, JsonMapper json,
-                                 Clock clock, @jakarta.inject.Named(TaskExecutors.BLOCKING)
-                                 java.util.concurrent.ExecutorService blocking) {
-        this.blocking = blocking;
+    public MaintenanceController(MaintenanceStore store, InventoryStore inventory, EngineCommands commands,
+                                 JsonMapper json, Clock clock) {
+        this.commands = commands;
         this.store = store;
         this.inventory = inventory;
-        this.queue = queue;
         this.json = json;
         this.clock = clock;
     }
@@ -127,7 +123,7 @@ public class MaintenanceController {
         MaintenanceRequest request = new MaintenanceRequest(title, String.valueOf(fields.getOrDefault(
                 "description", "")), start, end, recurrence, until, devices, sites, services,
                 requestedBy == null ? "api" : requestedBy, assigned);
-        return submit(request, () -> {
+        return commands.submit(request, () -> {
             if (assigned.get() == null) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-planned", "The request was taken "
                         + "but no rule planned the window: check the rule 'A planned maintenance opens its window "
@@ -143,37 +139,8 @@ public class MaintenanceController {
         find(reference);
         Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : parse(body);
         String by = text(fields, "by");
-        return submit(new MaintenanceCompletion(reference, by == null ? "api" : by),
+        return commands.submit(new MaintenanceCompletion(reference, by == null ? "api" : by),
                 () -> HttpResponse.ok(View.of(find(reference), clock.instant())));
-    }
-
-    private CompletableFuture<HttpResponse<View>> submit(Object command,
-                                                         java.util.function.Supplier<HttpResponse<View>> answer) {
-        CompletableFuture<HttpResponse<View>> future = new CompletableFuture<>();
-        boolean queued = queue.offer(command, new Receipt() {
-            @Override
-            public void committed() {
-                // The answer reads MariaDB: off the commit thread, on the blocking pool.
-                blocking.execute(() -> {
-                    try {
-                        future.complete(answer.get());
-                    } catch (RuntimeException e) {
-                        future.completeExceptionally(e);
-                    }
-                });
-            }
-
-            @Override
-            public void failed(Exception cause) {
-                future.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "Not committed: " + cause.getMessage(), List.of()));
-            }
-        });
-        if (!queued) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "The correlator is saturated (engine queue full)", List.of()).retryAfter(5);
-        }
-        return future;
     }
 
     private MaintenanceWindow find(String reference) {

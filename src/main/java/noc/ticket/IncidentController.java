@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.http.HttpResponse;
@@ -15,13 +14,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
+import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
 import noc.api.ProblemException;
-import noc.engine.EngineQueue;
-import noc.engine.Receipt;
 
 /**
  * Incidents declared by customers (PROCEDURE.md P-2): every P-2.2 field is required and named in the
@@ -33,17 +29,14 @@ public class IncidentController {
     private static final List<String> TEXT_FIELDS = List.of("customerName", "siteAddress", "contactName",
             "contactPhone", "contactEmail", "faultyElements", "description");
 
-    private final EngineQueue queue;
+    private final EngineCommands commands;
     private final JsonMapper json;
     private final TicketRepository tickets;
-    private final ExecutorService blocking;
 
-    public IncidentController(EngineQueue queue, JsonMapper json, TicketRepository tickets,
-                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.queue = queue;
+    public IncidentController(EngineCommands commands, JsonMapper json, TicketRepository tickets) {
+        this.commands = commands;
         this.json = json;
         this.tickets = tickets;
-        this.blocking = blocking;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -95,33 +88,14 @@ public class IncidentController {
         Declaration declaration = new Declaration(text(fields, "customerName"), text(fields, "siteAddress"), services,
                 text(fields, "contactName"), phone, email, text(fields, "faultyElements"), text(fields, "description"),
                 impact, assigned);
-        CompletableFuture<HttpResponse<TicketViews.Summary>> answer = new CompletableFuture<>();
-        boolean queued = queue.offer(declaration, new Receipt() {
-            @Override
-            public void committed() {
-                blocking.execute(() -> {
-                    if (assigned.get() == null) {
-                        answer.completeExceptionally(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR,
-                                "not-opened", "The declaration was taken but no rule opened its ticket: check the "
-                                + "rules at GET /api/v1/rules/status", List.of()));
-                        return;
-                    }
-                    answer.complete(HttpResponse.created(tickets.findById(assigned.get())
-                            .map(row -> TicketViews.Summary.of(TicketStore.toFact(row))).orElseThrow()));
-                });
+        return commands.submit(declaration, () -> {
+            if (assigned.get() == null) {
+                throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-opened", "The declaration was taken "
+                        + "but no rule opened its ticket: check the rules at GET /api/v1/rules/status", List.of());
             }
-
-            @Override
-            public void failed(Exception cause) {
-                answer.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "Not committed: " + cause.getMessage(), List.of()));
-            }
+            return HttpResponse.created(tickets.findById(assigned.get())
+                    .map(row -> TicketViews.Summary.of(TicketStore.toFact(row))).orElseThrow());
         });
-        if (!queued) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "The correlator is saturated (engine queue full)", List.of()).retryAfter(5);
-        }
-        return answer;
     }
 
     private static String text(Map<String, Object> fields, String name) {

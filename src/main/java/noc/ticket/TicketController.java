@@ -4,7 +4,6 @@ import java.util.List;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
@@ -14,11 +13,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
-import jakarta.inject.Named;
+import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
-import noc.engine.EngineQueue;
-import noc.engine.Receipt;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -44,13 +41,12 @@ public class TicketController {
     private final AlarmStore alarmStore;
     private final JsonColumns columns;
     private final JsonMapper json;
-    private final EngineQueue queue;
-    private final ExecutorService blocking;
+    private final EngineCommands commands;
     private final java.time.Clock clock;
 
     public TicketController(TicketRepository tickets, JournalRepository journal, AlarmRepository alarms,
-                            AlarmStore alarmStore, JsonColumns columns, JsonMapper json, EngineQueue queue,
-                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking, java.time.Clock clock) {
+                            AlarmStore alarmStore, JsonColumns columns, JsonMapper json, EngineCommands commands,
+                            java.time.Clock clock) {
         this.clock = clock;
         this.tickets = tickets;
         this.journal = journal;
@@ -58,8 +54,7 @@ public class TicketController {
         this.alarmStore = alarmStore;
         this.columns = columns;
         this.json = json;
-        this.queue = queue;
-        this.blocking = blocking;
+        this.commands = commands;
     }
 
     /** {@code ?status=open} (the default): tickets not closed; {@code ?status=all}: every ticket. */
@@ -139,32 +134,13 @@ public class TicketController {
         TicketCommand command = new TicketCommand(reference, type, by, text,
                 Boolean.parseBoolean(String.valueOf(fields.getOrDefault("public", "false"))), priority, waitReason,
                 level, new AtomicReference<>());
-        CompletableFuture<HttpResponse<TicketViews.Detail>> answer = new CompletableFuture<>();
-        boolean queued = queue.offer(command, new Receipt() {
-            @Override
-            public void committed() {
-                blocking.execute(() -> {
-                    String refusal = command.refusal().get();
-                    if (refusal != null) {
-                        answer.completeExceptionally(new ProblemException(HttpStatus.CONFLICT, "not-allowed",
-                                refusal, List.of()));
-                    } else {
-                        answer.complete(HttpResponse.ok(show(reference)));
-                    }
-                });
+        return commands.submit(command, () -> {
+            String refusal = command.refusal().get();
+            if (refusal != null) {
+                throw new ProblemException(HttpStatus.CONFLICT, "not-allowed", refusal, List.of());
             }
-
-            @Override
-            public void failed(Exception cause) {
-                answer.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "Not committed: " + cause.getMessage(), List.of()));
-            }
+            return HttpResponse.ok(show(reference));
         });
-        if (!queued) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "The correlator is saturated (engine queue full)", List.of()).retryAfter(5);
-        }
-        return answer;
     }
 
     private static String text(Map<String, Object> fields, String name) {

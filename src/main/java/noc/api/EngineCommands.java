@@ -1,0 +1,60 @@
+package noc.api;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import noc.engine.EngineQueue;
+import noc.engine.Receipt;
+
+/**
+ * Sends a command from a REST call to the engine and answers once its cycle is committed: the answer
+ * is built on the blocking pool (it usually reads MariaDB); a full queue is a 503 with Retry-After.
+ */
+@Singleton
+public class EngineCommands {
+
+    private final EngineQueue queue;
+    private final ExecutorService blocking;
+
+    public EngineCommands(EngineQueue queue, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.queue = queue;
+        this.blocking = blocking;
+    }
+
+    /**
+     * @param answer builds the answer after the commit; it may throw a {@link ProblemException}
+     */
+    public <T> CompletableFuture<HttpResponse<T>> submit(Object command, Supplier<HttpResponse<T>> answer) {
+        CompletableFuture<HttpResponse<T>> future = new CompletableFuture<>();
+        boolean queued = queue.offer(command, new Receipt() {
+            @Override
+            public void committed() {
+                blocking.execute(() -> {
+                    try {
+                        future.complete(answer.get());
+                    } catch (RuntimeException e) {
+                        future.completeExceptionally(e);
+                    }
+                });
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                future.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "Not committed: " + cause.getMessage(), List.of()));
+            }
+        });
+        if (!queued) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "The correlator is saturated (engine queue full); nothing was done", List.of()).retryAfter(5);
+        }
+        return future;
+    }
+}
