@@ -410,8 +410,10 @@ public final class Actions {
         }
         EscalationState next = current.escalation().next(now, now.plus(sla.acknowledgementTimeout()));
         setEscalation(current, next);
+        List<String> contacts = sla.contacts(next.level());
         journal(current.reference(), JournalAction.ESCALATED, "Escalated to level " + next.level() + " ("
-                + levelName(next.level()) + "): " + reason + "; to acknowledge by " + next.acknowledgementDue());
+                + levelName(next.level()) + (contacts.isEmpty() ? "" : ": " + String.join(", ", contacts)) + "): "
+                + reason + "; to acknowledge by " + next.acknowledgementDue());
     }
 
     /** The missed restore objective escalates one level at once, once (P-5.5). */

@@ -10,11 +10,17 @@ import java.util.Map;
  */
 public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority, Duration> escalationReferences,
                         Duration customerAnswerTimeout, Duration acknowledgementTimeout,
-                        Duration confirmationPeriod) {
+                        Duration confirmationPeriod, Map<Integer, java.util.List<String>> escalationContacts) {
 
     public SlaPolicy {
         restoreObjectives = Map.copyOf(restoreObjectives);
         escalationReferences = Map.copyOf(escalationReferences);
+        escalationContacts = Map.copyOf(escalationContacts);
+    }
+
+    /** Who is warned at an escalation level (P-5.3), from {@code noc.escalation.level-N.contacts}. */
+    public java.util.List<String> contacts(int level) {
+        return escalationContacts.getOrDefault(level, java.util.List.of());
     }
 
     /** PROCEDURE.md P-3: P1 4 h (escalation after 30 min), P2 8 h (1 h), P3 24 h, P4 and P5 none. */
@@ -26,7 +32,8 @@ public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority,
         Map<Priority, Duration> escalation = new EnumMap<>(Priority.class);
         escalation.put(Priority.P1, Duration.ofMinutes(30));
         escalation.put(Priority.P2, Duration.ofHours(1));
-        return new SlaPolicy(restore, escalation, Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofDays(1));
+        return new SlaPolicy(restore, escalation, Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofDays(1),
+                Map.of());
     }
 
     /** How long a customer has to confirm or dispute a resolution before the ticket closes (P-4.3). */

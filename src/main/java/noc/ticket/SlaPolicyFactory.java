@@ -33,7 +33,12 @@ public class SlaPolicyFactory {
                 "noc.escalation.acknowledgement-timeout", Duration.class).orElse(defaults.acknowledgementTimeout()));
         Duration confirmation = positive("noc.closure.confirmation-period", environment.getProperty(
                 "noc.closure.confirmation-period", Duration.class).orElse(defaults.confirmationPeriod()));
-        return new SlaPolicy(restore, escalation, answer, acknowledgement, confirmation);
+        Map<Integer, java.util.List<String>> contacts = new java.util.HashMap<>();
+        for (int level = 1; level <= EscalationState.TOP; level++) {
+            contacts.put(level, environment.getProperty("noc.escalation.level-" + level + ".contacts",
+                    io.micronaut.core.type.Argument.listOf(String.class)).orElse(java.util.List.of()));
+        }
+        return new SlaPolicy(restore, escalation, answer, acknowledgement, confirmation, contacts);
     }
 
     private static Duration positive(String key, Duration duration) {

@@ -72,6 +72,16 @@ public record Ticket(
         return priority == Priority.P1 || priority == Priority.P2;
     }
 
+    /**
+     * Whether an escalated and acknowledged ticket has seen no activity (no change of any kind) for
+     * its priority's escalation reference time: the next level is then asked (P-5.5).
+     */
+    public boolean isIdleForReferenceAt(SlaPolicy policy, Instant now) {
+        java.time.Duration reference = policy.escalationReferences().get(priority);
+        return reference != null && escalation.level() > 0 && escalation.acknowledgementDue() == null
+                && sla.waitingSince() == null && !now.isBefore(updatedAt.plus(reference));
+    }
+
     /** Whether the counted open time has reached the priority's escalation reference (P-5.5). */
     public boolean isEscalationReferenceReachedAt(SlaPolicy policy, Instant now) {
         java.time.Duration reference = policy.escalationReferences().get(priority);
