@@ -292,8 +292,8 @@ public final class Actions {
                 setStatus(current, TicketStatus.ACKNOWLEDGED);
                 personal(current, by, JournalAction.ACKNOWLEDGED, "Acknowledged by " + by);
             }
-            case COMMENT -> personal(current, by, JournalAction.COMMENT,
-                    (command.publicNote() ? "(public) " : "(internal) ") + text);
+            case COMMENT -> personal(current, by, JournalAction.COMMENT, text,
+                    command.publicNote() ? JournalEntry.Visibility.PUBLIC : JournalEntry.Visibility.INTERNAL);
             case SET_PRIORITY -> {
                 Ticket updated = current.withPriority(command.priority(), Text.limit(text, 2000), now)
                         .withSla(current.sla().withObjective(sla.restoreObjective(command.priority())), now);
@@ -363,8 +363,13 @@ public final class Actions {
     }
 
     private void personal(Ticket ticket, String by, JournalAction action, String text) {
+        personal(ticket, by, action, text, JournalEntry.Visibility.INTERNAL);
+    }
+
+    private void personal(Ticket ticket, String by, JournalAction action, String text,
+                          JournalEntry.Visibility visibility) {
         changes.journal(new JournalEntry(ticket.reference(), now, JournalEntry.AuthorKind.PERSON, Text.limit(by, 512),
-                action, Text.limit(text, 4000), List.of("ticket:" + ticket.reference())));
+                action, Text.limit(text, 4000), List.of("ticket:" + ticket.reference()), visibility));
     }
 
     /** The ticket's problem is over: it becomes RESOLVED, and says why. */
@@ -566,7 +571,7 @@ public final class Actions {
                 + declaration.contactEmail() + ") for " + declaration.customerName() + " at "
                 + declaration.siteAddress() + "; services " + declaration.serviceReferences() + "; faulty elements: "
                 + declaration.faultyElements() + "; " + declaration.description(), 4000),
-                List.of("ticket:" + reference)));
+                List.of("ticket:" + reference), JournalEntry.Visibility.PUBLIC));
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
         java.util.Set<String> customers = new java.util.HashSet<>();
         java.util.Set<String> services = new java.util.HashSet<>();

@@ -16,5 +16,6 @@ public record JournalRow(
         String author,
         String action,
         String text,
-        String facts) {
+        String facts,
+        String visibility) {
 }

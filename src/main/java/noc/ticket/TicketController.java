@@ -173,7 +173,7 @@ public class TicketController {
                 .map(row -> AlarmView.of(alarmStore.toFact(row))).toList();
         List<TicketViews.Journal> entries = journal.findByTicketReferenceOrderById(reference).stream()
                 .map(row -> new TicketViews.Journal(Times.fromColumn(row.at()), row.authorKind(), row.author(),
-                        row.action(), row.text(), columns.readList(row.facts())))
+                        row.action(), row.text(), columns.readList(row.facts()), row.visibility()))
                 .toList();
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),

@@ -41,8 +41,8 @@ public final class TicketStore {
     private final TicketRepository tickets;
     private final JsonColumns json;
     private final MultiRowInsert<JournalEntry> journalInsert = new MultiRowInsert<>(
-            "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts) VALUES", "",
-            7, this::bindJournal);
+            "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility) "
+                    + "VALUES", "", 8, this::bindJournal);
 
     public TicketStore(TicketRepository tickets, JsonColumns json) {
         this.tickets = tickets;
@@ -98,6 +98,7 @@ public final class TicketStore {
         statement.setString(i++, entry.action().name());
         statement.setString(i++, entry.text());
         statement.setString(i++, json.write(entry.facts()));
+        statement.setString(i++, entry.visibility().name());
         return i;
     }
 

@@ -56,9 +56,10 @@ public final class TicketViews {
      * @param authorKind RULE, PERSON or SYSTEM
      * @param author     the rule's name or the person's login
      * @param facts      the keys of the facts the rule matched
+     * @param visibility PUBLIC (the customer is told, P-4.2) or INTERNAL
      */
     @Serdeable
     public record Journal(Instant at, String authorKind, String author, String action, String text,
-                          List<String> facts) {
+                          List<String> facts, String visibility) {
     }
 }

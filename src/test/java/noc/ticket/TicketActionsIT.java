@@ -79,7 +79,7 @@ class TicketActionsIT {
                 .containsExactly("ACKNOWLEDGED", "COMMENT", "WAITING", "RESUMED", "RESOLVED", "REOPENED", "RESOLVED",
                         "CLOSED");
         assertThat(journal).anySatisfy(e -> assertThat(e).containsEntry("author", "alice")
-                .containsEntry("text", "(public) Field team on its way"));
+                .containsEntry("text", "Field team on its way").containsEntry("visibility", "PUBLIC"));
         assertThat(app.getList("/api/v1/tickets?status=open")).noneMatch(t -> t.get("reference").equals(reference));
     }
 

@@ -43,7 +43,7 @@ public final class ScenarioRunner {
             "reason", "alarms", "linkedTo", "major", "breached", "escalationLevel", "acknowledged");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
-    private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by");
+    private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by", "visibility");
     private static final Set<String> DECLARATION_FIELDS = Set.of("customerName", "siteAddress", "serviceReferences",
             "contactName", "contactPhone", "contactEmail", "faultyElements", "description", "impact");
     private static final Set<String> COMMAND_FIELDS = Set.of("ticket", "action", "by", "text", "public", "priority",
@@ -292,6 +292,7 @@ public final class ScenarioRunner {
         fields.put("action", entry.action().name());
         fields.put("rule", entry.authorKind() == JournalEntry.AuthorKind.RULE ? entry.author() : "");
         fields.put("by", entry.authorKind() == JournalEntry.AuthorKind.PERSON ? entry.author() : "");
+        fields.put("visibility", entry.visibility().name());
         fields.put("ticket", entry.ticketReference());
         fields.put("text", entry.text());
         return fields;
