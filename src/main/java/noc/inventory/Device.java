@@ -36,4 +36,11 @@ public record Device(String name, @Nullable String site, @Nullable String parent
     public String getParent() { return parent; }
     public List<String> getAddresses() { return addresses; }
     public List<String> getServices() { return services; }
+
+    /** What the tickets about this device are grouped by, whichever of its addresses alarms come from. */
+    public String ticketGroup() {
+        return "device:" + name;
+    }
+
+    public String getTicketGroup() { return ticketGroup(); }
 }
