@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.alarm.AlarmStore;
 import noc.maintenance.MaintenanceStore;
+import noc.notify.Outbox;
 import noc.ticket.TicketStore;
 
 /** Writes one cycle's changes in one transaction: the unit of durability. */
@@ -17,9 +18,11 @@ public class CycleWriter {
     private final TicketStore tickets;
     private final AlarmStore alarms;
     private final MaintenanceStore maintenance;
+    private final Outbox outbox;
 
     public CycleWriter(TransactionOperations<Connection> transactions, TicketStore tickets, AlarmStore alarms,
-                       MaintenanceStore maintenance) {
+                       MaintenanceStore maintenance, Outbox outbox) {
+        this.outbox = outbox;
         this.transactions = transactions;
         this.tickets = tickets;
         this.alarms = alarms;
@@ -38,6 +41,7 @@ public class CycleWriter {
                 maintenance.upsert(connection, changes.windows());
                 alarms.upsert(connection, changes.alarms());
                 tickets.append(connection, changes.journal());
+                outbox.enqueue(connection, changes.journal());
                 tickets.saveCounters(connection, changes.referenceCounters());
             } catch (SQLException e) {
                 throw new CommitException(e);

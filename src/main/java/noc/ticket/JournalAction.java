@@ -21,5 +21,6 @@ public enum JournalAction {
     ESCALATED,
     ESCALATION_ACKNOWLEDGED,
     CUSTOMER_REPLIED,
+    DELIVERY_FAILED,
     COMMENT
 }

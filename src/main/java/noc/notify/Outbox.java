@@ -1,0 +1,152 @@
+package noc.notify;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import noc.database.JsonColumns;
+import noc.database.Times;
+import noc.ticket.JournalAction;
+import noc.ticket.JournalEntry;
+
+/**
+ * The outbox: the engine's cycle writes what to tell whom in its own transaction; the deliverer
+ * reads what is due and records each attempt.
+ */
+@Singleton
+public class Outbox {
+
+    /** The ticket events sent to every webhook, besides every public journal entry. */
+    static final Set<JournalAction> EVENTS = Set.of(JournalAction.OPENED, JournalAction.DECLARED,
+            JournalAction.ESCALATED, JournalAction.MAJOR_INCIDENT, JournalAction.SLA_BREACHED, JournalAction.RESOLVED,
+            JournalAction.REOPENED, JournalAction.CLOSED, JournalAction.PRIORITY_SET);
+
+    private final TransactionOperations<Connection> transactions;
+    private final NotifyConfiguration configuration;
+    private final JsonColumns json;
+
+    public Outbox(TransactionOperations<Connection> transactions, NotifyConfiguration configuration, JsonColumns json) {
+        this.transactions = transactions;
+        this.configuration = configuration;
+        this.json = json;
+    }
+
+    /** Writes, in the caller's transaction, a webhook notification per configured hook for each event. */
+    public void enqueue(Connection connection, List<JournalEntry> journal) throws SQLException {
+        if (configuration.webhooks().isEmpty() || journal.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO outbox (ticket_reference, channel, recipient, event, body, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (JournalEntry entry : journal) {
+                if (!EVENTS.contains(entry.action()) && entry.visibility() != JournalEntry.Visibility.PUBLIC) {
+                    continue;
+                }
+                String body = json.write(new WebhookBody(entry.ticketReference(), entry.action().name(),
+                        entry.at().toString(), entry.authorKind().name(), entry.author(), entry.text(),
+                        entry.visibility().name()));
+                for (String hook : configuration.webhooks()) {
+                    statement.setString(1, entry.ticketReference());
+                    statement.setString(2, Notification.Channel.WEBHOOK.name());
+                    statement.setString(3, hook);
+                    statement.setString(4, entry.action().name());
+                    statement.setString(5, body);
+                    statement.setObject(6, Times.toColumn(entry.at()));
+                    statement.setObject(7, Times.toColumn(entry.at()));
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** A pending delivery. */
+    record Pending(long id, String ticketReference, String recipient, String event, String body, int attempts) {
+    }
+
+    List<Pending> due(Instant now, int limit) {
+        return transactions.executeRead(status -> {
+            List<Pending> due = new ArrayList<>();
+            try (PreparedStatement statement = status.getConnection().prepareStatement("""
+                    SELECT id, ticket_reference, recipient, event, body, attempts FROM outbox
+                    WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
+                    ORDER BY id LIMIT ?""")) {
+                statement.setObject(1, Times.toColumn(now));
+                statement.setInt(2, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                                rows.getString(5), rows.getInt(6)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the outbox: " + e.getMessage(), e);
+            }
+            return due;
+        });
+    }
+
+    void delivered(long id, Instant at) {
+        update("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                Times.toColumn(at), id);
+    }
+
+    void retry(long id, Instant next, String error) {
+        update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                Times.toColumn(next), error, id);
+    }
+
+    /** Gives a notification up and says so in its ticket's journal, in one transaction. */
+    void failed(Pending pending, Instant at, String error) {
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try (PreparedStatement give = connection.prepareStatement(
+                    "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?");
+                 PreparedStatement journal = connection.prepareStatement("""
+                         INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts,
+                                                     visibility)
+                         VALUES (?, ?, 'SYSTEM', 'notify', 'DELIVERY_FAILED', ?, '[]', 'INTERNAL')""")) {
+                give.setObject(1, Times.toColumn(at));
+                give.setString(2, error);
+                give.setLong(3, pending.id());
+                give.executeUpdate();
+                journal.setString(1, pending.ticketReference());
+                journal.setObject(2, Times.toColumn(at));
+                journal.setString(3, "The " + pending.event() + " notification to " + pending.recipient()
+                        + " failed after " + (pending.attempts() + 1) + " attempts: " + error);
+                journal.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot record a failed delivery: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    private void update(String sql, Object... values) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot update the outbox: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** What a webhook receives. */
+    @io.micronaut.serde.annotation.Serdeable
+    record WebhookBody(String ticket, String event, String at, String authorKind, String author, String text,
+                       String visibility) {
+    }
+}
