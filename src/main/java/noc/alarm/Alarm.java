@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The one alarm of a reduction key: a fact in the session and a row in {@code alarm}. Immutable;
@@ -102,10 +101,6 @@ public record Alarm(
 
     public boolean isRaised() {
         return state == AlarmState.RAISED;
-    }
-
-    public Optional<String> ticket() {
-        return Optional.ofNullable(ticketReference);
     }
 
     /** A short human label: {@code IF-MIB::linkDown on 192.0.2.1 ifIndex.3}. */

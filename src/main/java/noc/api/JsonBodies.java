@@ -15,6 +15,12 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** A field of a parsed body as trimmed text, or null when it is missing or blank. */
+    public static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+    }
+
     public static Map<String, Object> object(JsonMapper json, String body) {
         try {
             Map<String, Object> parsed = body == null || body.isBlank() ? null : json.readValue(body, OBJECT);

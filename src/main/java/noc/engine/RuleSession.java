@@ -42,10 +42,6 @@ public final class RuleSession implements AutoCloseable {
         }
     }
 
-    public Instant time() {
-        return Instant.ofEpochMilli(clock.getCurrentTime());
-    }
-
     public void setGlobal(String name, Object value) {
         if (rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> g.getName().equals(name))) {

@@ -74,7 +74,7 @@ public class MaintenanceController {
     public CompletableFuture<HttpResponse<View>> plan(@Body String body) {
         Map<String, Object> fields = parse(body);
         FieldReader errors = new FieldReader();
-        String title = text(fields, "title");
+        String title = JsonBodies.text(fields, "title");
         if (title == null) {
             errors.error("title", "is required");
         } else if (title.length() > 400) {
@@ -87,7 +87,7 @@ public class MaintenanceController {
         Instant end = time(fields, "end", errors, true);
         Instant until = time(fields, "until", errors, false);
         Recurrence recurrence = Recurrence.NONE;
-        String recurrenceText = text(fields, "recurrence");
+        String recurrenceText = JsonBodies.text(fields, "recurrence");
         if (recurrenceText != null) {
             try {
                 recurrence = Recurrence.valueOf(recurrenceText.toUpperCase(Locale.ROOT));
@@ -118,7 +118,7 @@ public class MaintenanceController {
             throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was planned",
                     errors.errors());
         }
-        String requestedBy = text(fields, "requestedBy");
+        String requestedBy = JsonBodies.text(fields, "requestedBy");
         AtomicReference<String> assigned = new AtomicReference<>();
         MaintenanceRequest request = new MaintenanceRequest(title, String.valueOf(fields.getOrDefault(
                 "description", "")), start, end, recurrence, until, devices, sites, services,
@@ -138,14 +138,13 @@ public class MaintenanceController {
     public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, @Nullable @Body String body) {
         find(reference);
         Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : parse(body);
-        String by = text(fields, "by");
+        String by = JsonBodies.text(fields, "by");
         return commands.submit(new MaintenanceCompletion(reference, by == null ? "api" : by),
                 () -> HttpResponse.ok(View.of(find(reference), clock.instant())));
     }
 
     private MaintenanceWindow find(String reference) {
-        return store.loadAll().stream().filter(w -> w.reference().equals(reference)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No maintenance window " + reference));
+        return store.find(reference).orElseThrow(() -> ProblemException.notFound("No maintenance window " + reference));
     }
 
     private static List<String> names(Map<?, ?> scope, String field, InventoryKind kind, Inventory known,
@@ -170,13 +169,9 @@ public class MaintenanceController {
         return names;
     }
 
-    private static String text(Map<String, Object> fields, String name) {
-        Object value = fields.get(name);
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
-    }
 
     private static Instant time(Map<String, Object> fields, String name, FieldReader errors, boolean required) {
-        String value = text(fields, name);
+        String value = JsonBodies.text(fields, name);
         if (value == null) {
             if (required) {
                 errors.error(name, "is required (RFC 3339, e.g. 2026-03-02T22:00:00Z)");

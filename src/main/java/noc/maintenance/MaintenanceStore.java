@@ -76,32 +76,48 @@ public class MaintenanceStore {
     }
 
     public List<MaintenanceWindow> loadAll() {
+        return load(null);
+    }
+
+    /** One window by its reference. */
+    public java.util.Optional<MaintenanceWindow> find(String reference) {
+        return load(reference).stream().findFirst();
+    }
+
+    /** Every window, or the one of {@code reference} when it is not null. */
+    private List<MaintenanceWindow> load(String reference) {
+        String where = reference == null ? "" : " WHERE reference = ?";
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             try {
                 Map<String, Map<String, List<String>>> scopes = new HashMap<>();
                 try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT reference, kind, name FROM maintenance_scope ORDER BY name");
-                     ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        scopes.computeIfAbsent(rows.getString(1), r -> new HashMap<>())
-                                .computeIfAbsent(rows.getString(2), k -> new ArrayList<>()).add(rows.getString(3));
+                        "SELECT reference, kind, name FROM maintenance_scope" + where + " ORDER BY name")) {
+                    bind(statement, reference);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            scopes.computeIfAbsent(rows.getString(1), r -> new HashMap<>())
+                                    .computeIfAbsent(rows.getString(2), k -> new ArrayList<>()).add(rows.getString(3));
+                        }
                     }
                 }
                 List<MaintenanceWindow> windows = new ArrayList<>();
                 try (PreparedStatement statement = connection.prepareStatement("""
                         SELECT reference, title, description, starts_at, ends_at, recurrence, recurs_until,
                                operation_open, checked_occurrence, affected_customers, requested_by
-                        FROM maintenance_window ORDER BY starts_at""");
-                     ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        String reference = rows.getString(1);
-                        Map<String, List<String>> scope = scopes.getOrDefault(reference, Map.of());
-                        windows.add(new MaintenanceWindow(reference, rows.getString(2), rows.getString(3),
-                                time(rows, 4), time(rows, 5), Recurrence.valueOf(rows.getString(6)), time(rows, 7),
-                                scope.getOrDefault("DEVICE", List.of()), scope.getOrDefault("SITE", List.of()),
-                                scope.getOrDefault("SERVICE", List.of()), rows.getBoolean(8), time(rows, 9),
-                                json.readList(rows.getString(10)), rows.getString(11)));
+                        FROM maintenance_window""" + where + " ORDER BY starts_at")) {
+                    bind(statement, reference);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            String window = rows.getString(1);
+                            Map<String, List<String>> scope = scopes.getOrDefault(window, Map.of());
+                            windows.add(new MaintenanceWindow(window, rows.getString(2), rows.getString(3),
+                                    time(rows, 4), time(rows, 5), Recurrence.valueOf(rows.getString(6)),
+                                    time(rows, 7), scope.getOrDefault("DEVICE", List.of()),
+                                    scope.getOrDefault("SITE", List.of()), scope.getOrDefault("SERVICE", List.of()),
+                                    rows.getBoolean(8), time(rows, 9), json.readList(rows.getString(10)),
+                                    rows.getString(11)));
+                        }
                     }
                 }
                 return windows;
@@ -109,6 +125,12 @@ public class MaintenanceStore {
                 throw new IllegalStateException("cannot read the maintenance windows: " + e.getMessage(), e);
             }
         });
+    }
+
+    private static void bind(PreparedStatement statement, String reference) throws SQLException {
+        if (reference != null) {
+            statement.setString(1, reference);
+        }
     }
 
     private static java.time.Instant time(ResultSet rows, int column) throws SQLException {

@@ -51,11 +51,11 @@ public class IncidentController {
                 errors.error(field, "is too long");
             }
         }
-        String email = text(fields, "contactEmail");
+        String email = JsonBodies.text(fields, "contactEmail");
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.error("contactEmail", "must be an email address");
         }
-        String phone = text(fields, "contactPhone");
+        String phone = JsonBodies.text(fields, "contactPhone");
         if (phone != null && !phone.matches("[+0-9 ().-]{4,32}")) {
             errors.error("contactPhone", "must be a phone number such as +33 1 41 58 22 50");
         }
@@ -72,7 +72,7 @@ public class IncidentController {
             }
         }
         Declaration.Impact impact = Declaration.Impact.DEGRADATION;
-        String impactText = text(fields, "impact");
+        String impactText = JsonBodies.text(fields, "impact");
         if (impactText != null) {
             try {
                 impact = Declaration.Impact.valueOf(impactText.toUpperCase(Locale.ROOT));
@@ -85,9 +85,9 @@ public class IncidentController {
                     errors.errors());
         }
         AtomicReference<String> assigned = new AtomicReference<>();
-        Declaration declaration = new Declaration(text(fields, "customerName"), text(fields, "siteAddress"), services,
-                text(fields, "contactName"), phone, email, text(fields, "faultyElements"), text(fields, "description"),
-                impact, assigned);
+        Declaration declaration = new Declaration(JsonBodies.text(fields, "customerName"),
+                JsonBodies.text(fields, "siteAddress"), services, JsonBodies.text(fields, "contactName"), phone, email,
+                JsonBodies.text(fields, "faultyElements"), JsonBodies.text(fields, "description"), impact, assigned);
         return commands.submit(declaration, () -> {
             if (assigned.get() == null) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-opened", "The declaration was taken "
@@ -98,8 +98,4 @@ public class IncidentController {
         });
     }
 
-    private static String text(Map<String, Object> fields, String name) {
-        Object value = fields.get(name);
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
-    }
 }

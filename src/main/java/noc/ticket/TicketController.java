@@ -99,11 +99,11 @@ public class TicketController {
         tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
         Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : JsonBodies.object(json, body);
         FieldReader errors = new FieldReader();
-        String by = text(fields, "by");
+        String by = JsonBodies.text(fields, "by");
         if (by == null) {
             errors.error("by", "is required: who acts");
         }
-        String text = text(fields, "text");
+        String text = JsonBodies.text(fields, "text");
         Priority priority = null;
         WaitReason waitReason = null;
         switch (type) {
@@ -143,14 +143,10 @@ public class TicketController {
         });
     }
 
-    private static String text(Map<String, Object> fields, String name) {
-        Object value = fields.get(name);
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
-    }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name,
                                                 FieldReader errors) {
-        String value = text(fields, name);
+        String value = JsonBodies.text(fields, name);
         if (value == null) {
             errors.error(name, "is required: one of " + java.util.Arrays.toString(type.getEnumConstants()));
             return null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,9 +20,8 @@ class CommitFailureTest {
         assertThat(Engine.isPermanent(wrapped)).isEqualTo(permanent);
     }
 
-    @ParameterizedTest(name = "no SQL state")
-    @CsvSource({"x"})
-    void aFailureWithoutSqlStateIsRetried(String ignored) {
+    @Test
+    void aFailureWithoutSqlStateIsRetried() {
         assertThat(Engine.isPermanent(new RuntimeException(new SQLTransientConnectionException("down")))).isFalse();
     }
 }
