@@ -36,6 +36,16 @@ public record EscalationState(int level, @Nullable Instant escalatedAt, @Nullabl
         return new EscalationState(level, escalatedAt, acknowledgementDue, acknowledgedBy, true);
     }
 
+    /** Who a level is (P-5.3). */
+    public static String levelName(int level) {
+        return switch (level) {
+            case 1 -> "support-centre supervisor";
+            case 2 -> "support-centre director";
+            case 3 -> "technical director";
+            default -> "none";
+        };
+    }
+
     public boolean isAtTop() {
         return level >= TOP;
     }

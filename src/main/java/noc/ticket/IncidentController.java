@@ -32,8 +32,10 @@ public class IncidentController {
     private final EngineCommands commands;
     private final JsonMapper json;
     private final TicketRepository tickets;
+    private final TicketStore store;
 
-    public IncidentController(EngineCommands commands, JsonMapper json, TicketRepository tickets) {
+    public IncidentController(EngineCommands commands, JsonMapper json, TicketRepository tickets, TicketStore store) {
+        this.store = store;
         this.commands = commands;
         this.json = json;
         this.tickets = tickets;
@@ -94,7 +96,7 @@ public class IncidentController {
                         + "but no rule opened its ticket: check the rules at GET /api/v1/rules/status", List.of());
             }
             return HttpResponse.created(tickets.findById(assigned.get())
-                    .map(row -> TicketViews.Summary.of(TicketStore.toFact(row))).orElseThrow());
+                    .map(row -> TicketViews.Summary.of(store.toFact(row))).orElseThrow());
         });
     }
 

@@ -5,6 +5,7 @@ public enum JournalAction {
     OPENED,
     DECLARED,
     UNMATCHED,
+    CUSTOMER_ADDED,
     ALARM_ATTACHED,
     ALARM_REPEATED_AFTER_CLEAR,
     ALARM_CLEARED,

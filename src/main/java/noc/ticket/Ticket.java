@@ -14,6 +14,10 @@ import java.time.Instant;
  * @param major          a major incident (P-5.6): escalated at once, with the elements and customers it affects
  * @param sla            its SLA clock
  * @param escalation     where it stands on the escalation ladder (P-5)
+ * @param customers      the customers it concerns, sorted: their contacts and project managers are told
+ *                       of it (P-1.3, P-2.3, P-4.2)
+ * @param watchers       email addresses told of it besides the customers' contacts, such as the
+ *                       contact who declared it
  */
 @org.kie.api.definition.type.ClassReactive
 public record Ticket(
@@ -28,7 +32,9 @@ public record Ticket(
         String linkedTo,
         boolean major,
         SlaClock sla,
-        EscalationState escalation) {
+        EscalationState escalation,
+        java.util.List<String> customers,
+        java.util.List<String> watchers) {
 
     public Ticket {
         requireNonNull(reference, "reference is null");
@@ -41,30 +47,56 @@ public record Ticket(
         requireNonNull(updatedAt, "updatedAt is null");
         requireNonNull(sla, "sla is null");
         requireNonNull(escalation, "escalation is null");
+        customers = java.util.List.copyOf(new java.util.TreeSet<>(customers));
+        watchers = java.util.List.copyOf(new java.util.LinkedHashSet<>(watchers));
+    }
+
+    /** A new ticket, open, concerning no customer yet. */
+    public static Ticket opened(String reference, Priority priority, String title, String priorityReason,
+                                String groupKey, Instant at, String linkedTo, SlaClock sla) {
+        return new Ticket(reference, TicketStatus.OPEN, priority, title, priorityReason, groupKey, at, at, linkedTo,
+                false, sla, EscalationState.none(), java.util.List.of(), java.util.List.of());
+    }
+
+    /** This ticket also concerning {@code customer}. */
+    public Ticket withCustomer(String customer, Instant at) {
+        java.util.List<String> more = new java.util.ArrayList<>(customers);
+        more.add(customer);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
+                sla, escalation, more, watchers);
+    }
+
+    /** This ticket also told to {@code email}. */
+    public Ticket withWatcher(String email, Instant at) {
+        java.util.List<String> more = new java.util.ArrayList<>(watchers);
+        more.add(email);
+        return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
+                sla, escalation, customers, more);
     }
 
     public Ticket touched(Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                sla, escalation);
+                sla, escalation, customers, watchers);
     }
 
     public Ticket withStatus(TicketStatus next, Instant at) {
         return new Ticket(reference, next, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                sla, escalation);
+                sla, escalation, customers, watchers);
     }
 
     public Ticket withPriority(Priority next, String reason, Instant at) {
-        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major, sla, escalation);
+        return new Ticket(reference, status, next, title, reason, groupKey, openedAt, at, linkedTo, major, sla, escalation,
+                customers, watchers);
     }
 
     public Ticket withSla(SlaClock next, Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                next, escalation);
+                next, escalation, customers, watchers);
     }
 
     public Ticket withEscalation(EscalationState next, Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, major,
-                sla, next);
+                sla, next, customers, watchers);
     }
 
     /** Only P1 and P2 tickets are escalated (P-5.1). */
@@ -97,7 +129,7 @@ public record Ticket(
 
     public Ticket markedMajor(Instant at) {
         return new Ticket(reference, status, priority, title, priorityReason, groupKey, openedAt, at, linkedTo, true,
-                sla, escalation);
+                sla, escalation, customers, watchers);
     }
 
     public boolean isOpen() {
@@ -122,4 +154,6 @@ public record Ticket(
     public boolean isMajor() { return major; }
     public SlaClock getSla() { return sla; }
     public EscalationState getEscalation() { return escalation; }
+    public java.util.List<String> getCustomers() { return customers; }
+    public java.util.List<String> getWatchers() { return watchers; }
 }

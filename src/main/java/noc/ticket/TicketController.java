@@ -43,11 +43,13 @@ public class TicketController {
     private final JsonMapper json;
     private final EngineCommands commands;
     private final java.time.Clock clock;
+    private final TicketStore store;
 
     public TicketController(TicketRepository tickets, JournalRepository journal, AlarmRepository alarms,
                             AlarmStore alarmStore, JsonColumns columns, JsonMapper json, EngineCommands commands,
-                            java.time.Clock clock) {
+                            java.time.Clock clock, TicketStore store) {
         this.clock = clock;
+        this.store = store;
         this.tickets = tickets;
         this.journal = journal;
         this.alarms = alarms;
@@ -67,7 +69,7 @@ public class TicketController {
             default -> throw ProblemException.badRequest("status must be open or all",
                     List.of(new Problem.FieldError("status", "must be open or all, not '" + filter + "'")));
         };
-        return rows.stream().map(row -> TicketViews.Summary.of(TicketStore.toFact(row))).toList();
+        return rows.stream().map(row -> TicketViews.Summary.of(store.toFact(row))).toList();
     }
 
     /**
@@ -163,7 +165,7 @@ public class TicketController {
     /** One ticket with its alarms and its journal, each entry naming the rule or person behind it. */
     @Get("/{reference}")
     public TicketViews.Detail show(@PathVariable String reference) {
-        Ticket ticket = tickets.findById(reference).map(TicketStore::toFact)
+        Ticket ticket = tickets.findById(reference).map(store::toFact)
                 .orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
         List<AlarmView> ticketAlarms = alarms.findByTicketReferenceOrderByFirstSeen(reference).stream()
                 .map(row -> AlarmView.of(alarmStore.toFact(row))).toList();
@@ -174,6 +176,6 @@ public class TicketController {
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),
                 ticket.linkedTo(), ticket.major(), TicketViews.Sla.of(ticket, clock.instant()), ticket.escalation(),
-                ticketAlarms, entries);
+                ticket.customers(), ticket.watchers(), ticketAlarms, entries);
     }
 }

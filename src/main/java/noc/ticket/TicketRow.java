@@ -29,5 +29,7 @@ public record TicketRow(
         @Nullable LocalDateTime escalationAcknowledgementDue,
         @Nullable String escalationAcknowledgedBy,
         boolean escalationBreachEscalated,
-        @Nullable LocalDateTime resolvedAt) {
+        @Nullable LocalDateTime resolvedAt,
+        String customers,
+        String watchers) {
 }

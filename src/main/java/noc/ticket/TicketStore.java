@@ -22,8 +22,9 @@ public final class TicketStore {
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
                                 linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached,
                                 question_asked_at, escalation_level, escalated_at, escalation_acknowledgement_due,
-                                escalation_acknowledged_by, escalation_breach_escalated, resolved_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                escalation_acknowledged_by, escalation_breach_escalated, resolved_at, customers,
+                                watchers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
@@ -78,7 +79,9 @@ public final class TicketStore {
                 statement.setObject(i++, Times.toColumn(escalation.acknowledgementDue()));
                 statement.setString(i++, escalation.acknowledgedBy());
                 statement.setBoolean(i++, escalation.breachEscalated());
-                statement.setObject(i, Times.toColumn(sla.resolvedAt()));
+                statement.setObject(i++, Times.toColumn(sla.resolvedAt()));
+                statement.setString(i++, json.write(ticket.customers()));
+                statement.setString(i, json.write(ticket.watchers()));
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -119,7 +122,7 @@ public final class TicketStore {
     /** The tickets not yet closed, as facts, to rebuild the session. */
     public List<Ticket> loadOpen() {
         return tickets.findByStatusNotEqualOrderByOpenedAtDesc(TicketStatus.CLOSED.name()).stream()
-                .map(TicketStore::toFact).toList();
+                .map(this::toFact).toList();
     }
 
     public Map<Integer, Long> referenceCounters() {
@@ -127,7 +130,7 @@ public final class TicketStore {
                 .collect(Collectors.toMap(ReferenceCounter::year, ReferenceCounter::lastValue));
     }
 
-    static Ticket toFact(TicketRow row) {
+    public Ticket toFact(TicketRow row) {
         return new Ticket(row.reference(), TicketStatus.valueOf(row.status()), Priority.valueOf(row.priority()),
                 row.title(), row.priorityReason(), row.groupKey(), Times.fromColumn(row.openedAt()),
                 Times.fromColumn(row.updatedAt()), row.linkedTo(), row.major(),
@@ -136,6 +139,7 @@ public final class TicketStore {
                         Times.fromColumn(row.questionAskedAt()), Times.fromColumn(row.resolvedAt())),
                 new EscalationState(row.escalationLevel(), Times.fromColumn(row.escalatedAt()),
                         Times.fromColumn(row.escalationAcknowledgementDue()), row.escalationAcknowledgedBy(),
-                        row.escalationBreachEscalated()));
+                        row.escalationBreachEscalated()),
+                json.readList(row.customers()), json.readList(row.watchers()));
     }
 }

@@ -1,6 +1,5 @@
 package noc.ticket;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,15 +29,17 @@ public final class TicketViews {
      * @param elapsed  open time that counts: since opening, less the waits on the customer
      * @param paused   time spent waiting on the customer
      * @param restoreDue when the restore objective falls due (pushed back by the waits), if it has one
+     * Durations are ISO 8601 ({@code PT4H}, {@code PT12M30.5S}).
      */
     @Serdeable
-    public record Sla(@Nullable Duration restoreObjective, Duration elapsed, Duration paused,
+    public record Sla(@Nullable String restoreObjective, String elapsed, String paused,
                       @Nullable Instant restoreDue, @Nullable Instant waitingSince, boolean breached) {
 
         static Sla of(Ticket ticket, Instant now) {
             SlaClock clock = ticket.sla();
             Instant end = ticket.status() == TicketStatus.CLOSED ? ticket.updatedAt() : now;
-            return new Sla(clock.restoreObjective(), clock.elapsedAt(ticket.openedAt(), end), clock.pausedAt(end),
+            return new Sla(clock.restoreObjective() == null ? null : clock.restoreObjective().toString(),
+                    clock.elapsedAt(ticket.openedAt(), end).toString(), clock.pausedAt(end).toString(),
                     clock.restoreDueAt(ticket.openedAt(), end), clock.waitingSince(), clock.breached());
         }
     }
@@ -46,7 +47,7 @@ public final class TicketViews {
     @Serdeable
     public record Detail(String reference, String status, String priority, String title, String priorityReason,
                          String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo, boolean major,
-                         Sla sla, EscalationState escalation,
+                         Sla sla, EscalationState escalation, List<String> customers, List<String> watchers,
                          List<AlarmView> alarms, List<Journal> journal) {
     }
 

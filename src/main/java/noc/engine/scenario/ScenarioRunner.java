@@ -40,7 +40,8 @@ import noc.ticket.Ticket;
 public final class ScenarioRunner {
 
     private static final Set<String> TICKET_FIELDS = Set.of("reference", "title", "priority", "status", "groupKey",
-            "reason", "alarms", "linkedTo", "major", "breached", "escalationLevel", "acknowledged");
+            "reason", "alarms", "linkedTo", "major", "breached", "escalationLevel", "acknowledged",
+            "customers");
     private static final Set<String> ALARM_FIELDS = Set.of("source", "name", "resource", "state", "severity", "count",
             "ticket", "reductionKey");
     private static final Set<String> JOURNAL_FIELDS = Set.of("action", "rule", "ticket", "text", "by", "visibility");
@@ -271,6 +272,7 @@ public final class ScenarioRunner {
         fields.put("breached", Boolean.toString(ticket.sla().breached()));
         fields.put("escalationLevel", Integer.toString(ticket.escalation().level()));
         fields.put("acknowledged", Boolean.toString(ticket.escalation().acknowledgementDue() == null));
+        fields.put("customers", ticket.customers().isEmpty() ? "none" : String.join(", ", ticket.customers()));
         return fields;
     }
 
