@@ -30,6 +30,14 @@ public final class JsonColumns {
         }
     }
 
+    public <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON " + type.getSimpleName() + ": " + json, e);
+        }
+    }
+
     public Map<String, String> readMap(String json) {
         try {
             return json == null || json.isEmpty() ? Map.of() : mapper.readValue(json, MAP);

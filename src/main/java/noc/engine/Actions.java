@@ -55,6 +55,7 @@ public final class Actions {
     private final Map<String, FactHandle> inventory = new HashMap<>();
     private final Map<String, FactHandle> windows = new HashMap<>();
     private final List<FactHandle> derivedInputs = new ArrayList<>();
+    private noc.notify.Directory directory;
     private SlaPolicy sla = SlaPolicy.defaults();
     private final TicketReferences references;
     private RuleSession session;
@@ -130,6 +131,7 @@ public final class Actions {
 
     /** Inserts, replaces and removes inventory facts by kind and key so that they are {@code items}. */
     private void syncInventory(List<InventoryItem> items) {
+        directory = null;
         Map<String, InventoryItem> wanted = new HashMap<>();
         for (InventoryItem item : items) {
             wanted.put(item.kind() + ":" + item.key(), item);
@@ -149,6 +151,32 @@ public final class Actions {
                 session.update(handle, item);
             }
         });
+    }
+
+    /** The people of the inventory, as it is now. */
+    noc.notify.Directory directory() {
+        if (directory == null) {
+            List<InventoryItem> items = new ArrayList<>(inventory.size());
+            for (FactHandle handle : inventory.values()) {
+                items.add((InventoryItem) handle.getObject());
+            }
+            directory = noc.notify.Directory.of(items);
+        }
+        return directory;
+    }
+
+    /** A ticket as it stands: changed in this cycle (closed ones too), or open in the session; else null. */
+    Ticket ticketNow(String reference) {
+        Ticket changed = changes.changedTicket(reference);
+        if (changed != null) {
+            return changed;
+        }
+        FactHandle handle = tickets.get(reference);
+        return handle == null ? null : (Ticket) handle.getObject();
+    }
+
+    SlaPolicy slaPolicy() {
+        return sla;
     }
 
     CycleChanges endCycle() {
@@ -241,6 +269,22 @@ public final class Actions {
                 + String.join(", ", new java.util.TreeSet<>(elements)));
     }
 
+    /**
+     * Makes {@code customer} one that the ticket concerns, and says why: from then on its contacts and
+     * its project manager are told of the ticket, starting with its reference (P-1.3, P-2.3).
+     */
+    public void addCustomer(Ticket ticket, String customer, String reason) {
+        Ticket current = ticket(ticket.reference());
+        if (current.customers().contains(customer)) {
+            return;
+        }
+        Ticket updated = current.withCustomer(customer, now);
+        session.update(tickets.get(current.reference()), updated);
+        changes.ticket(updated);
+        changes.customerAdded(current.reference(), customer);
+        journal(current.reference(), JournalAction.CUSTOMER_ADDED, "Concerns customer " + customer + ": " + reason);
+    }
+
     /** Raises the ticket's priority to {@code priority}, with the reason; a lower one changes nothing. */
     public void raisePriority(Ticket ticket, Priority priority, String reason) {
         Ticket current = ticket(ticket.reference());
@@ -325,7 +369,7 @@ public final class Actions {
             case ACKNOWLEDGE_ESCALATION -> {
                 setEscalation(current, current.escalation().acknowledged(by));
                 personal(current, by, JournalAction.ESCALATION_ACKNOWLEDGED, "Escalation level " + command.level()
-                        + " (" + levelName(command.level()) + ") acknowledged by " + by);
+                        + " (" + EscalationState.levelName(command.level()) + ") acknowledged by " + by);
             }
             case RESUME -> {
                 // Resuming says the customer is back: an open question counts as answered.
@@ -417,7 +461,7 @@ public final class Actions {
         setEscalation(current, next);
         List<String> contacts = sla.contacts(next.level());
         journal(current.reference(), JournalAction.ESCALATED, "Escalated to level " + next.level() + " ("
-                + levelName(next.level()) + (contacts.isEmpty() ? "" : ": " + String.join(", ", contacts)) + "): "
+                + EscalationState.levelName(next.level()) + (contacts.isEmpty() ? "" : ": " + String.join(", ", contacts)) + "): "
                 + reason + "; to acknowledge by " + next.acknowledgementDue());
     }
 
@@ -432,15 +476,6 @@ public final class Actions {
         Ticket updated = ticket.withEscalation(escalation, now);
         session.update(tickets.get(ticket.reference()), updated);
         changes.ticket(updated);
-    }
-
-    private static String levelName(int level) {
-        return switch (level) {
-            case 1 -> "support-centre supervisor";
-            case 2 -> "support-centre director";
-            case 3 -> "technical director";
-            default -> "none";
-        };
     }
 
     /**
@@ -531,9 +566,8 @@ public final class Actions {
     /** Opens a ticket for {@code alarm}, with its priority and the reason for it. */
     public Ticket openTicket(Alarm alarm, String groupKey, Priority priority, String title, String reason) {
         String reference = references.next(now);
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, Text.limit(title, 512),
-                Text.limit(reason, 2000), Text.limit(groupKey, 512), now, now, null, false,
-                SlaClock.started(sla.restoreObjective(priority)), EscalationState.none());
+        Ticket ticket = Ticket.opened(reference, priority, Text.limit(title, 512), Text.limit(reason, 2000),
+                Text.limit(groupKey, 512), now, null, SlaClock.started(sla.restoreObjective(priority)));
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
@@ -560,9 +594,20 @@ public final class Actions {
         String reference = references.next(now);
         Priority priority = declaration.impact().priority();
         String title = "Declared by " + declaration.customerName() + ": " + declaration.description();
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, priority, Text.limit(title, 512),
-                Text.limit(reason, 2000), "declaration:" + reference, now, now, null, false,
-                SlaClock.started(sla.restoreObjective(priority)), EscalationState.none());
+        java.util.Set<String> customers = new java.util.HashSet<>();
+        java.util.Set<String> services = new java.util.HashSet<>();
+        for (Customer customer : session.objects(Customer.class)) {
+            customers.add(customer.name());
+        }
+        for (Service service : session.objects(Service.class)) {
+            services.add(service.reference());
+        }
+        Ticket ticket = Ticket.opened(reference, priority, Text.limit(title, 512), Text.limit(reason, 2000),
+                "declaration:" + reference, now, null, SlaClock.started(sla.restoreObjective(priority)))
+                .withWatcher(declaration.contactEmail(), now);
+        if (customers.contains(declaration.customerName())) {
+            ticket = ticket.withCustomer(declaration.customerName(), now);
+        }
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.PERSON,
@@ -573,14 +618,6 @@ public final class Actions {
                 + declaration.faultyElements() + "; " + declaration.description(), 4000),
                 List.of("ticket:" + reference), JournalEntry.Visibility.PUBLIC));
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
-        java.util.Set<String> customers = new java.util.HashSet<>();
-        java.util.Set<String> services = new java.util.HashSet<>();
-        for (Customer customer : session.objects(Customer.class)) {
-            customers.add(customer.name());
-        }
-        for (Service service : session.objects(Service.class)) {
-            services.add(service.reference());
-        }
         if (!customers.contains(declaration.customerName())) {
             journal(reference, JournalAction.UNMATCHED, "Customer '" + declaration.customerName()
                     + "' is not in the inventory: an operator links it");
@@ -605,9 +642,11 @@ public final class Actions {
     public MaintenanceWindow planMaintenance(MaintenanceRequest request, String reason) {
         String reference = references.next(now);
         List<String> affected = affectedCustomers(request);
-        Ticket ticket = new Ticket(reference, TicketStatus.OPEN, Priority.P5,
-                Text.limit("Maintenance: " + request.title(), 512), Text.limit(reason, 2000),
-                "maintenance:" + reference, now, now, null, false, SlaClock.started(null), EscalationState.none());
+        Ticket ticket = Ticket.opened(reference, Priority.P5, Text.limit("Maintenance: " + request.title(), 512),
+                Text.limit(reason, 2000), "maintenance:" + reference, now, null, SlaClock.started(null));
+        for (String customer : affected) {
+            ticket = ticket.withCustomer(customer, now);
+        }
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
@@ -644,10 +683,13 @@ public final class Actions {
     public Ticket maintenanceOverran(MaintenanceWindow window, String reason) {
         MaintenanceWindow checked = replace(window, w -> w.checkedAt(now));
         String reference = references.next(now);
-        Ticket incident = new Ticket(reference, TicketStatus.OPEN, Priority.P1,
+        Ticket incident = Ticket.opened(reference, Priority.P1,
                 Text.limit("Maintenance overrun: " + checked.title(), 512), Text.limit(reason, 2000),
-                "overrun:" + checked.reference(), now, now, checked.reference(), false,
-                SlaClock.started(sla.restoreObjective(Priority.P1)), EscalationState.none());
+                "overrun:" + checked.reference(), now, checked.reference(),
+                SlaClock.started(sla.restoreObjective(Priority.P1)));
+        for (String customer : checked.affectedCustomers()) {
+            incident = incident.withCustomer(customer, now);
+        }
         tickets.put(reference, session.insert(incident));
         changes.ticket(incident);
         journal(reference, JournalAction.OPENED, "Opened as P1, linked to maintenance " + checked.reference()

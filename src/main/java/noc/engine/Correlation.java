@@ -33,6 +33,15 @@ public final class Correlation implements AutoCloseable {
      *                      the rule did before throwing stays, the input is taken out
      */
     public CycleChanges cycle(Instant now, List<?> inputs, BiConsumer<Object, RuntimeException> onRuleFailure) {
+        return cycle(now, inputs, onRuleFailure, null);
+    }
+
+    /**
+     * Runs one cycle, then has {@code planner} (when given) decide who is told what of it, from the
+     * tickets and the inventory as the cycle left them.
+     */
+    public CycleChanges cycle(Instant now, List<?> inputs, BiConsumer<Object, RuntimeException> onRuleFailure,
+                              noc.notify.NotificationPlanner planner) {
         actions.beginCycle(now);
         fire(null, onRuleFailure);
         for (Object input : inputs) {
@@ -44,7 +53,12 @@ public final class Correlation implements AutoCloseable {
                 admit(input, onRuleFailure);
             }
         }
-        return actions.endCycle();
+        CycleChanges changes = actions.endCycle();
+        if (planner != null) {
+            changes.notifications(planner.plan(changes.journal(), changes.customersAdded(), actions::ticketNow,
+                    actions.directory(), actions.slaPolicy()));
+        }
+        return changes;
     }
 
     private void admit(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import noc.alarm.Alarm;
 import noc.alarm.SourceKind;
 import noc.maintenance.MaintenanceWindow;
+import noc.notify.Notification;
 import noc.ticket.JournalEntry;
 import noc.ticket.Ticket;
 
@@ -26,6 +27,8 @@ public final class CycleChanges {
     private final List<JournalEntry> journal = new ArrayList<>();
     private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
     private Map<Integer, Long> referenceCounters = Map.of();
+    private final Map<String, List<String>> customersAdded = new LinkedHashMap<>();
+    private List<Notification> notifications = List.of();
 
     void alarm(Alarm alarm) {
         alarms.put(alarm.reductionKey(), alarm);
@@ -43,6 +46,15 @@ public final class CycleChanges {
         journal.add(entry);
     }
 
+    void customerAdded(String reference, String customer) {
+        customersAdded.computeIfAbsent(reference, r -> new ArrayList<>()).add(customer);
+    }
+
+    /** What the cycle tells whom, planned once the rules are done. */
+    void notifications(List<Notification> planned) {
+        notifications = List.copyOf(planned);
+    }
+
     void event(SourceKind kind) {
         events.merge(kind, 1, Integer::sum);
     }
@@ -53,6 +65,11 @@ public final class CycleChanges {
 
     public Collection<Alarm> alarms() {
         return alarms.values();
+    }
+
+    /** The ticket as the cycle left it, if the cycle changed it; else null. */
+    Ticket changedTicket(String reference) {
+        return tickets.get(reference);
     }
 
     public Collection<Ticket> tickets() {
@@ -69,6 +86,15 @@ public final class CycleChanges {
 
     public Map<SourceKind, Integer> events() {
         return events;
+    }
+
+    /** Per ticket, the customers the rules added to it in this cycle. */
+    public Map<String, List<String>> customersAdded() {
+        return customersAdded;
+    }
+
+    public List<Notification> notifications() {
+        return notifications;
     }
 
     public Map<Integer, Long> referenceCounters() {

@@ -41,7 +41,7 @@ public class CycleWriter {
                 maintenance.upsert(connection, changes.windows());
                 alarms.upsert(connection, changes.alarms());
                 tickets.append(connection, changes.journal());
-                outbox.enqueue(connection, changes.journal());
+                outbox.enqueue(connection, changes.notifications());
                 tickets.saveCounters(connection, changes.referenceCounters());
             } catch (SQLException e) {
                 throw new CommitException(e);

@@ -46,6 +46,7 @@ public final class Engine {
     private final CycleWriter writer;
     private final MeterRegistry meters;
     private final SessionStateLoader stateLoader;
+    private final noc.notify.NotificationPlanner planner;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
     private final AtomicInteger commitsInFlight = new AtomicInteger();
@@ -61,8 +62,10 @@ public final class Engine {
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  CycleWriter writer, SessionStateLoader stateLoader, MeterRegistry meters)
+                  CycleWriter writer, SessionStateLoader stateLoader, noc.notify.NotificationPlanner planner,
+                  MeterRegistry meters)
             throws RuleBuildException {
+        this.planner = planner;
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
@@ -153,7 +156,7 @@ public final class Engine {
                     changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
                         ruleFailures.increment();
                         LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
-                    });
+                    }, planner);
                 } catch (RuntimeException e) {
                     LOG.error("A cycle failed outside the rules; its {} inputs are dropped and the session "
                             + "rebuilt", batch.size(), e);

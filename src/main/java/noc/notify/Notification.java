@@ -19,6 +19,6 @@ public record Notification(String ticketReference, Channel channel, String recip
 
     /** How a notification travels. */
     public enum Channel {
-        WEBHOOK
+        WEBHOOK, EMAIL
     }
 }

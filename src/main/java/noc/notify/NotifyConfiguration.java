@@ -1,5 +1,6 @@
 package noc.notify;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,17 +12,27 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Notifications ({@code noc.notify.*}).
  *
- * @param webhooks    URLs that receive every ticket event as a JSON POST (chat tools, ITSM bridges)
- * @param maxAttempts deliveries tried before a notification is given up and journaled as failed
- * @param retryMax    the longest pause between two attempts
+ * @param webhooks      URLs that receive every ticket event as a JSON POST (chat tools, ITSM bridges)
+ * @param maxAttempts   deliveries tried before a notification is given up and journaled as failed
+ * @param retryMax      the longest pause between two attempts
+ * @param publicUrl     where people reach this service: the base of the links in emails
+ * @param templates     the folder of the email templates, read again when a file changes
+ * @param linkSecret    the key that signs the links of emails (to confirm, dispute, acknowledge); when
+ *                      empty, one is made at the first start and kept in the database
+ * @param linkValidity  how long such a link works
  */
 @ConfigurationProperties("noc.notify")
 public record NotifyConfiguration(
         @Bindable(defaultValue = "") @NotNull List<String> webhooks,
         @Bindable(defaultValue = "8") @Min(1) int maxAttempts,
-        @Bindable(defaultValue = "10m") @NotNull Duration retryMax) {
+        @Bindable(defaultValue = "10m") @NotNull Duration retryMax,
+        @Bindable(defaultValue = "http://localhost:8080") @NotNull String publicUrl,
+        @Bindable(defaultValue = "templates") @NotNull Path templates,
+        @Bindable(defaultValue = "") @NotNull String linkSecret,
+        @Bindable(defaultValue = "7d") @NotNull Duration linkValidity) {
 
     public NotifyConfiguration {
         webhooks = webhooks.stream().filter(w -> !w.isBlank()).toList();
+        publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 }

@@ -7,14 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import noc.database.JsonColumns;
 import noc.database.Times;
-import noc.ticket.JournalAction;
-import noc.ticket.JournalEntry;
 
 /**
  * The outbox: the engine's cycle writes what to tell whom in its own transaction; the deliverer
@@ -23,68 +19,53 @@ import noc.ticket.JournalEntry;
 @Singleton
 public class Outbox {
 
-    /** The ticket events sent to every webhook, besides every public journal entry. */
-    static final Set<JournalAction> EVENTS = Set.of(JournalAction.OPENED, JournalAction.DECLARED,
-            JournalAction.ESCALATED, JournalAction.MAJOR_INCIDENT, JournalAction.SLA_BREACHED, JournalAction.RESOLVED,
-            JournalAction.REOPENED, JournalAction.CLOSED, JournalAction.PRIORITY_SET);
-
     private final TransactionOperations<Connection> transactions;
-    private final NotifyConfiguration configuration;
-    private final JsonColumns json;
 
-    public Outbox(TransactionOperations<Connection> transactions, NotifyConfiguration configuration, JsonColumns json) {
+    public Outbox(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
-        this.configuration = configuration;
-        this.json = json;
     }
 
-    /** Writes, in the caller's transaction, a webhook notification per configured hook for each event. */
-    public void enqueue(Connection connection, List<JournalEntry> journal) throws SQLException {
-        if (configuration.webhooks().isEmpty() || journal.isEmpty()) {
+    /** Writes, in the caller's transaction, what a cycle planned to tell. */
+    public void enqueue(Connection connection, List<Notification> notifications) throws SQLException {
+        if (notifications.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO outbox (ticket_reference, channel, recipient, event, body, created_at, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            for (JournalEntry entry : journal) {
-                if (!EVENTS.contains(entry.action()) && entry.visibility() != JournalEntry.Visibility.PUBLIC) {
-                    continue;
-                }
-                String body = json.write(new WebhookBody(entry.ticketReference(), entry.action().name(),
-                        entry.at().toString(), entry.authorKind().name(), entry.author(), entry.text(),
-                        entry.visibility().name()));
-                for (String hook : configuration.webhooks()) {
-                    statement.setString(1, entry.ticketReference());
-                    statement.setString(2, Notification.Channel.WEBHOOK.name());
-                    statement.setString(3, hook);
-                    statement.setString(4, entry.action().name());
-                    statement.setString(5, body);
-                    statement.setObject(6, Times.toColumn(entry.at()));
-                    statement.setObject(7, Times.toColumn(entry.at()));
-                    statement.addBatch();
-                }
+            for (Notification notification : notifications) {
+                statement.setString(1, notification.ticketReference());
+                statement.setString(2, notification.channel().name());
+                statement.setString(3, notification.recipient());
+                statement.setString(4, notification.event());
+                statement.setString(5, notification.body());
+                statement.setObject(6, Times.toColumn(notification.createdAt()));
+                statement.setObject(7, Times.toColumn(notification.createdAt()));
+                statement.addBatch();
             }
             statement.executeBatch();
         }
     }
 
     /** A pending delivery. */
-    record Pending(long id, String ticketReference, String recipient, String event, String body, int attempts) {
+    record Pending(long id, String ticketReference, Notification.Channel channel, String recipient, String event,
+                   String body, int attempts) {
     }
 
     List<Pending> due(Instant now, int limit) {
         return transactions.executeRead(status -> {
             List<Pending> due = new ArrayList<>();
             try (PreparedStatement statement = status.getConnection().prepareStatement("""
-                    SELECT id, ticket_reference, recipient, event, body, attempts FROM outbox
+                    SELECT id, ticket_reference, channel, recipient, event, body, attempts FROM outbox
                     WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
                     ORDER BY id LIMIT ?""")) {
                 statement.setObject(1, Times.toColumn(now));
                 statement.setInt(2, limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        due.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getInt(6)));
+                        due.add(new Pending(rows.getLong(1), rows.getString(2),
+                                Notification.Channel.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
+                                rows.getString(6), rows.getInt(7)));
                     }
                 }
             } catch (SQLException e) {
@@ -142,11 +123,5 @@ public class Outbox {
             }
             return null;
         });
-    }
-
-    /** What a webhook receives. */
-    @io.micronaut.serde.annotation.Serdeable
-    record WebhookBody(String ticket, String event, String at, String authorKind, String author, String text,
-                       String visibility) {
     }
 }

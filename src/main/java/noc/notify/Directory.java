@@ -1,0 +1,64 @@
+package noc.notify;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import noc.inventory.Contact;
+import noc.inventory.Contract;
+import noc.inventory.Customer;
+import noc.inventory.InventoryItem;
+
+/** The people the inventory names, found the ways notifications need them. */
+public final class Directory {
+
+    private final Map<String, Customer> customers = new HashMap<>();
+    private final Map<String, Contact> contacts = new HashMap<>();
+    private final Map<String, List<Contact>> contactsByCustomer = new HashMap<>();
+
+    private Directory() {
+    }
+
+    public static Directory of(Collection<? extends InventoryItem> items) {
+        Directory directory = new Directory();
+        for (InventoryItem item : items) {
+            if (item instanceof Customer customer) {
+                directory.customers.put(customer.name(), customer);
+            } else if (item instanceof Contact contact) {
+                directory.contacts.put(contact.name(), contact);
+                if (contact.customer() != null) {
+                    directory.contactsByCustomer.computeIfAbsent(contact.customer(), c -> new ArrayList<>())
+                            .add(contact);
+                }
+            }
+        }
+        directory.contactsByCustomer.values().forEach(list -> list.sort(
+                java.util.Comparator.comparing(Contact::name)));
+        return directory;
+    }
+
+    public static Directory empty() {
+        return new Directory();
+    }
+
+    /** The contacts that belong to {@code customer}, by name. */
+    public List<Contact> contactsOf(String customer) {
+        return contactsByCustomer.getOrDefault(customer, List.of());
+    }
+
+    /** The project manager of a managed customer (P-1.3); none for a standard contract. */
+    public Optional<Contact> projectManagerOf(String customer) {
+        Customer found = customers.get(customer);
+        if (found == null || found.contract() != Contract.MANAGED || found.projectManager() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(contacts.get(found.projectManager()));
+    }
+
+    public Optional<Contact> contact(String name) {
+        return Optional.ofNullable(contacts.get(name));
+    }
+}

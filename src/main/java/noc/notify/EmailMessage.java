@@ -1,0 +1,23 @@
+package noc.notify;
+
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An email as the outbox keeps it: the template to render at delivery and the values the engine
+ * gave it at the event, so that an edited template applies to what is still to be sent.
+ *
+ * @param respond what the recipient can answer through a signed link: {@code closure} (confirm or
+ *                dispute a resolution), {@code acknowledge} (an escalation), or empty
+ */
+@Serdeable
+public record EmailMessage(String template, @Nullable String respond, @Nullable Map<String, String> values) {
+
+    public EmailMessage {
+        // Empty values may be left out of the JSON.
+        respond = respond == null ? "" : respond;
+        values = values == null ? Map.of() : Map.copyOf(values);
+    }
+}

@@ -1,0 +1,119 @@
+package noc.notify;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.email.Email;
+import io.micronaut.email.EmailException;
+import io.micronaut.email.javamail.sender.JavaxEmailSender;
+import io.micronaut.email.javamail.sender.SessionProvider;
+import jakarta.inject.Singleton;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import noc.database.JsonColumns;
+
+/**
+ * Emails over SMTP through Micronaut Email: the message's template rendered with its values, the
+ * links added (the ticket; the signed answer page for a closure notice or an escalation), and the
+ * ticket's reference in the subject and in a {@code References} header, so that mail readers
+ * thread the messages of one ticket (P-2.3).
+ */
+@Singleton
+class EmailSender implements OutboxDeliverer.ChannelSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
+
+    private final JavaxEmailSender sender;
+    private final EmailConfiguration configuration;
+    private final Templates templates;
+    private final ResponseLinks links;
+    private final JsonColumns json;
+    private final Clock clock;
+
+    EmailSender(JavaxEmailSender sender, EmailConfiguration configuration, Templates templates, ResponseLinks links,
+                JsonColumns json, Clock clock) {
+        this.sender = sender;
+        this.configuration = configuration;
+        this.templates = templates;
+        this.links = links;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(Outbox.Pending pending) throws OutboxDeliverer.DeliveryException {
+        EmailMessage message = json.read(pending.body(), EmailMessage.class);
+        Map<String, String> values = new HashMap<>(message.values());
+        String reference = pending.ticketReference();
+        values.put("ticketUrl", links.ticketUrl(reference));
+        values.put("respondUrl", message.respond().isEmpty() ? "" : links.url(links.grant(message.respond(),
+                reference, Integer.parseInt(values.getOrDefault("level", "0")), pending.recipient(), clock.instant())));
+        Templates.Rendered rendered = templates.render(message.template(), values);
+        try {
+            sender.send(Email.builder().from(configuration.from()).to(pending.recipient())
+                    .subject(rendered.subject()).body(rendered.body()).build(), mail -> {
+                        try {
+                            mail.setHeader("References", "<" + reference + "@noc-correlator>");
+                            mail.setHeader("X-NOC-Ticket", reference);
+                            mail.setHeader("X-NOC-Notification", Long.toString(pending.id()));
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+        } catch (EmailException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new OutboxDeliverer.DeliveryException("SMTP " + configuration.host() + ":" + configuration.port()
+                    + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        LOG.debug("Emailed {} about {}: {}", pending.recipient(), reference, rendered.subject());
+    }
+
+    /**
+     * The mail session, made with {@code Session.getInstance}: Micronaut's default provider takes
+     * the JVM-wide session, whose first caller's properties would win.
+     */
+    @Singleton
+    @Primary
+    static final class SmtpSession implements SessionProvider {
+
+        private final Session session;
+
+        SmtpSession(EmailConfiguration configuration) {
+            Properties properties = new Properties();
+            properties.put("mail.transport.protocol", "smtp");
+            properties.put("mail.smtp.host", configuration.host().isBlank() ? "localhost" : configuration.host());
+            properties.put("mail.smtp.port", Integer.toString(configuration.port()));
+            String timeout = Long.toString(configuration.timeout().toMillis());
+            properties.put("mail.smtp.connectiontimeout", timeout);
+            properties.put("mail.smtp.timeout", timeout);
+            properties.put("mail.smtp.writetimeout", timeout);
+            if (configuration.starttls()) {
+                properties.put("mail.smtp.starttls.enable", "true");
+                properties.put("mail.smtp.starttls.required", "true");
+            }
+            Authenticator authenticator = null;
+            if (!configuration.username().isBlank()) {
+                properties.put("mail.smtp.auth", "true");
+                authenticator = new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return new PasswordAuthentication(configuration.username(), configuration.password());
+                    }
+                };
+            }
+            this.session = Session.getInstance(properties, authenticator);
+        }
+
+        @Override
+        public Session session() {
+            return session;
+        }
+    }
+}

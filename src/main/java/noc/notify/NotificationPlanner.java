@@ -1,0 +1,252 @@
+package noc.notify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.inject.Singleton;
+import noc.database.JsonColumns;
+import noc.inventory.Contact;
+import noc.ticket.EscalationState;
+import noc.ticket.JournalAction;
+import noc.ticket.JournalEntry;
+import noc.ticket.SlaPolicy;
+import noc.ticket.Ticket;
+
+/**
+ * Decides, on the engine thread, who is told what of one cycle's ticket events; the outbox rows it
+ * returns are written in the cycle's transaction. An email names the template to render and the
+ * values of the ticket as they were at the event; a webhook gets the event as JSON.
+ *
+ * <p>Who is told (README "Notifications"): the customers' people, that is each customer's contacts,
+ * the project manager of a managed customer (P-1.3) and the ticket's watchers (the contact who
+ * declared it), hear of the opening with the reference (P-2.3), questions, waits, public updates
+ * (P-4.2), the resolution with how to confirm or dispute it (P-4.3), a reopening and the closure.
+ * The contacts of an escalation level hear of the escalation to it (P-5.3); every level and the
+ * customers of a major incident hear of it (P-5.6); project managers also hear of escalations,
+ * breaches and priority changes.
+ */
+@Singleton
+public class NotificationPlanner {
+
+    /** The ticket events sent to every webhook, besides every public journal entry. */
+    static final Set<JournalAction> WEBHOOK_EVENTS = Set.of(JournalAction.OPENED, JournalAction.DECLARED,
+            JournalAction.ESCALATED, JournalAction.MAJOR_INCIDENT, JournalAction.SLA_BREACHED, JournalAction.RESOLVED,
+            JournalAction.REOPENED, JournalAction.CLOSED, JournalAction.PRIORITY_SET, JournalAction.CUSTOMER_ADDED);
+
+    private final NotifyConfiguration configuration;
+    private final EmailConfiguration email;
+    private final JsonColumns json;
+
+    public NotificationPlanner(NotifyConfiguration configuration, EmailConfiguration email, JsonColumns json) {
+        this.configuration = configuration;
+        this.email = email;
+        this.json = json;
+    }
+
+    /**
+     * The notifications of a cycle.
+     *
+     * @param journal        the cycle's journal lines, in order
+     * @param customersAdded per ticket, the customers a rule added to it in the cycle
+     * @param tickets        a ticket as it stands at the end of the cycle, by reference
+     */
+    public List<Notification> plan(List<JournalEntry> journal, Map<String, List<String>> customersAdded,
+                                   Function<String, Ticket> tickets, Directory directory, SlaPolicy sla) {
+        if (journal.isEmpty()) {
+            return List.of();
+        }
+        List<Notification> planned = new ArrayList<>();
+        Set<String> opened = new HashSet<>();
+        for (JournalEntry entry : journal) {
+            if (entry.action() == JournalAction.OPENED) {
+                opened.add(entry.ticketReference());
+            }
+        }
+        for (JournalEntry entry : journal) {
+            if (WEBHOOK_EVENTS.contains(entry.action()) || entry.visibility() == JournalEntry.Visibility.PUBLIC) {
+                webhooks(entry, planned);
+            }
+            Ticket ticket = email.enabled() ? tickets.apply(entry.ticketReference()) : null;
+            if (ticket == null) {
+                continue;
+            }
+            Mail mail = new Mail(entry, ticket, sla, planned);
+            switch (entry.action()) {
+                case OPENED -> mail.send(ticket.groupKey().startsWith("maintenance:") ? "maintenance-planned"
+                        : "opened", customerPeople(ticket, ticket.customers(), directory));
+                case CUSTOMER_ADDED -> {
+                    // Opened in the same cycle: the opening notice already went to every customer.
+                    if (!opened.contains(ticket.reference())) {
+                        mail.send("opened", customerPeople(null,
+                                customersAdded.getOrDefault(ticket.reference(), List.of()), directory));
+                    }
+                }
+                case QUESTION_ASKED -> mail.send("question", customerPeople(ticket, ticket.customers(), directory));
+                case WAITING -> mail.send("waiting", customerPeople(ticket, ticket.customers(), directory));
+                case RESOLVED -> mail.respond("resolved", "closure", customerPeople(ticket, ticket.customers(),
+                        directory));
+                case REOPENED -> mail.send("reopened", customerPeople(ticket, ticket.customers(), directory));
+                case CLOSED -> mail.send("closed", customerPeople(ticket, ticket.customers(), directory));
+                case ESCALATED -> {
+                    mail.respond("escalated", "acknowledge", levelPeople(sla, ticket.escalation().level(),
+                            directory));
+                    mail.send("escalated", projectManagers(ticket, directory));
+                }
+                case MAJOR_INCIDENT -> {
+                    List<Recipient> everyone = new ArrayList<>();
+                    for (int level = 1; level <= EscalationState.TOP; level++) {
+                        everyone.addAll(levelPeople(sla, level, directory));
+                    }
+                    everyone.addAll(customerPeople(ticket, ticket.customers(), directory));
+                    mail.send("major-incident", everyone);
+                }
+                case SLA_BREACHED -> {
+                    List<Recipient> told = new ArrayList<>(projectManagers(ticket, directory));
+                    told.addAll(levelPeople(sla, ticket.escalation().level(), directory));
+                    mail.send("sla-breached", told);
+                }
+                case PRIORITY_SET -> mail.send("priority-changed", projectManagers(ticket, directory));
+                case DECLARED -> {
+                    // the declaration itself: its contact hears of the opening that follows
+                }
+                default -> {
+                    if (entry.visibility() == JournalEntry.Visibility.PUBLIC) {
+                        mail.send("update", customerPeople(ticket, ticket.customers(), directory));
+                    }
+                }
+            }
+        }
+        return planned;
+    }
+
+    private void webhooks(JournalEntry entry, List<Notification> planned) {
+        if (configuration.webhooks().isEmpty()) {
+            return;
+        }
+        String body = json.write(new WebhookBody(entry.ticketReference(), entry.action().name(),
+                entry.at().toString(), entry.authorKind().name(), entry.author(), entry.text(),
+                entry.visibility().name()));
+        for (String hook : configuration.webhooks()) {
+            planned.add(new Notification(entry.ticketReference(), Notification.Channel.WEBHOOK, hook,
+                    entry.action().name(), body, entry.at()));
+        }
+    }
+
+    /** The customers' contacts and project managers, with the ticket's watchers when a ticket is given. */
+    private static List<Recipient> customerPeople(Ticket watched, List<String> customers, Directory directory) {
+        List<Recipient> people = new ArrayList<>();
+        if (watched != null) {
+            for (String watcher : watched.watchers()) {
+                people.add(new Recipient(watcher, watcher));
+            }
+        }
+        for (String customer : customers) {
+            for (Contact contact : directory.contactsOf(customer)) {
+                people.add(Recipient.of(contact));
+            }
+            directory.projectManagerOf(customer).map(Recipient::of).ifPresent(people::add);
+        }
+        return people;
+    }
+
+    private static List<Recipient> projectManagers(Ticket ticket, Directory directory) {
+        List<Recipient> managers = new ArrayList<>();
+        for (String customer : ticket.customers()) {
+            directory.projectManagerOf(customer).map(Recipient::of).ifPresent(managers::add);
+        }
+        return managers;
+    }
+
+    /**
+     * The contacts of an escalation level: each configured entry is an email address, or the name of
+     * a contact in the inventory (an unknown name is left out).
+     */
+    private static List<Recipient> levelPeople(SlaPolicy sla, int level, Directory directory) {
+        List<Recipient> people = new ArrayList<>();
+        for (String entry : sla.contacts(level)) {
+            if (entry.contains("@")) {
+                people.add(new Recipient(entry, entry));
+            } else {
+                directory.contact(entry).map(Recipient::of).ifPresent(people::add);
+            }
+        }
+        return people;
+    }
+
+    /** Someone to email. */
+    record Recipient(String name, String email) {
+
+        static Recipient of(Contact contact) {
+            return new Recipient(contact.name(), contact.email());
+        }
+    }
+
+    /** The emails of one journal entry: one per address, whatever roles it has. */
+    private final class Mail {
+
+        private final JournalEntry entry;
+        private final Ticket ticket;
+        private final SlaPolicy sla;
+        private final List<Notification> planned;
+        private final Set<String> told = new HashSet<>();
+
+        Mail(JournalEntry entry, Ticket ticket, SlaPolicy sla, List<Notification> planned) {
+            this.entry = entry;
+            this.ticket = ticket;
+            this.sla = sla;
+            this.planned = planned;
+        }
+
+        void send(String template, List<Recipient> recipients) {
+            respond(template, "", recipients);
+        }
+
+        /** Emails with a link to answer: {@code closure} (confirm or dispute) or {@code acknowledge}. */
+        void respond(String template, String respond, List<Recipient> recipients) {
+            for (Recipient recipient : recipients) {
+                if (recipient.email().isBlank() || !told.add(recipient.email().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                planned.add(new Notification(ticket.reference(), Notification.Channel.EMAIL, recipient.email(),
+                        entry.action().name(), json.write(new EmailMessage(template, respond,
+                        values(recipient))), entry.at()));
+            }
+        }
+
+        private Map<String, String> values(Recipient recipient) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("reference", ticket.reference());
+            values.put("title", ticket.title());
+            values.put("priority", ticket.priority().name());
+            values.put("status", ticket.status().name());
+            values.put("event", entry.action().name());
+            values.put("at", entry.at().toString());
+            values.put("text", entry.text());
+            values.put("author", entry.author());
+            values.put("customers", String.join(", ", ticket.customers()));
+            values.put("recipientName", recipient.name());
+            values.put("recipientEmail", recipient.email());
+            int level = ticket.escalation().level();
+            values.put("level", Integer.toString(level));
+            values.put("levelName", EscalationState.levelName(level));
+            Instant acknowledgeBy = ticket.escalation().acknowledgementDue();
+            values.put("acknowledgeBy", acknowledgeBy == null ? "" : acknowledgeBy.toString());
+            values.put("confirmBy", entry.action() == JournalAction.RESOLVED
+                    ? entry.at().plus(sla.confirmationPeriod()).toString() : "");
+            return values;
+        }
+    }
+
+    /** What a webhook receives. */
+    @io.micronaut.serde.annotation.Serdeable
+    record WebhookBody(String ticket, String event, String at, String authorKind, String author, String text,
+                       String visibility) {
+    }
+}

@@ -1,0 +1,158 @@
+package noc.notify;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import noc.api.EngineCommands;
+import noc.ticket.TicketAction;
+import noc.ticket.TicketCommand;
+import noc.ticket.TicketRepository;
+import noc.ticket.TicketRow;
+
+/**
+ * The page an email's signed link opens, for people without an account: a customer confirms or
+ * disputes a resolution (P-4.3), a manager acknowledges an escalation (P-5.4). Opening the link
+ * changes nothing (mail scanners open links); only the page's button, a POST, acts, as the
+ * recipient the link was made for.
+ */
+@Controller("/respond")
+public class RespondController {
+
+    private final ResponseLinks links;
+    private final TicketRepository tickets;
+    private final EngineCommands commands;
+    private final Clock clock;
+
+    public RespondController(ResponseLinks links, TicketRepository tickets, EngineCommands commands, Clock clock) {
+        this.links = links;
+        this.tickets = tickets;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Get(uri = "/{token}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> page(@PathVariable String token) {
+        Checked checked = check(token);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        ResponseLinks.Grant grant = checked.grant();
+        TicketRow ticket = checked.ticket();
+        String intro = "<h1>" + escape(ticket.reference()) + "</h1><p>" + escape(ticket.title()) + "</p><p>Priority "
+                + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ".</p>";
+        String form;
+        if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
+            form = "<p>We consider this incident resolved. Is it?</p>"
+                    + "<form method=\"post\"><p><label>Comment (optional)<br>"
+                    + "<textarea name=\"comment\" rows=\"4\" cols=\"60\"></textarea></label></p>"
+                    + "<button name=\"answer\" value=\"confirm\">Confirm: the incident is resolved</button> "
+                    + "<button name=\"answer\" value=\"dispute\">Dispute: the problem is still there</button>"
+                    + "</form>";
+        } else {
+            form = "<p>This incident is escalated to you, level " + grant.level() + ".</p>"
+                    + "<form method=\"post\"><button name=\"answer\" value=\"acknowledge\">Acknowledge level "
+                    + grant.level() + "</button></form>";
+        }
+        return html(HttpStatus.OK, ticket.reference(), intro + form + "<p><small>As " + escape(grant.email())
+                + "</small></p>");
+    }
+
+    @Post(uri = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    public CompletableFuture<HttpResponse<String>> answer(@PathVariable String token,
+                                                          @Body @Nullable Map<String, String> form) {
+        Checked checked = check(token);
+        if (checked.refusal() != null) {
+            return CompletableFuture.completedFuture(checked.refusal());
+        }
+        ResponseLinks.Grant grant = checked.grant();
+        String answer = form == null ? "" : form.getOrDefault("answer", "");
+        String comment = form == null ? null : Optional.ofNullable(form.get("comment")).map(String::strip)
+                .filter(c -> !c.isEmpty()).orElse(null);
+        TicketAction action = switch (grant.kind() + ":" + answer) {
+            case "closure:confirm" -> TicketAction.CONFIRM;
+            case "closure:dispute" -> TicketAction.DISPUTE;
+            case "acknowledge:acknowledge" -> TicketAction.ACKNOWLEDGE_ESCALATION;
+            default -> null;
+        };
+        if (action == null) {
+            return CompletableFuture.completedFuture(html(HttpStatus.BAD_REQUEST, "Not understood",
+                    "<p>This link allows " + (ResponseLinks.Grant.CLOSURE.equals(grant.kind())
+                            ? "answer=confirm or answer=dispute" : "answer=acknowledge") + ", not '"
+                            + escape(answer) + "'.</p>"));
+        }
+        TicketCommand command = new TicketCommand(grant.reference(), action, grant.email(), comment, false, null,
+                null, grant.level(), new AtomicReference<>());
+        return commands.submit(command, () -> {
+            String refusal = command.refusal().get();
+            if (refusal != null) {
+                return html(HttpStatus.CONFLICT, grant.reference(), "<p>Nothing was done: " + escape(refusal)
+                        + "</p>");
+            }
+            String done = switch (action) {
+                case CONFIRM -> "Thank you: the resolution is confirmed and the incident is closed.";
+                case DISPUTE -> "Thank you: the incident is reopened and the support centre is told.";
+                default -> "Level " + grant.level() + " acknowledged: it is not passed on to the next level.";
+            };
+            return html(HttpStatus.OK, grant.reference(), "<p>" + escape(done) + "</p>");
+        });
+    }
+
+    private record Checked(ResponseLinks.Grant grant, TicketRow ticket, HttpResponse<String> refusal) {
+    }
+
+    private Checked check(String token) {
+        Optional<ResponseLinks.Grant> verified = links.verify(token);
+        if (verified.isEmpty()) {
+            return new Checked(null, null, html(HttpStatus.FORBIDDEN, "Link not valid",
+                    "<p>This link is not valid: it may be incomplete. Use the link of the email as it is.</p>"));
+        }
+        ResponseLinks.Grant grant = verified.get();
+        if (!clock.instant().isBefore(grant.expires())) {
+            return new Checked(null, null, html(HttpStatus.GONE, "Link expired", "<p>This link expired at "
+                    + grant.expires() + ". Please contact the support centre, quoting " + escape(grant.reference())
+                    + ".</p>"));
+        }
+        Optional<TicketRow> ticket = tickets.findById(grant.reference());
+        if (ticket.isEmpty()) {
+            return new Checked(null, null, html(HttpStatus.NOT_FOUND, "No such ticket", "<p>No ticket "
+                    + escape(grant.reference()) + ".</p>"));
+        }
+        return new Checked(grant, ticket.get(), null);
+    }
+
+    private static HttpResponse<String> html(HttpStatus status, String title, String content) {
+        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE).body(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                        + "</title><meta name=\"viewport\" content=\"width=device-width\"></head><body>" + content
+                        + "</body></html>");
+    }
+
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+}

@@ -1,0 +1,125 @@
+package noc.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+/**
+ * The links of emails through which a recipient answers without an account: confirm or dispute a
+ * resolution (P-4.3), acknowledge an escalation (P-5.4). A link names the ticket, what it allows,
+ * for whom and until when, signed with HMAC-SHA256 so that it cannot be forged or changed.
+ */
+@Singleton
+public class ResponseLinks {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final byte[] key;
+    private final NotifyConfiguration configuration;
+
+    public ResponseLinks(NotifyConfiguration configuration, TransactionOperations<Connection> transactions) {
+        this.configuration = configuration;
+        String secret = configuration.linkSecret().isBlank() ? storedSecret(transactions) : configuration.linkSecret();
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a link allows. */
+    public record Grant(String kind, String reference, int level, String email, Instant expires) {
+
+        public static final String CLOSURE = "closure";
+        public static final String ACKNOWLEDGE = "acknowledge";
+    }
+
+    /** The address of the page that answers {@code grant}. */
+    public String url(Grant grant) {
+        return configuration.publicUrl() + "/respond/" + token(grant);
+    }
+
+    public String ticketUrl(String reference) {
+        return configuration.publicUrl() + "/api/v1/tickets/" + reference;
+    }
+
+    /** A grant valid for the configured link validity from {@code now}. */
+    public Grant grant(String kind, String reference, int level, String email, Instant now) {
+        return new Grant(kind, reference, level, email, now.plus(configuration.linkValidity()));
+    }
+
+    String token(Grant grant) {
+        String payload = String.join("\n", grant.kind(), grant.reference(), Integer.toString(grant.level()),
+                grant.email(), Long.toString(grant.expires().getEpochSecond()));
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+    }
+
+    /** The grant of a token, if it is genuine; whether it has expired is the caller's to check. */
+    public Optional<Grant> verify(String token) {
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = DECODER.decode(token.substring(0, dot));
+            byte[] signature = DECODER.decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(sign(payload), signature)) {
+                return Optional.empty();
+            }
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+            if (parts.length != 5) {
+                return Optional.empty();
+            }
+            return Optional.of(new Grant(parts[0], parts[1], Integer.parseInt(parts[2]), parts[3],
+                    Instant.ofEpochSecond(Long.parseLong(parts[4]))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** The link key kept in the database, made at the first start (by whichever instance is first). */
+    private static String storedSecret(TransactionOperations<Connection> transactions) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT IGNORE INTO app_secret (name, value) VALUES ('response-links', ?)")) {
+                    insert.setString(1, Base64.getEncoder().encodeToString(fresh));
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT value FROM app_secret WHERE name = 'response-links'");
+                     ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the link key: " + e.getMessage(), e);
+            }
+        });
+    }
+}

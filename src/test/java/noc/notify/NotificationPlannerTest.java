@@ -1,0 +1,178 @@
+package noc.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.micronaut.json.JsonMapper;
+import noc.database.JsonColumns;
+import noc.inventory.Contact;
+import noc.inventory.Contract;
+import noc.inventory.Customer;
+import noc.ticket.EscalationState;
+import noc.ticket.JournalAction;
+import noc.ticket.JournalEntry;
+import noc.ticket.Priority;
+import noc.ticket.SlaClock;
+import noc.ticket.SlaPolicy;
+import noc.ticket.Ticket;
+
+/** Who hears of what (README "Notifications"): customers' people, project managers, escalation levels. */
+class NotificationPlannerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+    private static final JsonColumns JSON = new JsonColumns(JsonMapper.createDefault());
+
+    private static final Directory DIRECTORY = Directory.of(List.of(
+            new Customer("Acme", Contract.MANAGED, "Paula Martin"),
+            new Customer("Globex", Contract.STANDARD, "Gus Manager"),
+            new Contact("Paula Martin", null, "project manager", "+33 1", "paula@provider.example"),
+            new Contact("Gus Manager", null, "project manager", "+33 2", "gus@provider.example"),
+            new Contact("Alice", "Acme", "technical", "+33 3", "alice@acme.example"),
+            new Contact("Bob", "Globex", "technical", "+33 4", "bob@globex.example"),
+            new Contact("Sam Supervisor", null, "supervisor", "+33 5", "sam@provider.example")));
+
+    private static final SlaPolicy SLA = new SlaPolicy(Map.of(Priority.P1, Duration.ofHours(4)),
+            Map.of(Priority.P1, Duration.ofMinutes(30)), Duration.ofHours(1), Duration.ofMinutes(30),
+            Duration.ofDays(1), Map.of(1, List.of("Sam Supervisor"), 2, List.of("director@provider.example"),
+            3, List.of("Nobody Known")));
+
+    private final NotificationPlanner planner = new NotificationPlanner(
+            new NotifyConfiguration(List.of("http://127.0.0.1:9/hook"), 8, Duration.ofMinutes(10),
+                    "http://noc.example", java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7)),
+            new EmailConfiguration("127.0.0.1", 25, "", "", false, "noc@provider.example", Duration.ofSeconds(5)),
+            JSON);
+
+    private static Ticket ticket(List<String> customers, List<String> watchers, int level) {
+        Ticket ticket = Ticket.opened("INC-2026-000001", Priority.P1, "Link down on cpe-1", "no redundancy",
+                "device:cpe-1", T0, null, SlaClock.started(Duration.ofHours(4)));
+        for (String customer : customers) {
+            ticket = ticket.withCustomer(customer, T0);
+        }
+        for (String watcher : watchers) {
+            ticket = ticket.withWatcher(watcher, T0);
+        }
+        for (int i = 0; i < level; i++) {
+            ticket = ticket.withEscalation(ticket.escalation().next(T0, T0.plusSeconds(1800)), T0);
+        }
+        return ticket;
+    }
+
+    private static JournalEntry entry(JournalAction action, JournalEntry.Visibility visibility) {
+        return new JournalEntry("INC-2026-000001", T0, JournalEntry.AuthorKind.RULE, "a rule", action, "what happened",
+                List.of(), visibility);
+    }
+
+    private List<Notification> plan(Ticket ticket, Map<String, List<String>> added, JournalEntry... entries) {
+        return planner.plan(List.of(entries), added, reference -> ticket, DIRECTORY, SLA);
+    }
+
+    private static List<String> emailsTo(List<Notification> planned) {
+        return planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL).map(Notification::recipient)
+                .toList();
+    }
+
+    private EmailMessage message(Notification notification) {
+        return JSON.read(notification.body(), EmailMessage.class);
+    }
+
+    @Test
+    void theOpeningGoesToTheCustomersContactsTheirProjectManagerAndTheWatchersOnceEach() {
+        List<Notification> planned = plan(ticket(List.of("Acme", "Globex"), List.of("ALICE@acme.example",
+                "carol@acme.example"), 0), Map.of("INC-2026-000001", List.of("Acme")),
+                entry(JournalAction.OPENED, JournalEntry.Visibility.INTERNAL),
+                entry(JournalAction.CUSTOMER_ADDED, JournalEntry.Visibility.INTERNAL));
+
+        // Alice is a watcher and a contact: one email. Globex is standard: its manager is not told.
+        assertThat(emailsTo(planned)).containsExactly("ALICE@acme.example", "carol@acme.example",
+                "paula@provider.example", "bob@globex.example");
+        EmailMessage first = message(planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL)
+                .findFirst().orElseThrow());
+        assertThat(first.template()).isEqualTo("opened");
+        assertThat(first.values()).containsEntry("reference", "INC-2026-000001").containsEntry("customers",
+                "Acme, Globex");
+        // The webhook hears of both events.
+        assertThat(planned).filteredOn(n -> n.channel() == Notification.Channel.WEBHOOK).hasSize(2);
+    }
+
+    @Test
+    void aCustomerAddedLaterHearsOfTheOpeningAloneTheOthersHearNothingNew() {
+        List<Notification> planned = plan(ticket(List.of("Acme", "Globex"), List.of(), 0),
+                Map.of("INC-2026-000001", List.of("Globex")),
+                entry(JournalAction.CUSTOMER_ADDED, JournalEntry.Visibility.INTERNAL));
+
+        assertThat(emailsTo(planned)).containsExactly("bob@globex.example");
+        assertThat(message(planned.get(planned.size() - 1)).template()).isEqualTo("opened");
+    }
+
+    @Test
+    void internalEntriesStayInternalPublicOnesGoToTheCustomer() {
+        Ticket ticket = ticket(List.of("Acme"), List.of(), 0);
+        assertThat(emailsTo(plan(ticket, Map.of(), entry(JournalAction.COMMENT, JournalEntry.Visibility.INTERNAL),
+                entry(JournalAction.ALARM_ATTACHED, JournalEntry.Visibility.INTERNAL)))).isEmpty();
+        List<Notification> planned = plan(ticket, Map.of(), entry(JournalAction.COMMENT,
+                JournalEntry.Visibility.PUBLIC));
+        assertThat(emailsTo(planned)).containsExactly("alice@acme.example", "paula@provider.example");
+        assertThat(message(planned.get(1)).template()).isEqualTo("update");
+    }
+
+    @Test
+    void theResolutionIsAClosureNoticeWithALinkToConfirmOrDisputeAndTheDeadline() {
+        List<Notification> planned = plan(ticket(List.of("Acme"), List.of(), 0), Map.of(),
+                entry(JournalAction.RESOLVED, JournalEntry.Visibility.INTERNAL));
+
+        EmailMessage notice = message(planned.get(1));
+        assertThat(notice.template()).isEqualTo("resolved");
+        assertThat(notice.respond()).isEqualTo("closure");
+        assertThat(notice.values()).containsEntry("confirmBy", "2026-11-28T10:00:00Z");
+    }
+
+    @Test
+    void anEscalationGoesToTheContactsOfItsLevelWithALinkToAcknowledgeAndToProjectManagers() {
+        List<Notification> level1 = plan(ticket(List.of("Acme"), List.of(), 1), Map.of(),
+                entry(JournalAction.ESCALATED, JournalEntry.Visibility.INTERNAL));
+        assertThat(emailsTo(level1)).containsExactly("sam@provider.example", "paula@provider.example");
+        assertThat(message(level1.get(1)).respond()).isEqualTo("acknowledge");
+        assertThat(message(level1.get(2)).respond()).isEmpty();
+        assertThat(message(level1.get(1)).values()).containsEntry("level", "1")
+                .containsEntry("acknowledgeBy", "2026-11-27T10:30:00Z");
+
+        // Level 3 names a contact the inventory does not know: left out, not guessed.
+        List<Notification> level3 = plan(ticket(List.of(), List.of(), 3), Map.of(),
+                entry(JournalAction.ESCALATED, JournalEntry.Visibility.INTERNAL));
+        assertThat(emailsTo(level3)).isEmpty();
+    }
+
+    @Test
+    void aMajorIncidentWarnsEveryLevelAndTheCustomers() {
+        List<Notification> planned = plan(ticket(List.of("Globex"), List.of(), 1), Map.of(),
+                entry(JournalAction.MAJOR_INCIDENT, JournalEntry.Visibility.INTERNAL));
+        assertThat(emailsTo(planned)).containsExactly("sam@provider.example", "director@provider.example",
+                "bob@globex.example");
+    }
+
+    @Test
+    void aMaintenanceTicketTellsItsCustomersInAdvance() {
+        Ticket maintenance = Ticket.opened("INC-2026-000001", Priority.P5, "Maintenance: upgrade", "planned",
+                "maintenance:INC-2026-000001", T0, null, SlaClock.started(null)).withCustomer("Globex", T0);
+        List<Notification> planned = plan(maintenance, Map.of(), entry(JournalAction.OPENED,
+                JournalEntry.Visibility.INTERNAL));
+        assertThat(emailsTo(planned)).containsExactly("bob@globex.example");
+        assertThat(message(planned.get(1)).template()).isEqualTo("maintenance-planned");
+    }
+
+    @Test
+    void withoutAnSmtpHostNoEmailIsPlanned() {
+        NotificationPlanner webhooksOnly = new NotificationPlanner(
+                new NotifyConfiguration(List.of(), 8, Duration.ofMinutes(10), "http://noc.example",
+                        java.nio.file.Path.of("templates"), "", Duration.ofDays(7)),
+                new EmailConfiguration("", 25, "", "", false, "noc@localhost", Duration.ofSeconds(5)), JSON);
+        assertThat(webhooksOnly.plan(List.of(entry(JournalAction.OPENED, JournalEntry.Visibility.INTERNAL)),
+                Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), DIRECTORY, SLA)).isEmpty();
+    }
+}

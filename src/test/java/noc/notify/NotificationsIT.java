@@ -1,0 +1,269 @@
+package noc.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import noc.support.TestApplication;
+import noc.support.TestDatabase;
+import noc.support.TrapSender;
+
+/**
+ * Issue #5's "done when", on the real clock with durations of seconds and a real SMTP server in the
+ * test JVM: an unacknowledged P1 climbs the three levels, each level emailed with a link to
+ * acknowledge; waiting on the customer freezes the clock; the customer gets the reference, the
+ * closure notice with its link, disputes through it, and the ticket closes by itself after the
+ * confirmation period.
+ */
+class NotificationsIT {
+
+    private static final Pattern RESPOND = Pattern.compile("(http://\\S+/respond/\\S+)");
+    private static final String INVENTORY = """
+            {"customers": [{"name": "Acme", "contract": "managed", "projectManager": "Paula Martin"}],
+             "contacts": [
+               {"name": "Paula Martin", "role": "project manager", "phone": "+33 1 00", "email": "paula@provider.example"},
+               {"name": "Alice Durand", "customer": "Acme", "role": "technical", "phone": "+33 1 01",
+                "email": "alice@acme.example"},
+               {"name": "Sam Supervisor", "role": "supervisor", "phone": "+33 1 02", "email": "sam@provider.example"}],
+             "services": [{"reference": "ACME-INTERNET-1", "customer": "Acme", "criticality": "high"}],
+             "devices": [{"name": "acme-cpe-1", "addresses": ["192.0.2.10"], "services": ["ACME-INTERNET-1"]}]}""";
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    private Map<String, Object> settings(Map<String, Object> more) {
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "noc.notify.email.host", "127.0.0.1",
+                "noc.notify.email.port", smtp.getSmtp().getPort(),
+                "noc.notify.email.from", "noc@provider.example",
+                "noc.notify.public-url", "http://noc.provider.example",
+                "noc.escalation.level-1.contacts", List.of("Sam Supervisor"),
+                "noc.escalation.level-2.contacts", List.of("director@provider.example"),
+                "noc.escalation.level-3.contacts", List.of("cto@provider.example")));
+        settings.putAll(more);
+        return settings;
+    }
+
+    @Test
+    void anUnacknowledgedP1ClimbsThreeLevelsAWaitFreezesItsClockAndASilentResolutionClosesItself() throws Exception {
+        try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_email"), settings(Map.of(
+                "noc.sla.p1.escalation-reference", "2s",
+                "noc.escalation.acknowledgement-timeout", "3s",
+                "noc.sla.p1.restore-objective", "10m",
+                "noc.closure.confirmation-period", "3s")))) {
+            assertThat(app.post("/api/v1/inventory/import", INVENTORY).statusCode()).isEqualTo(200);
+            try (TrapSender sender = new TrapSender(app.snmpPort())) {
+                sender.link(TrapSender.LINK_DOWN, "192.0.2.10", 1);
+            }
+            String reference = app.awaitList("/api/v1/tickets", list -> list.size() == 1).get(0).get("reference")
+                    .toString();
+            Map<String, Object> ticket = app.getObject("/api/v1/tickets/" + reference);
+            assertThat(ticket).containsEntry("priority", "P1").containsEntry("customers", List.of("Acme"));
+
+            // P-2.3: the customer's contact and the managed customer's project manager get the reference.
+            MimeMessage opened = awaitMail("alice@acme.example", "[" + reference + "] Incident opened");
+            assertThat(GreenMailUtil.getBody(opened)).contains(reference)
+                    .contains("http://noc.provider.example/api/v1/tickets/" + reference);
+            assertThat(opened.getFrom()[0].toString()).isEqualTo("noc@provider.example");
+            assertThat(opened.getHeader("References")[0]).isEqualTo("<" + reference + "@noc-correlator>");
+            awaitMail("paula@provider.example", "[" + reference + "] Incident opened");
+
+            // P-5.4, P-5.5: level 1 after the reference time, then one level per unacknowledged timeout.
+            List<Integer> levels = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (levels.size() < 3 && Instant.now().isBefore(deadline)) {
+                int level = level(app, reference);
+                if (level > 0 && (levels.isEmpty() || levels.get(levels.size() - 1) != level)) {
+                    levels.add(level);
+                }
+                Thread.sleep(100);
+            }
+            assertThat(levels).containsExactly(1, 2, 3);
+
+            // The top level acknowledges through its email's link, within its 3 s: the page itself
+            // changes nothing, its button does.
+            String acknowledge = link(awaitMail("cto@provider.example", "Escalated to level 3"));
+            HttpResponse<String> page = get(app, acknowledge);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Acknowledge level 3");
+            assertThat(escalation(app, reference)).doesNotContainKey("acknowledgedBy");
+            HttpResponse<String> acknowledged = app.post(path(acknowledge), "answer=acknowledge",
+                    "application/x-www-form-urlencoded");
+            assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+            assertThat(escalation(app, reference)).containsEntry("acknowledgedBy", "cto@provider.example");
+
+            assertThat(GreenMailUtil.getBody(awaitMail("sam@provider.example", "Escalated to level 1")))
+                    .contains("support-centre supervisor").contains("/respond/");
+            awaitMail("director@provider.example", "Escalated to level 2");
+            awaitMail("paula@provider.example", "Escalated to level 3");
+
+            // P-6.2: waiting on the customer freezes the clock; the customer is told.
+            assertThat(app.post("/api/v1/tickets/" + reference + "/wait",
+                    "{\"by\": \"olivia\", \"reason\": \"CUSTOMER_TEST_TIME\"}").statusCode()).isEqualTo(200);
+            String frozen = sla(app, reference).get("elapsed").toString();
+            Thread.sleep(1500);
+            assertThat(sla(app, reference)).containsEntry("elapsed", frozen);
+            awaitMail("alice@acme.example", "Waiting on you");
+            assertThat(app.post("/api/v1/tickets/" + reference + "/resume", "{\"by\": \"olivia\"}").statusCode())
+                    .isEqualTo(200);
+            Thread.sleep(300);
+            assertThat(sla(app, reference).get("elapsed").toString()).isNotEqualTo(frozen);
+
+            // P-4.3: the closure notice with its link; a dispute through it reopens the ticket.
+            resolve(app, reference, "Fibre repaired");
+            MimeMessage notice = awaitMail("alice@acme.example", "Resolved - please confirm");
+            assertThat(GreenMailUtil.getBody(notice)).contains("Fibre repaired").contains("confirm").contains("dispute");
+            String closure = link(notice);
+            assertThat(get(app, closure).body()).contains("Confirm").contains("Dispute");
+            HttpResponse<String> disputed = app.post(path(closure), "answer=dispute&comment=Still+down",
+                    "application/x-www-form-urlencoded");
+            assertThat(disputed.statusCode()).as(disputed.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/tickets/" + reference)).containsEntry("status", "IN_PROGRESS");
+            awaitMail("alice@acme.example", "Reopened");
+
+            // Resolved again and left without an answer: it closes itself after the confirmation period.
+            resolve(app, reference, "Card replaced");
+            deadline = Instant.now().plusSeconds(20);
+            while (!"CLOSED".equals(app.getObject("/api/v1/tickets/" + reference).get("status"))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(app.getObject("/api/v1/tickets/" + reference)).containsEntry("status", "CLOSED");
+            awaitMail("alice@acme.example", "] Closed");
+            // The old link no longer acts: the ticket is closed.
+            HttpResponse<String> late = app.post(path(closure), "answer=confirm", "application/x-www-form-urlencoded");
+            assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(app.get("/prometheus").body()).contains(
+                    "noc_notify_deliveries_total{channel=\"email\",result=\"delivered\"}");
+        }
+    }
+
+    @Test
+    void aDeclarationsContactGetsTheReferenceAndAnSmtpServerThatIsDownEndsInTheJournal() throws Exception {
+        try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_declared"), settings(Map.of()))) {
+            HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                    {"customerName": "Initrode", "siteAddress": "1 rue de la Paix, Paris",
+                     "serviceReferences": ["INI-1"], "contactName": "Marie Curie", "contactPhone": "+33 1 23",
+                     "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down",
+                     "impact": "loss"}""");
+            assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+            String reference = app.parse(declared.body()) instanceof Map<?, ?> answer
+                    ? answer.get("reference").toString() : null;
+            MimeMessage opened = awaitMail("marie@initrode.example", "[" + reference + "] Incident opened");
+            assertThat(GreenMailUtil.getBody(opened)).contains("reference " + reference);
+        }
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_down"), settings(Map.of(
+                "noc.notify.email.port", closedPort, "noc.notify.max-attempts", 2)))) {
+            HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                    {"customerName": "Initrode", "siteAddress": "Paris", "serviceReferences": ["INI-1"],
+                     "contactName": "Marie Curie", "contactPhone": "+33 1 23", "contactEmail": "marie@initrode.example",
+                     "faultyElements": "VPN", "description": "VPN down"}""");
+            String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
+            Instant deadline = Instant.now().plusSeconds(20);
+            String failure = null;
+            while (failure == null && Instant.now().isBefore(deadline)) {
+                failure = journal(app, reference).stream().filter(e -> e.get("action").equals("DELIVERY_FAILED"))
+                        .map(e -> e.get("text").toString()).findFirst().orElse(null);
+                Thread.sleep(200);
+            }
+            assertThat(failure).contains("marie@initrode.example").contains("after 2 attempts")
+                    .contains("127.0.0.1:" + closedPort);
+            assertThat(app.get("/prometheus").body()).contains(
+                    "noc_notify_deliveries_total{channel=\"email\",result=\"failed\"}");
+        }
+    }
+
+    private MimeMessage awaitMail(String to, String subject) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                boolean addressed = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().equalsIgnoreCase(to));
+                if (addressed && message.getSubject().contains(subject)) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        List<String> seen = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            seen.add(Arrays.toString(message.getAllRecipients()) + " " + message.getSubject());
+        }
+        throw new AssertionError("no email to " + to + " with '" + subject + "'; received: " + seen);
+    }
+
+    private static String link(MimeMessage message) {
+        Matcher matcher = RESPOND.matcher(GreenMailUtil.getBody(message));
+        assertThat(matcher.find()).as("a /respond/ link in " + GreenMailUtil.getBody(message)).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The link's path on the test server (the emails name the configured public address). */
+    private static String path(String link) {
+        return link.substring(link.indexOf("/respond/"));
+    }
+
+    private static HttpResponse<String> get(TestApplication app, String link) {
+        return app.get(path(link));
+    }
+
+    private static void resolve(TestApplication app, String reference, String text) {
+        HttpResponse<String> resolved = app.post("/api/v1/tickets/" + reference + "/resolve",
+                "{\"by\": \"olivia\", \"text\": \"" + text + "\"}");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+    }
+
+    private static int level(TestApplication app, String reference) {
+        return ((Number) escalation(app, reference).get("level")).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> escalation(TestApplication app, String reference) {
+        return (Map<String, Object>) app.getObject("/api/v1/tickets/" + reference).get("escalation");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sla(TestApplication app, String reference) {
+        return (Map<String, Object>) app.getObject("/api/v1/tickets/" + reference).get("sla");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> journal(TestApplication app, String reference) {
+        return (List<Map<String, Object>>) app.getObject("/api/v1/tickets/" + reference).get("journal");
+    }
+}
