@@ -324,6 +324,13 @@ public final class Actions {
                     + "is at level " + current.escalation().level()
                     + (current.escalation().acknowledgementDue() == null ? ", acknowledged" : ""));
         }
+        if (refusal.isEmpty() && command.action() == TicketAction.LINK_CUSTOMER) {
+            if (!directory().knows(command.customer())) {
+                refusal = java.util.Optional.of("Customer '" + command.customer() + "' is not in the inventory");
+            } else if (current.customers().contains(command.customer())) {
+                refusal = java.util.Optional.of("The ticket already concerns " + command.customer());
+            }
+        }
         if (refusal.isPresent()) {
             command.refusal().set(refusal.get());
             consume(command);
@@ -366,6 +373,14 @@ public final class Actions {
                         + (text.isEmpty() ? "" : ": " + text));
             }
             case ESCALATE -> escalate(current, "asked by " + by + (text.isEmpty() ? "" : ": " + text));
+            case LINK_CUSTOMER -> {
+                Ticket updated = current.withCustomer(command.customer(), now);
+                session.update(tickets.get(current.reference()), updated);
+                changes.ticket(updated);
+                changes.customerAdded(current.reference(), command.customer());
+                personal(current, by, JournalAction.CUSTOMER_ADDED, "Concerns customer " + command.customer()
+                        + ": linked by " + by + (text.isEmpty() ? "" : ": " + text));
+            }
             case ACKNOWLEDGE_ESCALATION -> {
                 setEscalation(current, current.escalation().acknowledged(by));
                 personal(current, by, JournalAction.ESCALATION_ACKNOWLEDGED, "Escalation level " + command.level()

@@ -58,6 +58,10 @@ public final class Directory {
         return Optional.ofNullable(contacts.get(found.projectManager()));
     }
 
+    public boolean knows(String customer) {
+        return customer != null && customers.containsKey(customer);
+    }
+
     public Optional<Contact> contact(String name) {
         return Optional.ofNullable(contacts.get(name));
     }

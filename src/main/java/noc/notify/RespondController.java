@@ -94,7 +94,7 @@ public class RespondController {
                             + escape(answer) + "'.</p>"));
         }
         TicketCommand command = new TicketCommand(grant.reference(), action, grant.email(), comment, false, null,
-                null, grant.level(), new AtomicReference<>());
+                null, grant.level(), null, new AtomicReference<>());
         return commands.submit(command, () -> {
             String refusal = command.refusal().get();
             if (refusal != null) {

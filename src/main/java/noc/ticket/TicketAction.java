@@ -23,7 +23,8 @@ public enum TicketAction {
     DISPUTE(EnumSet.of(TicketStatus.RESOLVED)),
     CLOSE_UNRESPONSIVE(working(true)),
     ESCALATE(working(false)),
-    ACKNOWLEDGE_ESCALATION(working(true));
+    ACKNOWLEDGE_ESCALATION(working(true)),
+    LINK_CUSTOMER(working(true));
 
     private final Set<TicketStatus> from;
 
@@ -76,6 +77,7 @@ public enum TicketAction {
             case RESUME -> "resumed";
             case RESOLVE -> "resolved";
             case CONFIRM -> "confirmed";
+            case LINK_CUSTOMER -> "linked to a customer";
             case DISPUTE -> "disputed";
             case CLOSE_UNRESPONSIVE -> "closed for an unresponsive customer";
             case ESCALATE -> "escalated";

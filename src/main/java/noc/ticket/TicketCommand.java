@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param priority   the new priority, for {@code set-priority}
  * @param waitReason why the ticket waits, for {@code wait}
  * @param level      the escalation level acknowledged, for {@code acknowledge-escalation}
+ * @param customer   the inventory customer to link, for {@code link-customer}
  */
 public record TicketCommand(String reference, TicketAction action, String by, String text, boolean publicNote,
-                            Priority priority, WaitReason waitReason, int level, AtomicReference<String> refusal) {
+                            Priority priority, WaitReason waitReason, int level, String customer,
+                            AtomicReference<String> refusal) {
 
     public TicketCommand {
         requireNonNull(reference, "reference is null");

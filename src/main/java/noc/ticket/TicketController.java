@@ -126,6 +126,11 @@ public class TicketController {
                 }
             }
             case WAIT -> waitReason = choice(WaitReason.class, fields, "reason", errors);
+            case LINK_CUSTOMER -> {
+                if (JsonBodies.text(fields, "customer") == null) {
+                    errors.error("customer", "is required: the name of a customer of the inventory");
+                }
+            }
             default -> {
             }
         }
@@ -135,7 +140,7 @@ public class TicketController {
         }
         TicketCommand command = new TicketCommand(reference, type, by, text,
                 Boolean.parseBoolean(String.valueOf(fields.getOrDefault("public", "false"))), priority, waitReason,
-                level, new AtomicReference<>());
+                level, JsonBodies.text(fields, "customer"), new AtomicReference<>());
         return commands.submit(command, () -> {
             String refusal = command.refusal().get();
             if (refusal != null) {

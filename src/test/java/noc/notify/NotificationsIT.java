@@ -181,6 +181,33 @@ class NotificationsIT {
                     ? answer.get("reference").toString() : null;
             MimeMessage opened = awaitMail("marie@initrode.example", "[" + reference + "] Incident opened");
             assertThat(GreenMailUtil.getBody(opened)).contains("reference " + reference);
+
+            // Initrode is not in the inventory: an operator links the ticket once it is, and its
+            // contacts then get the reference too.
+            HttpResponse<String> unknown = app.post("/api/v1/tickets/" + reference + "/link-customer",
+                    "{\"by\": \"olivia\", \"customer\": \"Initrode\"}");
+            assertThat(unknown.statusCode()).isEqualTo(409);
+            assertThat(unknown.body()).contains("Customer 'Initrode' is not in the inventory");
+            assertThat(app.post("/api/v1/inventory/import", """
+                    {"customers": [{"name": "Initrode", "contract": "standard"}],
+                     "contacts": [{"name": "Pierre", "customer": "Initrode", "role": "technical", "phone": "+33 9",
+                                   "email": "pierre@initrode.example"}],
+                     "services": [{"reference": "INI-1", "customer": "Initrode", "criticality": "high"}],
+                     "devices": [{"name": "ini-cpe-1", "addresses": ["192.0.2.70"], "services": ["INI-1"]}]}""")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> linked = app.post("/api/v1/tickets/" + reference + "/link-customer",
+                    "{\"by\": \"olivia\", \"customer\": \"Initrode\"}");
+            assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+            awaitMail("pierre@initrode.example", "[" + reference + "] Incident opened");
+
+            // P-7.2: the customers in a maintenance window's scope are told when it is planned.
+            HttpResponse<String> planned = app.post("/api/v1/maintenance-windows", """
+                    {"title": "Upgrade ini-cpe-1", "start": "2031-03-02T22:00:00Z", "end": "2031-03-02T23:00:00Z",
+                     "scope": {"devices": ["ini-cpe-1"]}, "requestedBy": "noc-operator"}""");
+            assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+            String window = ((Map<?, ?>) app.parse(planned.body())).get("reference").toString();
+            assertThat(GreenMailUtil.getBody(awaitMail("pierre@initrode.example", "[" + window
+                    + "] Planned maintenance"))).contains("2031-03-02T22:00:00Z");
         }
 
         int closedPort;

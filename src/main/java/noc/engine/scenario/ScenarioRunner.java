@@ -48,7 +48,7 @@ public final class ScenarioRunner {
     private static final Set<String> DECLARATION_FIELDS = Set.of("customerName", "siteAddress", "serviceReferences",
             "contactName", "contactPhone", "contactEmail", "faultyElements", "description", "impact");
     private static final Set<String> COMMAND_FIELDS = Set.of("ticket", "action", "by", "text", "public", "priority",
-            "reason", "level");
+            "reason", "level", "customer");
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("title", "description", "start", "end",
             "recurrence", "until", "devices", "sites", "services");
     private static final Set<String> INPUT_FIELDS = Set.of("kind", "source", "name", "oid", "resource", "severity",
@@ -173,7 +173,8 @@ public final class ScenarioRunner {
                 : parse(where + ".reason", WaitReason.class, text(input.get("reason"), ""));
         return new TicketCommand(reference, action, text(input.get("by"), "scenario"), text(input.get("text"), null),
                 Boolean.parseBoolean(text(input.get("public"), "false")), priority, reason,
-                Integer.parseInt(text(input.get("level"), "0")), new java.util.concurrent.atomic.AtomicReference<>());
+                Integer.parseInt(text(input.get("level"), "0")), text(input.get("customer"), null),
+                new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     private static List<String> names(Object value) {
