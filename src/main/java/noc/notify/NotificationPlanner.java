@@ -43,11 +43,14 @@ public class NotificationPlanner {
     private final NotifyConfiguration configuration;
     private final EmailConfiguration email;
     private final JsonColumns json;
+    private final java.time.format.DateTimeFormatter times;
 
     public NotificationPlanner(NotifyConfiguration configuration, EmailConfiguration email, JsonColumns json) {
         this.configuration = configuration;
         this.email = email;
         this.json = json;
+        this.times = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT)
+                .withZone(configuration.zone());
     }
 
     /**
@@ -227,7 +230,7 @@ public class NotificationPlanner {
             values.put("priority", ticket.priority().name());
             values.put("status", ticket.status().name());
             values.put("event", entry.action().name());
-            values.put("at", entry.at().toString());
+            values.put("at", times.format(entry.at()));
             values.put("text", entry.text());
             values.put("author", entry.author());
             values.put("customers", String.join(", ", ticket.customers()));
@@ -237,9 +240,9 @@ public class NotificationPlanner {
             values.put("level", Integer.toString(level));
             values.put("levelName", EscalationState.levelName(level));
             Instant acknowledgeBy = ticket.escalation().acknowledgementDue();
-            values.put("acknowledgeBy", acknowledgeBy == null ? "" : acknowledgeBy.toString());
+            values.put("acknowledgeBy", acknowledgeBy == null ? "" : times.format(acknowledgeBy));
             values.put("confirmBy", entry.action() == JournalAction.RESOLVED
-                    ? entry.at().plus(sla.confirmationPeriod()).toString() : "");
+                    ? times.format(entry.at().plus(sla.confirmationPeriod())) : "");
             return values;
         }
     }

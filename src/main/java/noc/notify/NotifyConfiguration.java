@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
  * @param linkSecret    the key that signs the links of emails (to confirm, dispute, acknowledge); when
  *                      empty, one is made at the first start and kept in the database
  * @param linkValidity  how long such a link works
+ * @param timeZone      the zone in which emails give times ({@code Europe/Paris}); UTC by default
  */
 @ConfigurationProperties("noc.notify")
 public record NotifyConfiguration(
@@ -29,10 +30,25 @@ public record NotifyConfiguration(
         @Bindable(defaultValue = "http://localhost:8080") @NotNull String publicUrl,
         @Bindable(defaultValue = "templates") @NotNull Path templates,
         @Bindable(defaultValue = "") @NotNull String linkSecret,
-        @Bindable(defaultValue = "7d") @NotNull Duration linkValidity) {
+        @Bindable(defaultValue = "7d") @NotNull Duration linkValidity,
+        @Bindable(defaultValue = "UTC") @NotNull String timeZone) {
 
     public NotifyConfiguration {
         webhooks = webhooks.stream().filter(w -> !w.isBlank()).toList();
         publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        zone(timeZone); // refuses an unknown zone at startup
+    }
+
+    /** The zone of {@code timeZone}. */
+    public java.time.ZoneId zone() {
+        return zone(timeZone);
+    }
+
+    private static java.time.ZoneId zone(String name) {
+        try {
+            return java.time.ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("noc.notify.time-zone: not a time zone: " + name);
+        }
     }
 }

@@ -54,7 +54,10 @@ public class RespondController {
         String intro = "<h1>" + escape(ticket.reference()) + "</h1><p>" + escape(ticket.title()) + "</p><p>Priority "
                 + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ".</p>";
         String form;
-        if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
+        String stale = stale(grant, ticket);
+        if (stale != null) {
+            form = "<p>" + escape(stale) + "</p>";
+        } else if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
             form = "<p>We consider this incident resolved. Is it?</p>"
                     + "<form method=\"post\"><p><label>Comment (optional)<br>"
                     + "<textarea name=\"comment\" rows=\"4\" cols=\"60\"></textarea></label></p>"
@@ -108,6 +111,21 @@ public class RespondController {
             };
             return html(HttpStatus.OK, grant.reference(), "<p>" + escape(done) + "</p>");
         });
+    }
+
+    /** Why the link has nothing to answer any more, or null while it has. */
+    private static String stale(ResponseLinks.Grant grant, TicketRow ticket) {
+        if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
+            return "RESOLVED".equals(ticket.status()) ? null : "This incident is "
+                    + ticket.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " now: there is no resolution to confirm or dispute.";
+        }
+        if (ticket.escalationLevel() != grant.level() || ticket.escalationAcknowledgementDue() == null) {
+            return "Level " + grant.level() + " has nothing to acknowledge now: the incident is at level "
+                    + ticket.escalationLevel() + (ticket.escalationAcknowledgedBy() == null ? ""
+                    : ", acknowledged by " + ticket.escalationAcknowledgedBy()) + ".";
+        }
+        return null;
     }
 
     private record Checked(ResponseLinks.Grant grant, TicketRow ticket, HttpResponse<String> refusal) {

@@ -44,7 +44,8 @@ class NotificationPlannerTest {
 
     private final NotificationPlanner planner = new NotificationPlanner(
             new NotifyConfiguration(List.of("http://127.0.0.1:9/hook"), 8, Duration.ofMinutes(10),
-                    "http://noc.example", java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7)),
+                    "http://noc.example", java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7),
+                    "Europe/Paris"),
             new EmailConfiguration("127.0.0.1", 25, "", "", false, "noc@provider.example", Duration.ofSeconds(5)),
             JSON);
 
@@ -129,7 +130,7 @@ class NotificationPlannerTest {
         EmailMessage notice = message(planned.get(1));
         assertThat(notice.template()).isEqualTo("resolved");
         assertThat(notice.respond()).isEqualTo("closure");
-        assertThat(notice.values()).containsEntry("confirmBy", "2026-11-28T10:00:00Z");
+        assertThat(notice.values()).containsEntry("confirmBy", "2026-11-28 11:00:00 CET");
     }
 
     @Test
@@ -140,7 +141,7 @@ class NotificationPlannerTest {
         assertThat(message(level1.get(1)).respond()).isEqualTo("acknowledge");
         assertThat(message(level1.get(2)).respond()).isEmpty();
         assertThat(message(level1.get(1)).values()).containsEntry("level", "1")
-                .containsEntry("acknowledgeBy", "2026-11-27T10:30:00Z");
+                .containsEntry("acknowledgeBy", "2026-11-27 11:30:00 CET");
 
         // Level 3 names a contact the inventory does not know: left out, not guessed.
         List<Notification> level3 = plan(ticket(List.of(), List.of(), 3), Map.of(),
@@ -170,7 +171,7 @@ class NotificationPlannerTest {
     void withoutAnSmtpHostNoEmailIsPlanned() {
         NotificationPlanner webhooksOnly = new NotificationPlanner(
                 new NotifyConfiguration(List.of(), 8, Duration.ofMinutes(10), "http://noc.example",
-                        java.nio.file.Path.of("templates"), "", Duration.ofDays(7)),
+                        java.nio.file.Path.of("templates"), "", Duration.ofDays(7), "UTC"),
                 new EmailConfiguration("", 25, "", "", false, "noc@localhost", Duration.ofSeconds(5)), JSON);
         assertThat(webhooksOnly.plan(List.of(entry(JournalAction.OPENED, JournalEntry.Visibility.INTERNAL)),
                 Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), DIRECTORY, SLA)).isEmpty();

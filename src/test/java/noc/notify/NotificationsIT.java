@@ -163,6 +163,7 @@ class NotificationsIT {
             // The old link no longer acts: the ticket is closed.
             HttpResponse<String> late = app.post(path(closure), "answer=confirm", "application/x-www-form-urlencoded");
             assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(get(app, closure).body()).contains("closed now").doesNotContain("<form");
             assertThat(app.get("/prometheus").body()).contains(
                     "noc_notify_deliveries_total{channel=\"email\",result=\"delivered\"}");
         }
