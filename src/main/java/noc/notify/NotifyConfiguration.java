@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
  *                      empty, one is made at the first start and kept in the database
  * @param linkValidity  how long such a link works
  * @param timeZone      the zone in which emails give times ({@code Europe/Paris}); UTC by default
+ * @param retention     how long delivered and given-up notifications stay listed before they are purged
  */
 @ConfigurationProperties("noc.notify")
 public record NotifyConfiguration(
@@ -31,7 +32,8 @@ public record NotifyConfiguration(
         @Bindable(defaultValue = "templates") @NotNull Path templates,
         @Bindable(defaultValue = "") @NotNull String linkSecret,
         @Bindable(defaultValue = "7d") @NotNull Duration linkValidity,
-        @Bindable(defaultValue = "UTC") @NotNull String timeZone) {
+        @Bindable(defaultValue = "UTC") @NotNull String timeZone,
+        @Bindable(defaultValue = "30d") @NotNull Duration retention) {
 
     public NotifyConfiguration {
         webhooks = webhooks.stream().filter(w -> !w.isBlank()).toList();

@@ -19,6 +19,10 @@ import noc.database.Times;
 @Singleton
 public class Outbox {
 
+    private static final String JOURNAL = """
+            INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility)
+            VALUES (?, ?, ?, ?, ?, ?, '[]', 'INTERNAL')""";
+
     private final TransactionOperations<Connection> transactions;
 
     public Outbox(TransactionOperations<Connection> transactions) {
@@ -45,6 +49,101 @@ public class Outbox {
             }
             statement.executeBatch();
         }
+    }
+
+    /** A notification as the log of its ticket shows it. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Sent(long id, String channel, String recipient, String event, String status, Instant createdAt,
+                       int attempts, @io.micronaut.core.annotation.Nullable Instant nextAttemptAt,
+                       @io.micronaut.core.annotation.Nullable Instant deliveredAt,
+                       @io.micronaut.core.annotation.Nullable Instant failedAt,
+                       @io.micronaut.core.annotation.Nullable String lastError) {
+    }
+
+    /** What was, or is to be, told of a ticket, oldest first. */
+    public List<Sent> ofTicket(String reference) {
+        return transactions.executeRead(status -> {
+            List<Sent> sent = new ArrayList<>();
+            try (PreparedStatement statement = status.getConnection().prepareStatement("""
+                    SELECT id, channel, recipient, event, created_at, attempts, next_attempt_at, delivered_at,
+                           failed_at, last_error
+                    FROM outbox WHERE ticket_reference = ? ORDER BY id""")) {
+                statement.setString(1, reference);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Instant delivered = instant(rows, 8);
+                        Instant failed = instant(rows, 9);
+                        sent.add(new Sent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                                delivered != null ? "DELIVERED" : failed != null ? "FAILED" : "PENDING",
+                                instant(rows, 5), rows.getInt(6),
+                                delivered == null && failed == null ? instant(rows, 7) : null, delivered, failed,
+                                rows.getString(10)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the outbox: " + e.getMessage(), e);
+            }
+            return sent;
+        });
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        return Times.fromColumn(rows.getObject(column, java.time.LocalDateTime.class));
+    }
+
+    /**
+     * Sends a given-up notification again from now, with its attempts counted afresh, and says who
+     * asked in its ticket's journal. Null when there is no such notification; false when it was not
+     * given up (delivered, or still being tried).
+     */
+    public Boolean retry(long id, String by, Instant now) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try (PreparedStatement find = connection.prepareStatement(
+                    "SELECT ticket_reference, recipient, event, failed_at FROM outbox WHERE id = ? FOR UPDATE")) {
+                find.setLong(1, id);
+                try (ResultSet row = find.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    if (row.getObject(4) == null) {
+                        return false;
+                    }
+                    try (PreparedStatement again = connection.prepareStatement("""
+                            UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = ? WHERE id = ?""");
+                         PreparedStatement journal = connection.prepareStatement(JOURNAL)) {
+                        again.setObject(1, Times.toColumn(now));
+                        again.setLong(2, id);
+                        again.executeUpdate();
+                        journal.setString(1, row.getString(1));
+                        journal.setObject(2, Times.toColumn(now));
+                        journal.setString(3, "PERSON");
+                        journal.setString(4, by);
+                        journal.setString(5, "DELIVERY_RETRIED");
+                        journal.setString(6, "The " + row.getString(3) + " notification to " + row.getString(2)
+                                + " is sent again, asked by " + by);
+                        journal.executeUpdate();
+                    }
+                    return true;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot retry a notification: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Forgets delivered and given-up notifications older than {@code before}; how many. */
+    int purge(Instant before) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "DELETE FROM outbox WHERE delivered_at < ? OR failed_at < ? LIMIT 10000")) {
+                statement.setObject(1, Times.toColumn(before));
+                statement.setObject(2, Times.toColumn(before));
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot purge the outbox: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** A pending delivery. */
@@ -91,17 +190,17 @@ public class Outbox {
             Connection connection = status.getConnection();
             try (PreparedStatement give = connection.prepareStatement(
                     "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?");
-                 PreparedStatement journal = connection.prepareStatement("""
-                         INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts,
-                                                     visibility)
-                         VALUES (?, ?, 'SYSTEM', 'notify', 'DELIVERY_FAILED', ?, '[]', 'INTERNAL')""")) {
+                 PreparedStatement journal = connection.prepareStatement(JOURNAL)) {
                 give.setObject(1, Times.toColumn(at));
                 give.setString(2, error);
                 give.setLong(3, pending.id());
                 give.executeUpdate();
                 journal.setString(1, pending.ticketReference());
                 journal.setObject(2, Times.toColumn(at));
-                journal.setString(3, "The " + pending.event() + " notification to " + pending.recipient()
+                journal.setString(3, "SYSTEM");
+                journal.setString(4, "notify");
+                journal.setString(5, "DELIVERY_FAILED");
+                journal.setString(6, "The " + pending.event() + " notification to " + pending.recipient()
                         + " failed after " + (pending.attempts() + 1) + " attempts: " + error);
                 journal.executeUpdate();
             } catch (SQLException e) {

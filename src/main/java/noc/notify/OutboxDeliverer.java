@@ -46,6 +46,18 @@ public class OutboxDeliverer {
         senders.put(Notification.Channel.WEBHOOK, webhooks);
         senders.put(Notification.Channel.EMAIL, emails);
         runner.scheduleWithFixedDelay(this::deliverDue, 500, 500, TimeUnit.MILLISECONDS);
+        runner.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void purge() {
+        try {
+            int purged = outbox.purge(clock.instant().minus(configuration.retention()));
+            if (purged > 0) {
+                LOG.info("Purged {} notifications older than {}", purged, configuration.retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Purging notifications failed: {}", e.getMessage());
+        }
     }
 
     /** Sends one notification; a failure says why, for the retry and the journal. */

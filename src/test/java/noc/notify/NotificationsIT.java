@@ -233,6 +233,34 @@ class NotificationsIT {
                     .contains("127.0.0.1:" + closedPort);
             assertThat(app.get("/prometheus").body()).contains(
                     "noc_notify_deliveries_total{channel=\"email\",result=\"failed\"}");
+
+            // The ticket's notification log shows it given up; once the server is back, an operator
+            // sends it again.
+            Map<String, Object> failed = app.getList("/api/v1/tickets/" + reference + "/notifications").stream()
+                    .filter(n -> n.get("channel").equals("EMAIL")).findFirst().orElseThrow();
+            assertThat(failed).containsEntry("status", "FAILED").containsEntry("recipient", "marie@initrode.example")
+                    .containsEntry("attempts", 2);
+            assertThat(failed.get("lastError").toString()).contains("127.0.0.1:" + closedPort);
+            HttpResponse<String> early = app.post("/api/v1/notifications/" + failed.get("id") + "/retry", "{}");
+            assertThat(early.statusCode()).isEqualTo(400);
+            GreenMail late = new GreenMail(new ServerSetup(closedPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            late.start();
+            try {
+                HttpResponse<String> retried = app.post("/api/v1/notifications/" + failed.get("id") + "/retry",
+                        "{\"by\": \"olivia\"}");
+                assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+                assertThat(late.waitForIncomingEmail(20_000, 1)).isTrue();
+                assertThat(late.getReceivedMessages()[0].getSubject()).contains("[" + reference + "] Incident opened");
+                app.awaitList("/api/v1/tickets/" + reference + "/notifications", list -> list.stream()
+                        .anyMatch(n -> n.get("id").equals(failed.get("id")) && n.get("status").equals("DELIVERED")));
+                assertThat(journal(app, reference)).anySatisfy(e -> assertThat(e)
+                        .containsEntry("action", "DELIVERY_RETRIED").containsEntry("author", "olivia"));
+                HttpResponse<String> again = app.post("/api/v1/notifications/" + failed.get("id") + "/retry",
+                        "{\"by\": \"olivia\"}");
+                assertThat(again.statusCode()).isEqualTo(409);
+            } finally {
+                late.stop();
+            }
         }
     }
 

@@ -1,0 +1,63 @@
+package noc.notify;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import noc.api.JsonBodies;
+import noc.api.Problem;
+import noc.api.ProblemException;
+import noc.ticket.TicketRepository;
+
+/** What was told of a ticket, to whom and how it went; a given-up notification sent again. */
+@Controller("/api/v1")
+public class NotificationController {
+
+    private final Outbox outbox;
+    private final TicketRepository tickets;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public NotificationController(Outbox outbox, TicketRepository tickets, JsonMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.tickets = tickets;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The ticket's notifications, oldest first: channel, recipient, event, PENDING/DELIVERED/FAILED. */
+    @Get("/tickets/{reference}/notifications")
+    public List<Outbox.Sent> ofTicket(@PathVariable String reference) {
+        tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
+        return outbox.ofTicket(reference);
+    }
+
+    /** Sends a given-up (FAILED) notification again, its attempts counted afresh; {@code by} names who asks. */
+    @Post(uri = "/notifications/{id}/retry", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    public Map<String, Object> retry(@PathVariable long id, @Body @Nullable String body) {
+        Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : JsonBodies.object(json, body);
+        String by = JsonBodies.text(fields, "by");
+        if (by == null) {
+            throw ProblemException.badRequest("1 problem(s); nothing was done",
+                    List.of(new Problem.FieldError("by", "is required: who asks")));
+        }
+        Boolean retried = outbox.retry(id, by, clock.instant());
+        if (retried == null) {
+            throw ProblemException.notFound("No notification " + id);
+        }
+        if (!retried) {
+            throw new ProblemException(HttpStatus.CONFLICT, "not-allowed", "Notification " + id
+                    + " was not given up: it is delivered or still being tried", List.of());
+        }
+        return Map.of("id", id, "status", "PENDING");
+    }
+}
