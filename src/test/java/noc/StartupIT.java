@@ -40,4 +40,19 @@ class StartupIT {
         assertThat(cause).as("caused by a RuleBuildException: %s", failure).isNotNull();
         assertThat(cause.getMessage()).contains("10-broken.drl:6");
     }
+
+    @Test
+    void withEmailOnABadTemplateStopsStartupNamingItsFileAndLine(@TempDir Path templates) throws IOException {
+        Files.writeString(templates.resolve("default.txt"), "Subject: [{{reference}}] news\n\n{{text}}\n");
+        Files.writeString(templates.resolve("opened.txt"), "Subject: [{{reference}}] opened\n\nHello {{name}}\n");
+
+        Throwable failure = catchThrowable(() -> TestApplication.start(TestDatabase.fresh("startup_templates"),
+                Map.of("noc.notify.email.host", "127.0.0.1", "noc.notify.templates", templates.toString())).close());
+
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        assertThat(messages.toString()).contains("opened.txt:3: unknown value {{name}}");
+    }
 }
