@@ -21,7 +21,8 @@ import noc.database.JsonColumns;
 
 /**
  * Emails over SMTP through Micronaut Email: the message's template rendered with its values, the
- * links added (the ticket; the signed answer page for a closure notice or an escalation), and the
+ * links added (the signed page that follows the ticket, or answers a closure notice or an
+ * escalation; the ticket in the REST API, for staff), and the
  * ticket's reference in the subject and in a {@code References} header, so that mail readers
  * thread the messages of one ticket (P-2.3).
  */
@@ -52,7 +53,9 @@ class EmailSender implements OutboxDeliverer.ChannelSender {
         EmailMessage message = json.read(pending.body(), EmailMessage.class);
         Map<String, String> values = new HashMap<>(message.values());
         String reference = pending.ticketReference();
-        values.put("ticketUrl", links.ticketUrl(reference));
+        values.put("ticketUrl", links.url(links.grant(ResponseLinks.Grant.FOLLOW, reference, 0, pending.recipient(),
+                clock.instant())));
+        values.put("apiUrl", links.ticketUrl(reference));
         values.put("respondUrl", message.respond().isEmpty() ? "" : links.url(links.grant(message.respond(),
                 reference, Integer.parseInt(values.getOrDefault("level", "0")), pending.recipient(), clock.instant())));
         Templates.Rendered rendered = templates.render(message.template(), values);

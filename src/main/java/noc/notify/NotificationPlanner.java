@@ -49,8 +49,7 @@ public class NotificationPlanner {
         this.configuration = configuration;
         this.email = email;
         this.json = json;
-        this.times = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT)
-                .withZone(configuration.zone());
+        this.times = configuration.times();
     }
 
     /**

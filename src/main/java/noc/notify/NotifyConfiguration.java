@@ -41,9 +41,10 @@ public record NotifyConfiguration(
         zone(timeZone); // refuses an unknown zone at startup
     }
 
-    /** The zone of {@code timeZone}. */
-    public java.time.ZoneId zone() {
-        return zone(timeZone);
+    /** How people are given times: {@code 2026-11-28 11:00:00 CET}, in {@code timeZone}. */
+    public java.time.format.DateTimeFormatter times() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", java.util.Locale.ROOT)
+                .withZone(zone(timeZone));
     }
 
     private static java.time.ZoneId zone(String name) {

@@ -17,14 +17,18 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import noc.api.EngineCommands;
+import noc.database.Times;
+import noc.ticket.JournalRepository;
+import noc.ticket.JournalRow;
 import noc.ticket.TicketAction;
 import noc.ticket.TicketCommand;
 import noc.ticket.TicketRepository;
 import noc.ticket.TicketRow;
 
 /**
- * The page an email's signed link opens, for people without an account: a customer confirms or
- * disputes a resolution (P-4.3), a manager acknowledges an escalation (P-5.4). Opening the link
+ * The page an email's signed link opens, for people without an account: a customer follows the
+ * ticket (its status and public journal, P-4.2), confirms or disputes a resolution (P-4.3); a
+ * manager acknowledges an escalation (P-5.4). Opening the link
  * changes nothing (mail scanners open links); only the page's button, a POST, acts, as the
  * recipient the link was made for.
  */
@@ -33,11 +37,16 @@ public class RespondController {
 
     private final ResponseLinks links;
     private final TicketRepository tickets;
+    private final JournalRepository journal;
+    private final java.time.format.DateTimeFormatter times;
     private final EngineCommands commands;
     private final Clock clock;
 
-    public RespondController(ResponseLinks links, TicketRepository tickets, EngineCommands commands, Clock clock) {
+    public RespondController(ResponseLinks links, TicketRepository tickets, JournalRepository journal,
+                             EngineCommands commands, Clock clock, NotifyConfiguration configuration) {
+        this.times = configuration.times();
         this.links = links;
+        this.journal = journal;
         this.tickets = tickets;
         this.commands = commands;
         this.clock = clock;
@@ -52,10 +61,13 @@ public class RespondController {
         ResponseLinks.Grant grant = checked.grant();
         TicketRow ticket = checked.ticket();
         String intro = "<h1>" + escape(ticket.reference()) + "</h1><p>" + escape(ticket.title()) + "</p><p>Priority "
-                + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ".</p>";
+                + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ", opened "
+                + escape(times.format(Times.fromColumn(ticket.openedAt()))) + ".</p>";
         String form;
         String stale = stale(grant, ticket);
-        if (stale != null) {
+        if (ResponseLinks.Grant.FOLLOW.equals(grant.kind())) {
+            form = "";
+        } else if (stale != null) {
             form = "<p>" + escape(stale) + "</p>";
         } else if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
             form = "<p>We consider this incident resolved. Is it?</p>"
@@ -69,8 +81,8 @@ public class RespondController {
                     + "<form method=\"post\"><button name=\"answer\" value=\"acknowledge\">Acknowledge level "
                     + grant.level() + "</button></form>";
         }
-        return html(HttpStatus.OK, ticket.reference(), intro + form + "<p><small>As " + escape(grant.email())
-                + "</small></p>");
+        return html(HttpStatus.OK, ticket.reference(), intro + form + history(ticket.reference())
+                + "<p><small>As " + escape(grant.email()) + "</small></p>");
     }
 
     @Post(uri = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -91,10 +103,13 @@ public class RespondController {
             default -> null;
         };
         if (action == null) {
+            String allowed = switch (grant.kind()) {
+                case ResponseLinks.Grant.CLOSURE -> "answer=confirm or answer=dispute";
+                case ResponseLinks.Grant.ACKNOWLEDGE -> "answer=acknowledge";
+                default -> "no answer: it follows the ticket";
+            };
             return CompletableFuture.completedFuture(html(HttpStatus.BAD_REQUEST, "Not understood",
-                    "<p>This link allows " + (ResponseLinks.Grant.CLOSURE.equals(grant.kind())
-                            ? "answer=confirm or answer=dispute" : "answer=acknowledge") + ", not '"
-                            + escape(answer) + "'.</p>"));
+                    "<p>This link allows " + allowed + ", not '" + escape(answer) + "'.</p>"));
         }
         TicketCommand command = new TicketCommand(grant.reference(), action, grant.email(), comment, false, null,
                 null, grant.level(), null, new AtomicReference<>());
@@ -111,6 +126,16 @@ public class RespondController {
             };
             return html(HttpStatus.OK, grant.reference(), "<p>" + escape(done) + "</p>");
         });
+    }
+
+    /** The ticket's public journal (P-4.2): what the customer is told, oldest first. */
+    private String history(String reference) {
+        StringBuilder history = new StringBuilder("<h2>History</h2><ul>");
+        for (JournalRow entry : journal.findByTicketReferenceAndVisibilityOrderById(reference, "PUBLIC")) {
+            history.append("<li><time>").append(escape(times.format(Times.fromColumn(entry.at())))).append("</time> ")
+                    .append(escape(entry.text())).append("</li>");
+        }
+        return history.append("</ul>").toString();
     }
 
     /** Why the link has nothing to answer any more, or null while it has. */
@@ -140,7 +165,7 @@ public class RespondController {
         ResponseLinks.Grant grant = verified.get();
         if (!clock.instant().isBefore(grant.expires())) {
             return new Checked(null, null, html(HttpStatus.GONE, "Link expired", "<p>This link expired at "
-                    + grant.expires() + ". Please contact the support centre, quoting " + escape(grant.reference())
+                    + times.format(grant.expires()) + ". Please contact the support centre, quoting " + escape(grant.reference())
                     + ".</p>"));
         }
         Optional<TicketRow> ticket = tickets.findById(grant.reference());

@@ -19,8 +19,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 /**
- * The links of emails through which a recipient answers without an account: confirm or dispute a
- * resolution (P-4.3), acknowledge an escalation (P-5.4). A link names the ticket, what it allows,
+ * The links of emails through which a recipient follows a ticket and answers without an account:
+ * confirm or dispute a resolution (P-4.3), acknowledge an escalation (P-5.4). A link names the ticket, what it allows,
  * for whom and until when, signed with HMAC-SHA256 so that it cannot be forged or changed.
  */
 @Singleton
@@ -43,6 +43,8 @@ public class ResponseLinks {
 
         public static final String CLOSURE = "closure";
         public static final String ACKNOWLEDGE = "acknowledge";
+        /** Only to follow the ticket: its status and public entries. */
+        public static final String FOLLOW = "follow";
     }
 
     /** The address of the page that answers {@code grant}. */

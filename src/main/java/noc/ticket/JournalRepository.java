@@ -10,4 +10,6 @@ import io.micronaut.data.repository.GenericRepository;
 public interface JournalRepository extends GenericRepository<JournalRow, Long> {
 
     List<JournalRow> findByTicketReferenceOrderById(String ticketReference);
+
+    List<JournalRow> findByTicketReferenceAndVisibilityOrderById(String ticketReference, String visibility);
 }

@@ -92,8 +92,10 @@ class NotificationsIT {
 
             // P-2.3: the customer's contact and the managed customer's project manager get the reference.
             MimeMessage opened = awaitMail("alice@acme.example", "[" + reference + "] Incident opened");
-            assertThat(GreenMailUtil.getBody(opened)).contains(reference)
-                    .contains("http://noc.provider.example/api/v1/tickets/" + reference);
+            assertThat(GreenMailUtil.getBody(opened)).contains(reference);
+            // The customer follows the ticket through a signed page, not the staff's API.
+            HttpResponse<String> follow = get(app, link(opened));
+            assertThat(follow.body()).contains(reference).contains("status OPEN").doesNotContain("<form");
             assertThat(opened.getFrom()[0].toString()).isEqualTo("noc@provider.example");
             assertThat(opened.getHeader("References")[0]).isEqualTo("<" + reference + "@noc-correlator>");
             awaitMail("paula@provider.example", "[" + reference + "] Incident opened");
@@ -182,6 +184,9 @@ class NotificationsIT {
                     ? answer.get("reference").toString() : null;
             MimeMessage opened = awaitMail("marie@initrode.example", "[" + reference + "] Incident opened");
             assertThat(GreenMailUtil.getBody(opened)).contains("reference " + reference);
+            // Its page shows the public journal: the declaration, not the internal entries.
+            assertThat(get(app, link(opened)).body()).contains("Declared by Marie Curie")
+                    .doesNotContain("is not in the inventory");
 
             // Initrode is not in the inventory: an operator links the ticket once it is, and its
             // contacts then get the reference too.
