@@ -21,6 +21,7 @@ import noc.alarm.Text;
 import noc.alarm.SourceKind;
 import noc.inventory.Customer;
 import noc.inventory.Device;
+import noc.inventory.DeviceAddress;
 import noc.inventory.InventoryItem;
 import noc.inventory.Service;
 import noc.maintenance.MaintenanceCompletion;
@@ -53,6 +54,7 @@ public final class Actions {
     private final Map<String, FactHandle> alarms = new HashMap<>();
     private final Map<String, FactHandle> tickets = new HashMap<>();
     private final Map<String, FactHandle> inventory = new HashMap<>();
+    private final Map<String, FactHandle> deviceAddresses = new HashMap<>();
     private final Map<String, FactHandle> windows = new HashMap<>();
     private final List<FactHandle> derivedInputs = new ArrayList<>();
     private noc.notify.Directory directory;
@@ -78,6 +80,7 @@ public final class Actions {
         alarms.clear();
         tickets.clear();
         inventory.clear();
+        deviceAddresses.clear();
         windows.clear();
         session.setGlobal("actions", this);
         session.addListener(new DefaultAgendaEventListener() {
@@ -149,6 +152,34 @@ public final class Actions {
                 inventory.put(key, session.insert(item));
             } else if (!handle.getObject().equals(item)) {
                 session.update(handle, item);
+            }
+        });
+        syncDeviceAddresses(items);
+    }
+
+    /** One {@link DeviceAddress} fact per address of the devices in {@code items}. */
+    private void syncDeviceAddresses(List<InventoryItem> items) {
+        Map<String, DeviceAddress> wanted = new HashMap<>();
+        for (InventoryItem item : items) {
+            if (item instanceof Device device) {
+                for (String address : device.addresses()) {
+                    wanted.put(address, new DeviceAddress(address, device.name()));
+                }
+            }
+        }
+        for (var iterator = deviceAddresses.entrySet().iterator(); iterator.hasNext(); ) {
+            var entry = iterator.next();
+            if (!wanted.containsKey(entry.getKey())) {
+                session.delete(entry.getValue());
+                iterator.remove();
+            }
+        }
+        wanted.forEach((address, fact) -> {
+            FactHandle handle = deviceAddresses.get(address);
+            if (handle == null) {
+                deviceAddresses.put(address, session.insert(fact));
+            } else if (!handle.getObject().equals(fact)) {
+                session.update(handle, fact);
             }
         });
     }
