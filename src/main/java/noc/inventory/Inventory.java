@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class Inventory {
 
     private final Map<InventoryKind, Map<String, InventoryItem>> items = new EnumMap<>(InventoryKind.class);
+    /** Which devices claim each address (more than one only in a state the checks refuse). */
+    private final Map<String, java.util.Set<String>> addressOwners = new java.util.HashMap<>();
 
     public Inventory(Collection<? extends InventoryItem> all) {
         for (InventoryKind kind : InventoryKind.values()) {
@@ -21,7 +23,28 @@ public final class Inventory {
     }
 
     void put(InventoryItem item) {
-        items.get(item.kind()).put(item.key(), item);
+        InventoryItem previous = items.get(item.kind()).put(item.key(), item);
+        if (previous instanceof Device old) {
+            for (String address : old.addresses()) {
+                java.util.Set<String> owners = addressOwners.get(address);
+                if (owners != null) {
+                    owners.remove(old.name());
+                    if (owners.isEmpty()) {
+                        addressOwners.remove(address);
+                    }
+                }
+            }
+        }
+        if (item instanceof Device device) {
+            for (String address : device.addresses()) {
+                addressOwners.computeIfAbsent(address, a -> new java.util.TreeSet<>()).add(device.name());
+            }
+        }
+    }
+
+    /** The names of the devices that have {@code address}, sorted. */
+    public java.util.Set<String> devicesWithAddress(String address) {
+        return addressOwners.getOrDefault(address, java.util.Set.of());
     }
 
     public boolean contains(InventoryKind kind, String key) {

@@ -89,14 +89,11 @@ final class InventoryDecoder {
                 refer(inventory, InventoryKind.SERVICES, service, at(path, "services"), errors);
             }
             checkParents(device, inventory, path, errors);
-            for (InventoryItem other : inventory.list(InventoryKind.DEVICES)) {
-                Device sibling = (Device) other;
-                if (!sibling.name().equals(device.name())) {
-                    for (String address : device.addresses()) {
-                        if (sibling.addresses().contains(address)) {
-                            errors.error(at(path, "addresses"), "address " + address + " is already device '"
-                                    + sibling.name() + "''s");
-                        }
+            for (String address : device.addresses()) {
+                for (String owner : inventory.devicesWithAddress(address)) {
+                    if (!owner.equals(device.name())) {
+                        errors.error(at(path, "addresses"), "address " + address + " is already device '" + owner
+                                + "''s");
                     }
                 }
             }

@@ -56,31 +56,89 @@ public class InventoryStore {
         });
     }
 
-    /** Creates or replaces {@code items} in one transaction, referenced kinds first. */
+    /**
+     * Creates or replaces {@code items} in one transaction, referenced kinds first, each kind's rows
+     * sent as batches (an import of tens of thousands of devices is a few round trips per kind).
+     */
     public void write(List<InventoryItem> items) {
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try {
-                List<Device> devices = new ArrayList<>();
-                for (InventoryKind kind : InventoryKind.values()) {
-                    for (InventoryItem item : items) {
-                        if (item.kind() == kind) {
-                            upsert(connection, item);
-                            if (item instanceof Device device) {
-                                devices.add(device);
-                            }
-                        }
-                    }
-                }
+                batch(connection, """
+                        INSERT INTO customer (name, contract, project_manager) VALUES (?, ?, ?)
+                        ON DUPLICATE KEY UPDATE contract = VALUES(contract), project_manager = VALUES(project_manager)""",
+                        items, Customer.class, c -> one(c.name(), c.contract().name(), c.projectManager()));
+                batch(connection, """
+                        INSERT INTO contact (name, customer, role, phone, email) VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE customer = VALUES(customer), role = VALUES(role), phone = VALUES(phone),
+                            email = VALUES(email)""",
+                        items, Contact.class, c -> one(c.name(), c.customer(), c.role(), c.phone(), c.email()));
+                batch(connection, """
+                        INSERT INTO site (name, customer, address) VALUES (?, ?, ?)
+                        ON DUPLICATE KEY UPDATE customer = VALUES(customer), address = VALUES(address)""",
+                        items, Site.class, site -> one(site.name(), site.customer(), site.address()));
+                batch(connection, """
+                        INSERT INTO service (reference, customer, site, criticality, redundant) VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE customer = VALUES(customer), site = VALUES(site),
+                            criticality = VALUES(criticality), redundant = VALUES(redundant)""",
+                        items, Service.class, service -> one(service.reference(), service.customer(),
+                                service.site(), service.criticality().name(), service.redundant()));
+                batch(connection, """
+                        INSERT INTO device (name, site, parent) VALUES (?, ?, NULL)
+                        ON DUPLICATE KEY UPDATE site = VALUES(site)""",
+                        items, Device.class, d -> one(d.name(), d.site()));
+                batch(connection, "DELETE FROM device_address WHERE device = ?", items, Device.class,
+                        d -> one(d.name()));
+                batch(connection, "INSERT INTO device_address (address, device) VALUES (?, ?)", items, Device.class,
+                        d -> d.addresses().stream().map(address -> row(address, d.name())).toList());
+                batch(connection, "DELETE FROM device_service WHERE device = ?", items, Device.class,
+                        d -> one(d.name()));
+                batch(connection, "INSERT INTO device_service (device, service) VALUES (?, ?)", items, Device.class,
+                        d -> d.services().stream().map(service -> row(d.name(), service)).toList());
                 // Parents last: a parent may come later in the same write.
-                for (Device device : devices) {
-                    update(connection, "UPDATE device SET parent = ? WHERE name = ?", device.parent(), device.name());
-                }
+                batch(connection, "UPDATE device SET parent = ? WHERE name = ?", items, Device.class,
+                        d -> one(d.parent(), d.name()));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot write the inventory: " + e.getMessage(), e);
             }
             return null;
         });
+    }
+
+    private static Object[] row(Object... values) {
+        return values;
+    }
+
+    /** The one row of an item. */
+    private static List<Object[]> one(Object... values) {
+        return java.util.Collections.singletonList(values);
+    }
+
+    /** Runs {@code sql} once per row that {@code rows} makes of each item of {@code type}, as one batch. */
+    private static <T extends InventoryItem> void batch(Connection connection, String sql, List<InventoryItem> items,
+                                                       Class<T> type,
+                                                       java.util.function.Function<T, List<Object[]>> rows)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int count = 0;
+            for (InventoryItem item : items) {
+                if (!type.isInstance(item)) {
+                    continue;
+                }
+                for (Object[] row : rows.apply(type.cast(item))) {
+                    for (int i = 0; i < row.length; i++) {
+                        statement.setObject(i + 1, row[i]);
+                    }
+                    statement.addBatch();
+                    if (++count % 1000 == 0) {
+                        statement.executeBatch();
+                    }
+                }
+            }
+            if (count % 1000 != 0) {
+                statement.executeBatch();
+            }
+        }
     }
 
     /**
@@ -121,43 +179,6 @@ public class InventoryStore {
                     throw new InventoryConflictException("contacts '" + contact + "' is the project manager of "
                             + "customer '" + rows.getString(1) + "'; change that first");
                 }
-            }
-        }
-    }
-
-    private static void upsert(Connection connection, InventoryItem item) throws SQLException {
-        if (item instanceof Customer c) {
-            update(connection, """
-                    INSERT INTO customer (name, contract, project_manager) VALUES (?, ?, ?)
-                    ON DUPLICATE KEY UPDATE contract = VALUES(contract), project_manager = VALUES(project_manager)""",
-                    c.name(), c.contract().name(), c.projectManager());
-        } else if (item instanceof Contact c) {
-            update(connection, """
-                    INSERT INTO contact (name, customer, role, phone, email) VALUES (?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE customer = VALUES(customer), role = VALUES(role), phone = VALUES(phone),
-                        email = VALUES(email)""", c.name(), c.customer(), c.role(), c.phone(), c.email());
-        } else if (item instanceof Site s) {
-            update(connection, """
-                    INSERT INTO site (name, customer, address) VALUES (?, ?, ?)
-                    ON DUPLICATE KEY UPDATE customer = VALUES(customer), address = VALUES(address)""",
-                    s.name(), s.customer(), s.address());
-        } else if (item instanceof Service s) {
-            update(connection, """
-                    INSERT INTO service (reference, customer, site, criticality, redundant) VALUES (?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE customer = VALUES(customer), site = VALUES(site),
-                        criticality = VALUES(criticality), redundant = VALUES(redundant)""",
-                    s.reference(), s.customer(), s.site(), s.criticality().name(), s.redundant());
-        } else if (item instanceof Device d) {
-            update(connection, """
-                    INSERT INTO device (name, site, parent) VALUES (?, ?, NULL)
-                    ON DUPLICATE KEY UPDATE site = VALUES(site)""", d.name(), d.site());
-            update(connection, "DELETE FROM device_address WHERE device = ?", d.name());
-            for (String address : d.addresses()) {
-                update(connection, "INSERT INTO device_address (address, device) VALUES (?, ?)", address, d.name());
-            }
-            update(connection, "DELETE FROM device_service WHERE device = ?", d.name());
-            for (String service : d.services()) {
-                update(connection, "INSERT INTO device_service (device, service) VALUES (?, ?)", d.name(), service);
             }
         }
     }
