@@ -507,7 +507,8 @@ public final class Actions {
         setEscalation(current, next);
         List<String> contacts = sla.contacts(next.level());
         journal(current.reference(), JournalAction.ESCALATED, "Escalated to level " + next.level() + " ("
-                + EscalationState.levelName(next.level()) + (contacts.isEmpty() ? "" : ": " + String.join(", ", contacts)) + "): "
+                + EscalationState.levelName(next.level())
+                + (contacts.isEmpty() ? "" : ": " + String.join(", ", contacts)) + "): "
                 + reason + "; to acknowledge by " + next.acknowledgementDue());
     }
 
