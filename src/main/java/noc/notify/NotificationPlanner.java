@@ -213,7 +213,7 @@ public class NotificationPlanner {
         /** Emails with a link to answer: {@code closure} (confirm or dispute) or {@code acknowledge}. */
         void respond(String template, String respond, List<Recipient> recipients) {
             for (Recipient recipient : recipients) {
-                if (recipient.email().isBlank() || !told.add(recipient.email().toLowerCase(Locale.ROOT))) {
+                if (!recipient.email().contains("@") || !told.add(recipient.email().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 planned.add(new Notification(ticket.reference(), Notification.Channel.EMAIL, recipient.email(),

@@ -19,7 +19,13 @@ import noc.alarm.Severity;
 import noc.alarm.SourceKind;
 import noc.engine.CompiledRules;
 import noc.engine.Correlation;
+import noc.database.JsonColumns;
 import noc.engine.CycleChanges;
+import noc.notify.EmailConfiguration;
+import noc.notify.EmailMessage;
+import noc.notify.Notification;
+import noc.notify.NotificationPlanner;
+import noc.notify.NotifyConfiguration;
 import noc.engine.SessionState;
 import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceRequest;
@@ -51,6 +57,13 @@ public final class ScenarioRunner {
             "reason", "level", "customer");
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("title", "description", "start", "end",
             "recurrence", "until", "devices", "sites", "services");
+    private static final Set<String> EMAIL_FIELDS = Set.of("to", "template", "event", "ticket", "title");
+    private static final JsonColumns JSON = new JsonColumns(io.micronaut.json.JsonMapper.createDefault());
+    /** Plans emails as the engine does with email on, so that scenarios can expect who is told what. */
+    private static final NotificationPlanner PLANNER = new NotificationPlanner(new NotifyConfiguration(List.of(), 1,
+            Duration.ofMinutes(10), "http://noc.example", java.nio.file.Path.of("templates"), "scenario",
+            Duration.ofDays(7), "UTC", Duration.ofDays(30)), new EmailConfiguration("scenario", 25, "", "", false,
+            "noc@localhost", Duration.ofSeconds(10)), JSON);
     private static final Set<String> INPUT_FIELDS = Set.of("kind", "source", "name", "oid", "resource", "severity",
             "state", "attributes", "reductionKey");
 
@@ -103,12 +116,14 @@ public final class ScenarioRunner {
                 }
                 List<String> failures = new ArrayList<>();
                 CycleChanges changes = correlation.cycle(now, inputs,
-                        (input, e) -> failures.add("a rule threw on " + input + ": " + e));
+                        (input, e) -> failures.add("a rule threw on " + input + ": " + e), PLANNER);
                 if (!failures.isEmpty()) {
                     throw new ScenarioException(where + ": " + failures.get(0));
                 }
                 journal.addAll(changes.journal());
-                check(where, step.expect(), correlation, journal);
+                List<Notification> emails = changes.notifications().stream()
+                        .filter(n -> n.channel() == Notification.Channel.EMAIL).toList();
+                check(where, step.expect(), correlation, journal, emails);
             }
             return new Result(scenario, true, "");
         } catch (ScenarioException e) {
@@ -194,7 +209,7 @@ public final class ScenarioRunner {
     }
 
     private static void check(String where, Map<String, Object> expect, Correlation correlation,
-                              List<JournalEntry> journal) {
+                              List<JournalEntry> journal, List<Notification> emails) {
         List<Ticket> tickets = correlation.facts(Ticket.class);
         List<Alarm> alarms = correlation.facts(Alarm.class);
         for (Map.Entry<String, Object> expectation : expect.entrySet()) {
@@ -206,12 +221,16 @@ public final class ScenarioRunner {
                         ScenarioRunner::alarmFields, "alarm", "alarms");
                 case "journal" -> matchAll(what, expectation.getValue(), JOURNAL_FIELDS, journal,
                         ScenarioRunner::journalFields, "journal entry", "journal entries");
+                case "emails" -> matchAll(what, expectation.getValue(), EMAIL_FIELDS, emails,
+                        ScenarioRunner::emailFields, "email", "emails of the step");
+                case "emailCount" -> count(what, expectation.getValue(), emails.size(),
+                        emails.stream().map(ScenarioRunner::emailFields).toList());
                 case "ticketCount" -> count(what, expectation.getValue(), tickets.size(), tickets);
                 case "alarmCount" -> count(what, expectation.getValue(), alarms.size(), alarms);
                 case "raisedAlarmCount" -> count(what, expectation.getValue(),
                         (int) alarms.stream().filter(Alarm::isRaised).count(), alarms);
                 default -> throw new ScenarioException(what + ": unknown expectation; use tickets, alarms, journal, "
-                        + "ticketCount, alarmCount or raisedAlarmCount");
+                        + "emails, ticketCount, alarmCount, raisedAlarmCount or emailCount");
             }
         }
     }
@@ -287,6 +306,17 @@ public final class ScenarioRunner {
         fields.put("count", Long.toString(alarm.count()));
         fields.put("ticket", alarm.ticketReference() == null ? "none" : alarm.ticketReference());
         fields.put("reductionKey", alarm.reductionKey());
+        return fields;
+    }
+
+    private static Map<String, String> emailFields(Notification email) {
+        EmailMessage message = JSON.read(email.body(), EmailMessage.class);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("to", email.recipient());
+        fields.put("template", message.template());
+        fields.put("event", email.event());
+        fields.put("ticket", email.ticketReference());
+        fields.put("title", message.values().getOrDefault("title", ""));
         return fields;
     }
 
