@@ -34,7 +34,8 @@ public final class TicketStore {
                 escalated_at = VALUES(escalated_at),
                 escalation_acknowledgement_due = VALUES(escalation_acknowledgement_due),
                 escalation_acknowledged_by = VALUES(escalation_acknowledged_by),
-                escalation_breach_escalated = VALUES(escalation_breach_escalated), resolved_at = VALUES(resolved_at)""";
+                escalation_breach_escalated = VALUES(escalation_breach_escalated), resolved_at = VALUES(resolved_at),
+                customers = VALUES(customers), watchers = VALUES(watchers)""";
     private static final String SAVE_COUNTER = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
             ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";

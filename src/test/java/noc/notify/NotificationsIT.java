@@ -204,6 +204,9 @@ class NotificationsIT {
             HttpResponse<String> linked = app.post("/api/v1/tickets/" + reference + "/link-customer",
                     "{\"by\": \"olivia\", \"customer\": \"Initrode\"}");
             assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+            // Stored, not only in the engine: the ticket as MariaDB holds it names the customer.
+            assertThat(app.parse(linked.body())).isInstanceOfSatisfying(Map.class, answer -> assertThat(answer)
+                    .containsEntry("customers", List.of("Initrode")));
             awaitMail("pierre@initrode.example", "[" + reference + "] Incident opened");
 
             // P-7.2: the customers in a maintenance window's scope are told when it is planned.
