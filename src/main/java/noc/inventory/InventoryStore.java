@@ -60,7 +60,14 @@ public class InventoryStore {
      * Creates or replaces {@code items} in one transaction, referenced kinds first, each kind's rows
      * sent as batches (an import of tens of thousands of devices is a few round trips per kind).
      */
-    public void write(List<InventoryItem> items) {
+    public void write(List<InventoryItem> given) {
+        // An item given twice counts once, as its last version (the rows of a device are replaced as a whole).
+        java.util.Map<String, InventoryItem> last = new java.util.LinkedHashMap<>();
+        for (InventoryItem item : given) {
+            last.remove(item.kind() + ":" + item.key());
+            last.put(item.kind() + ":" + item.key(), item);
+        }
+        List<InventoryItem> items = List.copyOf(last.values());
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try {

@@ -68,7 +68,7 @@ class InventoryIT {
         assertThat(app.getObject("/api/v1/inventory/customers/Acme")).containsEntry("contract", "MANAGED");
 
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 100 && engine.inventoryFacts() < 6; i++) {
+        for (int i = 0; i < 100 && engine.inventoryFacts() != 6; i++) {
             Thread.sleep(50);
         }
         assertThat(engine.inventoryFacts()).isEqualTo(6);
@@ -157,5 +157,17 @@ class InventoryIT {
                 .anyMatch(t -> t.get("title").equals("Link down on soylent-cpe (203.0.113.7)")));
         assertThat(tickets).filteredOn(t -> t.get("title").equals("Link down on soylent-cpe (203.0.113.7)"))
                 .singleElement().satisfies(t -> assertThat(t).containsEntry("priority", "P1"));
+    }
+
+    @Test
+    void aDeviceGivenTwiceInOneImportTakesItsLastVersion() {
+        HttpResponse<String> imported = app.post("/api/v1/inventory/import", """
+                {"devices": [{"name": "twice", "addresses": ["198.51.100.201", "198.51.100.202"]},
+                             {"name": "twice", "addresses": ["198.51.100.202", "198.51.100.203"]}]}""");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(app.getObject("/api/v1/inventory/devices/twice").get("addresses"))
+                .isEqualTo(List.of("198.51.100.202", "198.51.100.203"));
+        // Gone again, so that the other tests of the class count their own items.
+        assertThat(delete("/api/v1/inventory/devices/twice").statusCode()).isEqualTo(204);
     }
 }
