@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>It remembers {@code maxSources} sources at most. When a new one comes and the table is full,
  * the sources whose buckets have refilled are forgotten (a fresh bucket is the same); a source that
  * is being limited is never forgotten, so that sending from many spoofed addresses cannot reset its
- * limit. If no source can be forgotten, new sources share one overflow bucket until some can.
+ * limit. If no source can be forgotten, new sources share one overflow bucket until some can; its
+ * limiting is told apart ({@link Decision#OVERFLOW_LIMIT_AND_NOTIFY}), so that no storm is pinned on
+ * whichever address happened to hit it.
  */
 final class SourceRateLimiter {
 
@@ -58,7 +60,7 @@ final class SourceRateLimiter {
         // Tell the caller once per second of limiting, so that it can raise or refresh a storm alarm.
         if (nanos - bucket.lastStormNotice >= SECOND || bucket.lastStormNotice == 0) {
             bucket.lastStormNotice = nanos == 0 ? 1 : nanos;
-            return Decision.LIMIT_AND_NOTIFY;
+            return bucket == overflow ? Decision.OVERFLOW_LIMIT_AND_NOTIFY : Decision.LIMIT_AND_NOTIFY;
         }
         return Decision.LIMIT;
     }
@@ -89,7 +91,7 @@ final class SourceRateLimiter {
     }
 
     enum Decision {
-        ACCEPT, LIMIT, LIMIT_AND_NOTIFY
+        ACCEPT, LIMIT, LIMIT_AND_NOTIFY, OVERFLOW_LIMIT_AND_NOTIFY
     }
 
     private static final class Bucket {

@@ -81,6 +81,8 @@ public final class TrapListener implements CommandResponder {
     private final SourceNetworks allowedSources;
     private final List<OctetString> communities;
     private final SourceRateLimiter rateLimiter;
+    /** The source of the storm alarm of the sources the rate limiter cannot track one by one. */
+    static final String UNTRACKED_SOURCES = "untracked-sources";
     private final InformMemory informs = new InformMemory();
     private final Counter received;
     private final Counter accepted;
@@ -178,6 +180,9 @@ public final class TrapListener implements CommandResponder {
             SourceRateLimiter.Decision decision = rateLimiter.take(sender.getHostAddress(), System.nanoTime());
             if (decision == SourceRateLimiter.Decision.LIMIT_AND_NOTIFY) {
                 queue.offer(stormAlarm(sender.getHostAddress()));
+            } else if (decision == SourceRateLimiter.Decision.OVERFLOW_LIMIT_AND_NOTIFY) {
+                // Too many sources to tell apart: one storm for all those not tracked.
+                queue.offer(stormAlarm(UNTRACKED_SOURCES));
             }
             if (decision != SourceRateLimiter.Decision.ACCEPT) {
                 return "rate_limited";

@@ -54,13 +54,14 @@ class SourceRateLimiterTest {
                 // drain
             }
         }
-        int accepted = 0;
+        java.util.List<Decision> decisions = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            if (limiter.take("spoofed-" + i, 1) == Decision.ACCEPT) {
-                accepted++;
-            }
+            decisions.add(limiter.take("spoofed-" + i, 1));
         }
-        assertThat(accepted).isEqualTo(10);
+        assertThat(decisions).filteredOn(d -> d == Decision.ACCEPT).hasSize(10);
+        // The overflow's limiting is told apart, once a second, not pinned on one of the newcomers.
+        assertThat(decisions).filteredOn(d -> d == Decision.OVERFLOW_LIMIT_AND_NOTIFY).hasSize(1);
+        assertThat(decisions).doesNotContain(Decision.LIMIT_AND_NOTIFY);
         assertThat(limiter.sources()).isEqualTo(3);
     }
 }
