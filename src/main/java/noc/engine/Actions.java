@@ -388,11 +388,12 @@ public final class Actions {
                 setClock(current, current.sla().waiting(now));
                 setStatus(ticket(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
                 personal(current, by, JournalAction.WAITING, "Waiting on the customer (" + command.waitReason()
-                        + ")" + (text.isEmpty() ? "" : ": " + text));
+                        + ")" + (text.isEmpty() ? "" : ": " + text), JournalEntry.Visibility.PUBLIC);
             }
             case ASK_CUSTOMER -> {
                 setClock(current, current.sla().asked(now));
-                personal(current, by, JournalAction.QUESTION_ASKED, "Question to the customer: " + text);
+                personal(current, by, JournalAction.QUESTION_ASKED, "Question to the customer: " + text,
+                        JournalEntry.Visibility.PUBLIC);
             }
             case CUSTOMER_REPLY -> {
                 Ticket answered = ticket(current.reference());
@@ -401,7 +402,7 @@ public final class Actions {
                     setStatus(ticket(current.reference()), TicketStatus.IN_PROGRESS);
                 }
                 personal(current, by, JournalAction.CUSTOMER_REPLIED, "The customer replied"
-                        + (text.isEmpty() ? "" : ": " + text));
+                        + (text.isEmpty() ? "" : ": " + text), JournalEntry.Visibility.PUBLIC);
             }
             case ESCALATE -> escalate(current, "asked by " + by + (text.isEmpty() ? "" : ": " + text));
             case LINK_CUSTOMER -> {
@@ -421,17 +422,19 @@ public final class Actions {
                 // Resuming says the customer is back: an open question counts as answered.
                 setClock(current, current.sla().resumed(now).answered());
                 setStatus(ticket(current.reference()), TicketStatus.IN_PROGRESS);
-                personal(current, by, JournalAction.RESUMED, "Resumed by " + by + (text.isEmpty() ? "" : ": " + text));
+                personal(current, by, JournalAction.RESUMED, "Resumed by " + by + (text.isEmpty() ? "" : ": " + text),
+                        JournalEntry.Visibility.PUBLIC);
             }
             case RESOLVE -> {
                 setClock(current, current.sla().resumed(now));
                 setStatus(ticket(current.reference()), TicketStatus.RESOLVED);
-                personal(current, by, JournalAction.RESOLVED, "Resolved by " + by + (text.isEmpty() ? "" : ": " + text));
+                personal(current, by, JournalAction.RESOLVED, "Resolved by " + by + (text.isEmpty() ? "" : ": " + text),
+                        JournalEntry.Visibility.PUBLIC);
             }
             case DISPUTE -> {
                 setStatus(current, TicketStatus.IN_PROGRESS);
                 personal(current, by, JournalAction.REOPENED, "Disputed by " + by + ", reopened"
-                        + (text.isEmpty() ? "" : ": " + text));
+                        + (text.isEmpty() ? "" : ": " + text), JournalEntry.Visibility.PUBLIC);
             }
             case CONFIRM, CLOSE_UNRESPONSIVE -> {
                 setClock(current, current.sla().resumed(now));
@@ -439,7 +442,7 @@ public final class Actions {
                 personal(current, by, JournalAction.CLOSED, command.action() == TicketAction.CONFIRM
                         ? "Resolution confirmed by " + by + ", closed"
                         : "Closed by " + by + ": the customer did not answer or allow the intervention (P-3.3)"
-                        + (text.isEmpty() ? "" : ": " + text));
+                        + (text.isEmpty() ? "" : ": " + text), JournalEntry.Visibility.PUBLIC);
                 session.delete(tickets.remove(current.reference()));
             }
         }
@@ -458,7 +461,7 @@ public final class Actions {
 
     private void personal(Ticket ticket, String by, JournalAction action, String text,
                           JournalEntry.Visibility visibility) {
-        changes.journal(new JournalEntry(ticket.reference(), now, JournalEntry.AuthorKind.PERSON, Text.limit(by, 512),
+        record(new JournalEntry(ticket.reference(), now, JournalEntry.AuthorKind.PERSON, Text.limit(by, 512),
                 action, Text.limit(text, 4000), List.of("ticket:" + ticket.reference()), visibility));
     }
 
@@ -657,7 +660,7 @@ public final class Actions {
         }
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
-        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.PERSON,
+        record(new JournalEntry(reference, now, JournalEntry.AuthorKind.PERSON,
                 Text.limit(declaration.contactName(), 512), JournalAction.DECLARED, Text.limit(
                 "Declared by " + declaration.contactName() + " (" + declaration.contactPhone() + ", "
                 + declaration.contactEmail() + ") for " + declaration.customerName() + " at "
@@ -699,7 +702,7 @@ public final class Actions {
         journal(reference, JournalAction.OPENED, "Planned as P5 from " + request.start() + " to " + request.end()
                 + (request.recurrence() == Recurrence.NONE ? "" : ", " + request.recurrence().name().toLowerCase(
                 java.util.Locale.ROOT) + (request.until() == null ? "" : " until " + request.until()))
-                + ", requested by " + request.requestedBy() + ": " + reason);
+                + ", requested by " + request.requestedBy() + ": " + reason, JournalEntry.Visibility.PUBLIC);
         journal(reference, JournalAction.COMMENT, affected.isEmpty()
                 ? "No customer service is in the scope: nobody to notify in advance"
                 : "Customers to notify in advance (P-7.2): " + String.join(", ", affected));
@@ -865,6 +868,11 @@ public final class Actions {
     }
 
     private void journal(String reference, JournalAction action, String text) {
+        journal(reference, action, text, JournalEntry.Visibility.INTERNAL);
+    }
+
+    /** A journal line by the rule that is firing, naming the facts it matched. */
+    private void journal(String reference, JournalAction action, String text, JournalEntry.Visibility visibility) {
         if (!tickets.containsKey(reference)) {
             return; // a closed ticket's alarm: nothing to tell it
         }
@@ -875,8 +883,15 @@ public final class Actions {
                 keys.add(key);
             }
         }
-        changes.journal(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, Text.limit(rule, 512), action,
-                Text.limit(text, 4000), keys));
+        record(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, Text.limit(rule, 512), action,
+                Text.limit(text, 4000), keys, visibility));
+    }
+
+    /** Adds a journal line to the cycle, with its ticket as it stands now, for the notifications. */
+    private void record(JournalEntry entry) {
+        FactHandle handle = tickets.get(entry.ticketReference());
+        changes.journal(entry, handle == null ? changes.changedTicket(entry.ticketReference())
+                : (Ticket) handle.getObject());
     }
 
     static String factKey(Object fact) {

@@ -55,8 +55,13 @@ public final class Correlation implements AutoCloseable {
         }
         CycleChanges changes = actions.endCycle();
         if (planner != null) {
-            changes.notifications(planner.plan(changes.journal(), changes.customersAdded(), actions::ticketNow,
-                    actions.directory(), actions.slaPolicy()));
+            try {
+                changes.notifications(planner.plan(changes.journal(), changes.journalTickets(),
+                        changes.customersAdded(), actions::ticketNow, actions.directory(), actions.slaPolicy()));
+            } catch (RuntimeException e) {
+                // What the cycle did stands; only its notifications are lost, and said so.
+                onRuleFailure.accept("the notifications of the cycle", e);
+            }
         }
         return changes;
     }

@@ -25,6 +25,7 @@ public final class CycleChanges {
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
     private final Map<String, MaintenanceWindow> windows = new LinkedHashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
+    private final List<Ticket> journalTickets = new ArrayList<>();
     private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
     private Map<Integer, Long> referenceCounters = Map.of();
     private final Map<String, List<String>> customersAdded = new LinkedHashMap<>();
@@ -42,8 +43,10 @@ public final class CycleChanges {
         windows.put(window.reference(), window);
     }
 
-    void journal(JournalEntry entry) {
+    /** A journal line, with its ticket as it was when the line was written (null when not known). */
+    void journal(JournalEntry entry, Ticket ticketThen) {
         journal.add(entry);
+        journalTickets.add(ticketThen);
     }
 
     void customerAdded(String reference, String customer) {
@@ -82,6 +85,11 @@ public final class CycleChanges {
 
     public List<JournalEntry> journal() {
         return journal;
+    }
+
+    /** For each journal line, in the same order, its ticket as it was then (or null). */
+    public List<Ticket> journalTickets() {
+        return journalTickets;
     }
 
     public Map<SourceKind, Integer> events() {

@@ -56,11 +56,15 @@ public class NotificationPlanner {
      * The notifications of a cycle.
      *
      * @param journal        the cycle's journal lines, in order
-     * @param customersAdded per ticket, the customers a rule added to it in the cycle
-     * @param tickets        a ticket as it stands at the end of the cycle, by reference
+     * @param ticketsThen    for each line, its ticket as it was when the line was written (or null): what
+     *                       an email says (status, level, deadlines) is as of its event
+     * @param customersAdded per ticket, the customers added to it in the cycle
+     * @param tickets        a ticket as it stands at the end of the cycle, by reference: who is told
+     *                       is who the ticket concerns by then
      */
-    public List<Notification> plan(List<JournalEntry> journal, Map<String, List<String>> customersAdded,
-                                   Function<String, Ticket> tickets, Directory directory, SlaPolicy sla) {
+    public List<Notification> plan(List<JournalEntry> journal, List<Ticket> ticketsThen,
+                                   Map<String, List<String>> customersAdded, Function<String, Ticket> tickets,
+                                   Directory directory, SlaPolicy sla) {
         if (journal.isEmpty()) {
             return List.of();
         }
@@ -71,7 +75,8 @@ public class NotificationPlanner {
                 opened.add(entry.ticketReference());
             }
         }
-        for (JournalEntry entry : journal) {
+        for (int i = 0; i < journal.size(); i++) {
+            JournalEntry entry = journal.get(i);
             if (WEBHOOK_EVENTS.contains(entry.action()) || entry.visibility() == JournalEntry.Visibility.PUBLIC) {
                 webhooks(entry, planned);
             }
@@ -79,25 +84,27 @@ public class NotificationPlanner {
             if (ticket == null) {
                 continue;
             }
-            Mail mail = new Mail(entry, ticket, sla, planned);
+            Ticket then = i < ticketsThen.size() && ticketsThen.get(i) != null ? ticketsThen.get(i) : ticket;
+            Mail mail = new Mail(entry, then, ticket.customers(), sla, planned);
+            List<Recipient> customerPeople = customerPeople(ticket.watchers(), ticket.customers(), directory);
             switch (entry.action()) {
                 case OPENED -> mail.send(ticket.groupKey().startsWith("maintenance:") ? "maintenance-planned"
-                        : "opened", customerPeople(ticket, ticket.customers(), directory));
+                        : "opened", customerPeople);
                 case CUSTOMER_ADDED -> {
-                    // Opened in the same cycle: the opening notice already went to every customer.
-                    if (!opened.contains(ticket.reference())) {
-                        mail.send("opened", customerPeople(null,
+                    // Opened in the same cycle: the opening notice already went to every customer. Else
+                    // the customers added in the cycle hear of it, once, whatever the number of lines.
+                    if (opened.add(ticket.reference())) {
+                        mail.send("opened", customerPeople(List.of(),
                                 customersAdded.getOrDefault(ticket.reference(), List.of()), directory));
                     }
                 }
-                case QUESTION_ASKED -> mail.send("question", customerPeople(ticket, ticket.customers(), directory));
-                case WAITING -> mail.send("waiting", customerPeople(ticket, ticket.customers(), directory));
-                case RESOLVED -> mail.respond("resolved", "closure", customerPeople(ticket, ticket.customers(),
-                        directory));
-                case REOPENED -> mail.send("reopened", customerPeople(ticket, ticket.customers(), directory));
-                case CLOSED -> mail.send("closed", customerPeople(ticket, ticket.customers(), directory));
+                case QUESTION_ASKED -> mail.send("question", customerPeople);
+                case WAITING -> mail.send("waiting", customerPeople);
+                case RESOLVED -> mail.respond("resolved", "closure", customerPeople);
+                case REOPENED -> mail.send("reopened", customerPeople);
+                case CLOSED -> mail.send("closed", customerPeople);
                 case ESCALATED -> {
-                    mail.respond("escalated", "acknowledge", levelPeople(sla, ticket.escalation().level(),
+                    mail.respond("escalated", "acknowledge", levelPeople(sla, then.escalation().level(),
                             directory));
                     mail.send("escalated", projectManagers(ticket, directory));
                 }
@@ -106,12 +113,12 @@ public class NotificationPlanner {
                     for (int level = 1; level <= EscalationState.TOP; level++) {
                         everyone.addAll(levelPeople(sla, level, directory));
                     }
-                    everyone.addAll(customerPeople(ticket, ticket.customers(), directory));
+                    everyone.addAll(customerPeople);
                     mail.send("major-incident", everyone);
                 }
                 case SLA_BREACHED -> {
                     List<Recipient> told = new ArrayList<>(projectManagers(ticket, directory));
-                    told.addAll(levelPeople(sla, ticket.escalation().level(), directory));
+                    told.addAll(levelPeople(sla, then.escalation().level(), directory));
                     mail.send("sla-breached", told);
                 }
                 case PRIORITY_SET -> mail.send("priority-changed", projectManagers(ticket, directory));
@@ -120,7 +127,7 @@ public class NotificationPlanner {
                 }
                 default -> {
                     if (entry.visibility() == JournalEntry.Visibility.PUBLIC) {
-                        mail.send("update", customerPeople(ticket, ticket.customers(), directory));
+                        mail.send("update", customerPeople);
                     }
                 }
             }
@@ -141,19 +148,21 @@ public class NotificationPlanner {
         }
     }
 
-    /** The customers' contacts and project managers, with the ticket's watchers when a ticket is given. */
-    private static List<Recipient> customerPeople(Ticket watched, List<String> customers, Directory directory) {
+    /**
+     * The customers' people: the watchers, each customer's contacts (told as that customer's), and
+     * the project manager of a managed customer (staff of the provider).
+     */
+    private static List<Recipient> customerPeople(List<String> watchers, List<String> customers,
+                                                  Directory directory) {
         List<Recipient> people = new ArrayList<>();
-        if (watched != null) {
-            for (String watcher : watched.watchers()) {
-                people.add(new Recipient(watcher, watcher));
-            }
+        for (String watcher : watchers) {
+            people.add(new Recipient(watcher, watcher, false, customers.size() == 1 ? customers.get(0) : ""));
         }
         for (String customer : customers) {
             for (Contact contact : directory.contactsOf(customer)) {
-                people.add(Recipient.of(contact));
+                people.add(new Recipient(contact.name(), contact.email(), false, customer));
             }
-            directory.projectManagerOf(customer).map(Recipient::of).ifPresent(people::add);
+            directory.projectManagerOf(customer).map(Recipient::staff).ifPresent(people::add);
         }
         return people;
     }
@@ -161,7 +170,7 @@ public class NotificationPlanner {
     private static List<Recipient> projectManagers(Ticket ticket, Directory directory) {
         List<Recipient> managers = new ArrayList<>();
         for (String customer : ticket.customers()) {
-            directory.projectManagerOf(customer).map(Recipient::of).ifPresent(managers::add);
+            directory.projectManagerOf(customer).map(Recipient::staff).ifPresent(managers::add);
         }
         return managers;
     }
@@ -174,19 +183,24 @@ public class NotificationPlanner {
         List<Recipient> people = new ArrayList<>();
         for (String entry : sla.contacts(level)) {
             if (entry.contains("@")) {
-                people.add(new Recipient(entry, entry));
+                people.add(new Recipient(entry, entry, true, ""));
             } else {
-                directory.contact(entry).map(Recipient::of).ifPresent(people::add);
+                directory.contact(entry).map(Recipient::staff).ifPresent(people::add);
             }
         }
         return people;
     }
 
-    /** Someone to email. */
-    record Recipient(String name, String email) {
+    /**
+     * Someone to email: staff of the provider read the whole ticket; a customer's people read only
+     * what is public (P-4.2) and of their own customer.
+     *
+     * @param customer the customer a customer's person is told as, or empty
+     */
+    record Recipient(String name, String email, boolean staff, String customer) {
 
-        static Recipient of(Contact contact) {
-            return new Recipient(contact.name(), contact.email());
+        static Recipient staff(Contact contact) {
+            return new Recipient(contact.name(), contact.email(), true, "");
         }
     }
 
@@ -195,13 +209,15 @@ public class NotificationPlanner {
 
         private final JournalEntry entry;
         private final Ticket ticket;
+        private final List<String> customers;
         private final SlaPolicy sla;
         private final List<Notification> planned;
         private final Set<String> told = new HashSet<>();
 
-        Mail(JournalEntry entry, Ticket ticket, SlaPolicy sla, List<Notification> planned) {
+        Mail(JournalEntry entry, Ticket ticket, List<String> customers, SlaPolicy sla, List<Notification> planned) {
             this.entry = entry;
             this.ticket = ticket;
+            this.customers = customers;
             this.sla = sla;
             this.planned = planned;
         }
@@ -230,9 +246,10 @@ public class NotificationPlanner {
             values.put("status", ticket.status().name());
             values.put("event", entry.action().name());
             values.put("at", times.format(entry.at()));
-            values.put("text", entry.text());
-            values.put("author", entry.author());
-            values.put("customers", String.join(", ", ticket.customers()));
+            boolean readable = recipient.staff() || entry.visibility() == JournalEntry.Visibility.PUBLIC;
+            values.put("text", readable ? entry.text() : "");
+            values.put("author", readable ? entry.author() : "");
+            values.put("customers", recipient.staff() ? String.join(", ", customers) : recipient.customer());
             values.put("recipientName", recipient.name());
             values.put("recipientEmail", recipient.email());
             int level = ticket.escalation().level();

@@ -70,7 +70,7 @@ class NotificationPlannerTest {
     }
 
     private List<Notification> plan(Ticket ticket, Map<String, List<String>> added, JournalEntry... entries) {
-        return planner.plan(List.of(entries), added, reference -> ticket, DIRECTORY, SLA);
+        return planner.plan(List.of(entries), List.of(), added, reference -> ticket, DIRECTORY, SLA);
     }
 
     private static List<String> emailsTo(List<Notification> planned) {
@@ -92,11 +92,12 @@ class NotificationPlannerTest {
         // Alice is a watcher and a contact: one email. Globex is standard: its manager is not told.
         assertThat(emailsTo(planned)).containsExactly("ALICE@acme.example", "carol@acme.example",
                 "paula@provider.example", "bob@globex.example");
-        EmailMessage first = message(planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL)
+        EmailMessage toBob = message(planned.stream().filter(n -> n.recipient().equals("bob@globex.example"))
                 .findFirst().orElseThrow());
-        assertThat(first.template()).isEqualTo("opened");
-        assertThat(first.values()).containsEntry("reference", "INC-2026-000001").containsEntry("customers",
-                "Acme, Globex");
+        assertThat(toBob.template()).isEqualTo("opened");
+        // Told as Globex's: the other customers of the ticket are not named to him.
+        assertThat(toBob.values()).containsEntry("reference", "INC-2026-000001").containsEntry("customers",
+                "Globex");
         // The webhook hears of both events.
         assertThat(planned).filteredOn(n -> n.channel() == Notification.Channel.WEBHOOK).hasSize(2);
     }
@@ -174,6 +175,44 @@ class NotificationPlannerTest {
                         java.nio.file.Path.of("templates"), "", Duration.ofDays(7), "UTC", Duration.ofDays(30)),
                 new EmailConfiguration("", 25, "", "", false, "noc@localhost", Duration.ofSeconds(5)), JSON);
         assertThat(webhooksOnly.plan(List.of(entry(JournalAction.OPENED, JournalEntry.Visibility.INTERNAL)),
-                Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), DIRECTORY, SLA)).isEmpty();
+                List.of(), Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), DIRECTORY, SLA)).isEmpty();
+    }
+
+    @Test
+    void customersAddedTogetherAreEachToldOnce() {
+        List<Notification> planned = plan(ticket(List.of("Acme", "Globex"), List.of(), 0),
+                Map.of("INC-2026-000001", List.of("Acme", "Globex")),
+                entry(JournalAction.CUSTOMER_ADDED, JournalEntry.Visibility.INTERNAL),
+                entry(JournalAction.CUSTOMER_ADDED, JournalEntry.Visibility.INTERNAL));
+        assertThat(emailsTo(planned)).containsExactly("alice@acme.example", "paula@provider.example",
+                "bob@globex.example");
+    }
+
+    @Test
+    void twoEscalationsInOneCycleGoEachToItsOwnLevelAsItWasThen() {
+        Ticket atLevel1 = ticket(List.of(), List.of(), 1);
+        Ticket atLevel2 = ticket(List.of(), List.of(), 2);
+        List<Notification> planned = planner.plan(List.of(entry(JournalAction.ESCALATED,
+                JournalEntry.Visibility.INTERNAL), entry(JournalAction.ESCALATED, JournalEntry.Visibility.INTERNAL)),
+                List.of(atLevel1, atLevel2), Map.of(), reference -> atLevel2, DIRECTORY, SLA);
+        List<Notification> emails = planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL).toList();
+        assertThat(emailsTo(emails)).containsExactly("sam@provider.example", "director@provider.example");
+        assertThat(message(emails.get(0)).values()).containsEntry("level", "1");
+        assertThat(message(emails.get(1)).values()).containsEntry("level", "2");
+    }
+
+    @Test
+    void aCustomersPeopleReadOnlyWhatIsPublicAndOfTheirOwnCustomer() {
+        List<Notification> resolved = plan(ticket(List.of("Acme", "Globex"), List.of(), 0), Map.of(),
+                new JournalEntry("INC-2026-000001", T0, JournalEntry.AuthorKind.RULE, "a rule", JournalAction.RESOLVED,
+                        "Resolved: all alarms of Acme and Globex cleared", List.of(), JournalEntry.Visibility.INTERNAL));
+        EmailMessage toAlice = message(resolved.stream().filter(n -> n.recipient().equals("alice@acme.example"))
+                .findFirst().orElseThrow());
+        assertThat(toAlice.values()).containsEntry("customers", "Acme");
+        assertThat(toAlice.values().getOrDefault("text", "")).isEmpty();
+        EmailMessage toPaula = message(resolved.stream().filter(n -> n.recipient().equals("paula@provider.example"))
+                .findFirst().orElseThrow());
+        assertThat(toPaula.values()).containsEntry("customers", "Acme, Globex")
+                .containsEntry("text", "Resolved: all alarms of Acme and Globex cleared");
     }
 }
