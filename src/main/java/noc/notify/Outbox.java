@@ -151,15 +151,17 @@ public class Outbox {
                    String body, int attempts) {
     }
 
-    List<Pending> due(Instant now, int limit) {
+    /** The oldest notifications of {@code channel} due at {@code now}. */
+    List<Pending> due(Instant now, Notification.Channel channel, int limit) {
         return transactions.executeRead(status -> {
             List<Pending> due = new ArrayList<>();
             try (PreparedStatement statement = status.getConnection().prepareStatement("""
                     SELECT id, ticket_reference, channel, recipient, event, body, attempts FROM outbox
-                    WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
+                    WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? AND channel = ?
                     ORDER BY id LIMIT ?""")) {
                 statement.setObject(1, Times.toColumn(now));
-                statement.setInt(2, limit);
+                statement.setString(2, channel.name());
+                statement.setInt(3, limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         due.add(new Pending(rows.getLong(1), rows.getString(2),

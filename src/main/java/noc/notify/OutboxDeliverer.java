@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,18 @@ public class OutboxDeliverer {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<Notification.Channel, ChannelSender> senders = new EnumMap<>(Notification.Channel.class);
-    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "notify");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One thread per channel, so that a slow SMTP server does not hold webhooks back; one to purge. */
+    private final ScheduledExecutorService runner = Executors.newScheduledThreadPool(
+            Notification.Channel.values().length + 1, new java.util.concurrent.ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "notify-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
 
     public OutboxDeliverer(Outbox outbox, NotifyConfiguration configuration, Clock clock, MeterRegistry meters,
                            WebhookSender webhooks, EmailSender emails) {
@@ -45,7 +53,9 @@ public class OutboxDeliverer {
         this.meters = meters;
         senders.put(Notification.Channel.WEBHOOK, webhooks);
         senders.put(Notification.Channel.EMAIL, emails);
-        runner.scheduleWithFixedDelay(this::deliverDue, 500, 500, TimeUnit.MILLISECONDS);
+        for (Notification.Channel channel : Notification.Channel.values()) {
+            runner.scheduleWithFixedDelay(() -> deliverDue(channel), 500, 500, TimeUnit.MILLISECONDS);
+        }
         runner.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -72,9 +82,9 @@ public class OutboxDeliverer {
         }
     }
 
-    private void deliverDue() {
+    private void deliverDue(Notification.Channel channel) {
         try {
-            for (Outbox.Pending pending : outbox.due(clock.instant(), 100)) {
+            for (Outbox.Pending pending : outbox.due(clock.instant(), channel, 100)) {
                 deliver(pending);
             }
         } catch (RuntimeException e) {

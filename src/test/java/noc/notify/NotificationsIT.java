@@ -272,6 +272,66 @@ class NotificationsIT {
         }
     }
 
+    @Test
+    void anSmtpServerThatHangsDoesNotHoldWebhooksBack() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            events.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        // Takes connections and never says a word: an SMTP client waits for its greeting.
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException e) {
+                    // closed: the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_hang"), settings(Map.of(
+                    "noc.notify.email.port", silent.getLocalPort(), "noc.notify.email.timeout", "60s",
+                    "noc.notify.webhooks", List.of("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"))))) {
+                HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                        {"customerName": "Initrode", "siteAddress": "Paris", "serviceReferences": ["INI-1"],
+                         "contactName": "Marie Curie", "contactPhone": "+33 1 23",
+                         "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down"}""");
+                String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
+                Instant connected = Instant.now().plusSeconds(20);
+                while (held.isEmpty() && Instant.now().isBefore(connected)) {
+                    Thread.sleep(50);
+                }
+                assertThat(held).as("the email's attempt reached the silent server").isNotEmpty();
+                // Queued after the email, whose attempt is now stuck on the silent server.
+                assertThat(app.post("/api/v1/tickets/" + reference + "/comment",
+                        "{\"by\": \"olivia\", \"text\": \"We are on it\", \"public\": true}").statusCode())
+                        .isEqualTo(200);
+                Instant deadline = Instant.now().plusSeconds(20);
+                while (events.stream().noneMatch(e -> e.contains("We are on it")) && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                }
+                assertThat(events).anyMatch(e -> e.contains("We are on it"));
+                // The email's first attempt is still waiting: the webhook did not queue behind it.
+                assertThat(app.getList("/api/v1/tickets/" + reference + "/notifications"))
+                        .filteredOn(n -> n.get("channel").equals("EMAIL")).allSatisfy(n -> assertThat(n)
+                                .containsEntry("status", "PENDING").containsEntry("attempts", 0));
+            }
+        } finally {
+            hook.stop(0);
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
     private MimeMessage awaitMail(String to, String subject) throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
