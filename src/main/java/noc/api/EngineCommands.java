@@ -22,8 +22,11 @@ public class EngineCommands {
 
     private final EngineQueue queue;
     private final ExecutorService blocking;
+    private final noc.ingest.http.IntakeConfiguration intake;
 
-    public EngineCommands(EngineQueue queue, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public EngineCommands(EngineQueue queue, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                          noc.ingest.http.IntakeConfiguration intake) {
+        this.intake = intake;
         this.queue = queue;
         this.blocking = blocking;
     }
@@ -53,7 +56,8 @@ public class EngineCommands {
         });
         if (!queued) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "The correlator is saturated (engine queue full); nothing was done", List.of()).retryAfter(5);
+                    "The correlator is saturated (engine queue full); nothing was done", List.of())
+                    .retryAfter(intake.retryAfterSeconds());
         }
         return future;
     }

@@ -21,6 +21,11 @@ public final class JsonBodies {
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
     }
 
+    /** A body that may be left out: none is an empty object. */
+    public static Map<String, Object> optionalObject(JsonMapper json, String body) {
+        return body == null || body.isBlank() ? Map.of() : object(json, body);
+    }
+
     public static Map<String, Object> object(JsonMapper json, String body) {
         try {
             Map<String, Object> parsed = body == null || body.isBlank() ? null : json.readValue(body, OBJECT);

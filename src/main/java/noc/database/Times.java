@@ -17,4 +17,9 @@ public final class Times {
     public static Instant fromColumn(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
+
+    /** The instant in column {@code column} of the current row, or null. */
+    public static Instant fromColumn(java.sql.ResultSet rows, int column) throws java.sql.SQLException {
+        return fromColumn(rows.getObject(column, LocalDateTime.class));
+    }
 }

@@ -19,10 +19,10 @@ import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.Text;
 import noc.alarm.SourceKind;
-import noc.inventory.Customer;
 import noc.inventory.Device;
 import noc.inventory.DeviceAddress;
 import noc.inventory.InventoryItem;
+import noc.inventory.InventoryKind;
 import noc.inventory.Service;
 import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceRequest;
@@ -132,52 +132,39 @@ public final class Actions {
         return session.insert(input);
     }
 
-    /** Inserts, replaces and removes inventory facts by kind and key so that they are {@code items}. */
+    /**
+     * Inserts, replaces and removes inventory facts by kind and key so that they are {@code items},
+     * with one {@link DeviceAddress} fact per address of the devices among them.
+     */
     private void syncInventory(List<InventoryItem> items) {
         directory = null;
-        Map<String, InventoryItem> wanted = new HashMap<>();
+        Map<String, Object> wanted = new HashMap<>();
+        Map<String, Object> addresses = new HashMap<>();
         for (InventoryItem item : items) {
             wanted.put(item.kind() + ":" + item.key(), item);
-        }
-        for (var iterator = inventory.entrySet().iterator(); iterator.hasNext(); ) {
-            var entry = iterator.next();
-            if (!wanted.containsKey(entry.getKey())) {
-                session.delete(entry.getValue());
-                iterator.remove();
-            }
-        }
-        wanted.forEach((key, item) -> {
-            FactHandle handle = inventory.get(key);
-            if (handle == null) {
-                inventory.put(key, session.insert(item));
-            } else if (!handle.getObject().equals(item)) {
-                session.update(handle, item);
-            }
-        });
-        syncDeviceAddresses(items);
-    }
-
-    /** One {@link DeviceAddress} fact per address of the devices in {@code items}. */
-    private void syncDeviceAddresses(List<InventoryItem> items) {
-        Map<String, DeviceAddress> wanted = new HashMap<>();
-        for (InventoryItem item : items) {
             if (item instanceof Device device) {
                 for (String address : device.addresses()) {
-                    wanted.put(address, new DeviceAddress(address, device.name()));
+                    addresses.put(address, new DeviceAddress(address, device.name()));
                 }
             }
         }
-        for (var iterator = deviceAddresses.entrySet().iterator(); iterator.hasNext(); ) {
+        sync(inventory, wanted);
+        sync(deviceAddresses, addresses);
+    }
+
+    /** Brings the facts of {@code handles} in line with {@code wanted}, by key. */
+    private void sync(Map<String, FactHandle> handles, Map<String, Object> wanted) {
+        for (var iterator = handles.entrySet().iterator(); iterator.hasNext(); ) {
             var entry = iterator.next();
             if (!wanted.containsKey(entry.getKey())) {
                 session.delete(entry.getValue());
                 iterator.remove();
             }
         }
-        wanted.forEach((address, fact) -> {
-            FactHandle handle = deviceAddresses.get(address);
+        wanted.forEach((key, fact) -> {
+            FactHandle handle = handles.get(key);
             if (handle == null) {
-                deviceAddresses.put(address, session.insert(fact));
+                handles.put(key, session.insert(fact));
             } else if (!handle.getObject().equals(fact)) {
                 session.update(handle, fact);
             }
@@ -291,9 +278,7 @@ public final class Actions {
         if (current.major()) {
             return;
         }
-        Ticket updated = current.markedMajor(now);
-        session.update(tickets.get(current.reference()), updated);
-        changes.ticket(updated);
+        replace(current.markedMajor(now));
         journal(current.reference(), JournalAction.MAJOR_INCIDENT, "Major incident: " + reason + ". Customers: "
                 + String.join(", ", new java.util.TreeSet<>(customers)) + ". Services: "
                 + String.join(", ", new java.util.TreeSet<>(services)) + ". Elements: "
@@ -309,10 +294,7 @@ public final class Actions {
         if (current.customers().contains(customer)) {
             return;
         }
-        Ticket updated = current.withCustomer(customer, now);
-        session.update(tickets.get(current.reference()), updated);
-        changes.ticket(updated);
-        changes.customerAdded(current.reference(), customer);
+        withCustomer(current, customer);
         journal(current.reference(), JournalAction.CUSTOMER_ADDED, "Concerns customer " + customer + ": " + reason);
     }
 
@@ -322,10 +304,7 @@ public final class Actions {
         if (!priority.isHigherThan(current.priority())) {
             return;
         }
-        Ticket updated = current.withPriority(priority, Text.limit(reason, 2000), now)
-                .withSla(current.sla().withObjective(sla.restoreObjective(priority)), now);
-        session.update(tickets.get(current.reference()), updated);
-        changes.ticket(updated);
+        withPriority(current, priority, reason);
         journal(current.reference(), JournalAction.PRIORITY_SET, "Priority raised from " + current.priority() + " to "
                 + priority + ": " + reason);
     }
@@ -377,10 +356,7 @@ public final class Actions {
             case COMMENT -> personal(current, by, JournalAction.COMMENT, text,
                     command.publicNote() ? JournalEntry.Visibility.PUBLIC : JournalEntry.Visibility.INTERNAL);
             case SET_PRIORITY -> {
-                Ticket updated = current.withPriority(command.priority(), Text.limit(text, 2000), now)
-                        .withSla(current.sla().withObjective(sla.restoreObjective(command.priority())), now);
-                session.update(tickets.get(current.reference()), updated);
-                changes.ticket(updated);
+                withPriority(current, command.priority(), text);
                 personal(current, by, JournalAction.PRIORITY_SET, "Priority set from " + current.priority() + " to "
                         + command.priority() + " by " + by + ": " + text);
             }
@@ -406,10 +382,7 @@ public final class Actions {
             }
             case ESCALATE -> escalate(current, "asked by " + by + (text.isEmpty() ? "" : ": " + text));
             case LINK_CUSTOMER -> {
-                Ticket updated = current.withCustomer(command.customer(), now);
-                session.update(tickets.get(current.reference()), updated);
-                changes.ticket(updated);
-                changes.customerAdded(current.reference(), command.customer());
+                withCustomer(current, command.customer());
                 personal(current, by, JournalAction.CUSTOMER_ADDED, "Concerns customer " + command.customer()
                         + ": linked by " + by + (text.isEmpty() ? "" : ": " + text));
             }
@@ -476,9 +449,18 @@ public final class Actions {
     }
 
     private void setClock(Ticket ticket, SlaClock clock) {
-        Ticket updated = ticket.withSla(clock, now);
-        session.update(tickets.get(ticket.reference()), updated);
-        changes.ticket(updated);
+        replace(ticket.withSla(clock, now));
+    }
+
+    private void withCustomer(Ticket ticket, String customer) {
+        replace(ticket.withCustomer(customer, now));
+        changes.customerAdded(ticket.reference(), customer);
+    }
+
+    /** A new priority, with the reason for it and its restore objective (README "Working a ticket"). */
+    private void withPriority(Ticket ticket, Priority priority, String reason) {
+        replace(ticket.withPriority(priority, Text.limit(reason, 2000), now)
+                .withSla(ticket.sla().withObjective(sla.restoreObjective(priority)), now));
     }
 
     /**
@@ -523,9 +505,7 @@ public final class Actions {
     }
 
     private void setEscalation(Ticket ticket, EscalationState escalation) {
-        Ticket updated = ticket.withEscalation(escalation, now);
-        session.update(tickets.get(ticket.reference()), updated);
-        changes.ticket(updated);
+        replace(ticket.withEscalation(escalation, now));
     }
 
     /**
@@ -570,8 +550,7 @@ public final class Actions {
         } else if (ticket.status() == TicketStatus.RESOLVED) {
             updated = updated.withSla(updated.sla().withResolvedAt(null), now);
         }
-        session.update(tickets.get(ticket.reference()), updated);
-        changes.ticket(updated);
+        replace(updated);
     }
 
     /** {@code clearing} resolves {@code alarm}: it becomes cleared and its ticket hears of it. */
@@ -656,18 +635,11 @@ public final class Actions {
         String reference = references.next(now);
         Priority priority = declaration.impact().priority();
         String title = "Declared by " + declaration.customerName() + ": " + declaration.description();
-        java.util.Set<String> customers = new java.util.HashSet<>();
-        java.util.Set<String> services = new java.util.HashSet<>();
-        for (Customer customer : session.objects(Customer.class)) {
-            customers.add(customer.name());
-        }
-        for (Service service : session.objects(Service.class)) {
-            services.add(service.reference());
-        }
+        boolean knownCustomer = directory().knows(declaration.customerName());
         Ticket ticket = Ticket.opened(reference, priority, Text.limit(title, 512), Text.limit(reason, 2000),
                 "declaration:" + reference, now, null, SlaClock.started(sla.restoreObjective(priority)))
                 .withWatcher(declaration.contactEmail(), now);
-        if (customers.contains(declaration.customerName())) {
+        if (knownCustomer) {
             ticket = ticket.withCustomer(declaration.customerName(), now);
         }
         tickets.put(reference, session.insert(ticket));
@@ -680,12 +652,12 @@ public final class Actions {
                 + declaration.faultyElements() + "; " + declaration.description(), 4000),
                 List.of("ticket:" + reference), JournalEntry.Visibility.PUBLIC));
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
-        if (!customers.contains(declaration.customerName())) {
+        if (!knownCustomer) {
             journal(reference, JournalAction.UNMATCHED, "Customer '" + declaration.customerName()
                     + "' is not in the inventory: an operator links it");
         }
         for (String service : declaration.serviceReferences()) {
-            if (!services.contains(service)) {
+            if (!inventory.containsKey(InventoryKind.SERVICES + ":" + service)) {
                 journal(reference, JournalAction.UNMATCHED, "Service '" + service
                         + "' is not in the inventory: an operator links it");
             }
@@ -867,9 +839,14 @@ public final class Actions {
     }
 
     private void touch(Ticket ticket) {
-        Ticket updated = ticket.touched(now);
-        session.update(tickets.get(ticket.reference()), updated);
+        replace(ticket.touched(now));
+    }
+
+    /** Puts a changed ticket in the session in place of its current version, and records it. */
+    private Ticket replace(Ticket updated) {
+        session.update(tickets.get(updated.reference()), updated);
         changes.ticket(updated);
+        return updated;
     }
 
     private void consume(Object input) {

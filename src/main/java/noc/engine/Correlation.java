@@ -57,7 +57,7 @@ public final class Correlation implements AutoCloseable {
         if (planner != null) {
             try {
                 changes.notifications(planner.plan(changes.journal(), changes.journalTickets(),
-                        changes.customersAdded(), actions::ticketNow, actions.directory(), actions.slaPolicy()));
+                        changes.customersAdded(), actions::ticketNow, actions::directory, actions.slaPolicy()));
             } catch (RuntimeException e) {
                 // What the cycle did stands; only its notifications are lost, and said so.
                 onRuleFailure.accept("the notifications of the cycle", e);

@@ -1,12 +1,10 @@
 package noc.engine;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import noc.api.JsonBodies;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -54,16 +53,12 @@ public class RulesController {
                                          @QueryValue @Nullable String file) {
         Map<String, String> candidates = new LinkedHashMap<>();
         if (contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)) {
-            try {
-                Map<String, Object> parsed = json.readValue(body, Argument.mapOf(String.class, Object.class));
-                if (!(parsed.get("files") instanceof Map<?, ?> files) || files.isEmpty()) {
-                    throw ProblemException.badRequest("files must be an object of file name to DRL text",
-                            List.of(new Problem.FieldError("files", "is required")));
-                }
-                files.forEach((name, text) -> candidates.put(checkName(String.valueOf(name)), String.valueOf(text)));
-            } catch (IOException e) {
-                throw ProblemException.badRequest("The body is not JSON: " + e.getMessage(), List.of());
+            Map<String, Object> parsed = JsonBodies.object(json, body);
+            if (!(parsed.get("files") instanceof Map<?, ?> files) || files.isEmpty()) {
+                throw ProblemException.badRequest("files must be an object of file name to DRL text",
+                        List.of(new Problem.FieldError("files", "is required")));
             }
+            files.forEach((name, text) -> candidates.put(checkName(String.valueOf(name)), String.valueOf(text)));
         } else {
             candidates.put(checkName(file == null ? "zz-candidate.drl" : file), body == null ? "" : body);
         }

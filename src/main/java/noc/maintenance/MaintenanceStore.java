@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -112,10 +111,10 @@ public class MaintenanceStore {
                             String window = rows.getString(1);
                             Map<String, List<String>> scope = scopes.getOrDefault(window, Map.of());
                             windows.add(new MaintenanceWindow(window, rows.getString(2), rows.getString(3),
-                                    time(rows, 4), time(rows, 5), Recurrence.valueOf(rows.getString(6)),
-                                    time(rows, 7), scope.getOrDefault("DEVICE", List.of()),
+                                    Times.fromColumn(rows, 4), Times.fromColumn(rows, 5), Recurrence.valueOf(rows.getString(6)),
+                                    Times.fromColumn(rows, 7), scope.getOrDefault("DEVICE", List.of()),
                                     scope.getOrDefault("SITE", List.of()), scope.getOrDefault("SERVICE", List.of()),
-                                    rows.getBoolean(8), time(rows, 9), json.readList(rows.getString(10)),
+                                    rows.getBoolean(8), Times.fromColumn(rows, 9), json.readList(rows.getString(10)),
                                     rows.getString(11)));
                         }
                     }
@@ -133,7 +132,4 @@ public class MaintenanceStore {
         }
     }
 
-    private static java.time.Instant time(ResultSet rows, int column) throws SQLException {
-        return Times.fromColumn(rows.getObject(column, LocalDateTime.class));
-    }
 }

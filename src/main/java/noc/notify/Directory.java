@@ -40,10 +40,6 @@ public final class Directory {
         return directory;
     }
 
-    public static Directory empty() {
-        return new Directory();
-    }
-
     /** The contacts that belong to {@code customer}, by name. */
     public List<Contact> contactsOf(String customer) {
         return contactsByCustomer.getOrDefault(customer, List.of());

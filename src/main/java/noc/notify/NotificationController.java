@@ -44,13 +44,13 @@ public class NotificationController {
     /** Sends a given-up (FAILED) notification again, its attempts counted afresh; {@code by} names who asks. */
     @Post(uri = "/notifications/{id}/retry", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     public Map<String, Object> retry(@PathVariable long id, @Body @Nullable String body) {
-        Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : JsonBodies.object(json, body);
+        Map<String, Object> fields = JsonBodies.optionalObject(json, body);
         String by = JsonBodies.text(fields, "by");
         if (by == null) {
             throw ProblemException.badRequest("1 problem(s); nothing was done",
                     List.of(new Problem.FieldError("by", "is required: who asks")));
         }
-        Boolean retried = outbox.retry(id, by, clock.instant());
+        Boolean retried = outbox.resend(id, by, clock.instant());
         if (retried == null) {
             throw ProblemException.notFound("No notification " + id);
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 import noc.database.JsonColumns;
@@ -34,6 +35,12 @@ import noc.ticket.Ticket;
  */
 @Singleton
 public class NotificationPlanner {
+
+    /** The ticket events that are emailed, besides every public journal entry but the declaration. */
+    static final Set<JournalAction> EMAIL_EVENTS = Set.of(JournalAction.OPENED, JournalAction.CUSTOMER_ADDED,
+            JournalAction.QUESTION_ASKED, JournalAction.WAITING, JournalAction.RESOLVED, JournalAction.REOPENED,
+            JournalAction.CLOSED, JournalAction.ESCALATED, JournalAction.MAJOR_INCIDENT, JournalAction.SLA_BREACHED,
+            JournalAction.PRIORITY_SET);
 
     /** The ticket events sent to every webhook, besides every public journal entry. */
     static final Set<JournalAction> WEBHOOK_EVENTS = Set.of(JournalAction.OPENED, JournalAction.DECLARED,
@@ -64,10 +71,11 @@ public class NotificationPlanner {
      */
     public List<Notification> plan(List<JournalEntry> journal, List<Ticket> ticketsThen,
                                    Map<String, List<String>> customersAdded, Function<String, Ticket> tickets,
-                                   Directory directory, SlaPolicy sla) {
-        if (journal.isEmpty()) {
+                                   Supplier<Directory> directories, SlaPolicy sla) {
+        if (journal.isEmpty() || (!email.enabled() && configuration.webhooks().isEmpty())) {
             return List.of();
         }
+        Directory directory = null;
         List<Notification> planned = new ArrayList<>();
         Set<String> opened = new HashSet<>();
         for (JournalEntry entry : journal) {
@@ -80,9 +88,15 @@ public class NotificationPlanner {
             if (WEBHOOK_EVENTS.contains(entry.action()) || entry.visibility() == JournalEntry.Visibility.PUBLIC) {
                 webhooks(entry, planned);
             }
-            Ticket ticket = email.enabled() ? tickets.apply(entry.ticketReference()) : null;
+            if (!email.enabled() || !isEmailed(entry)) {
+                continue;
+            }
+            Ticket ticket = tickets.apply(entry.ticketReference());
             if (ticket == null) {
                 continue;
+            }
+            if (directory == null) {
+                directory = directories.get();
             }
             Ticket then = i < ticketsThen.size() && ticketsThen.get(i) != null ? ticketsThen.get(i) : ticket;
             Mail mail = new Mail(entry, then, ticket.customers(), sla, planned);
@@ -122,17 +136,19 @@ public class NotificationPlanner {
                     mail.send("sla-breached", told);
                 }
                 case PRIORITY_SET -> mail.send("priority-changed", projectManagers(ticket, directory));
-                case DECLARED -> {
-                    // the declaration itself: its contact hears of the opening that follows
-                }
-                default -> {
-                    if (entry.visibility() == JournalEntry.Visibility.PUBLIC) {
-                        mail.send("update", customerPeople);
-                    }
-                }
+                default -> mail.send("update", customerPeople);
             }
         }
         return planned;
+    }
+
+    /**
+     * Whether an entry is emailed: its event is, or it is public (not the declaration itself: its
+     * contact hears of the opening that follows).
+     */
+    private static boolean isEmailed(JournalEntry entry) {
+        return EMAIL_EVENTS.contains(entry.action()) || (entry.visibility() == JournalEntry.Visibility.PUBLIC
+                && entry.action() != JournalAction.DECLARED);
     }
 
     private void webhooks(JournalEntry entry, List<Notification> planned) {

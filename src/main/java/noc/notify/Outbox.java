@@ -10,7 +10,11 @@ import java.util.List;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import noc.alarm.Text;
 import noc.database.Times;
+import noc.ticket.JournalAction;
+import noc.ticket.JournalEntry;
+import noc.ticket.TicketStore;
 
 /**
  * The outbox: the engine's cycle writes what to tell whom in its own transaction; the deliverer
@@ -19,14 +23,19 @@ import noc.database.Times;
 @Singleton
 public class Outbox {
 
-    private static final String JOURNAL = """
-            INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility)
-            VALUES (?, ?, ?, ?, ?, ?, '[]', 'INTERNAL')""";
-
     private final TransactionOperations<Connection> transactions;
+    private final TicketStore tickets;
 
-    public Outbox(TransactionOperations<Connection> transactions) {
+    public Outbox(TransactionOperations<Connection> transactions, TicketStore tickets) {
         this.transactions = transactions;
+        this.tickets = tickets;
+    }
+
+    /** Journals, in the caller's transaction, what happened to a ticket's notification. */
+    private void journal(Connection connection, String reference, Instant at, JournalEntry.AuthorKind kind,
+                         String author, JournalAction action, String text) throws SQLException {
+        tickets.append(connection, List.of(new JournalEntry(reference, at, kind, Text.limit(author, 512), action,
+                Text.limit(text, 4000), List.of())));
     }
 
     /** Writes, in the caller's transaction, what a cycle planned to tell. */
@@ -71,12 +80,12 @@ public class Outbox {
                 statement.setString(1, reference);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        Instant delivered = instant(rows, 8);
-                        Instant failed = instant(rows, 9);
+                        Instant delivered = Times.fromColumn(rows, 8);
+                        Instant failed = Times.fromColumn(rows, 9);
                         sent.add(new Sent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                                 delivered != null ? "DELIVERED" : failed != null ? "FAILED" : "PENDING",
-                                instant(rows, 5), rows.getInt(6),
-                                delivered == null && failed == null ? instant(rows, 7) : null, delivered, failed,
+                                Times.fromColumn(rows, 5), rows.getInt(6),
+                                delivered == null && failed == null ? Times.fromColumn(rows, 7) : null, delivered, failed,
                                 rows.getString(10)));
                     }
                 }
@@ -87,16 +96,12 @@ public class Outbox {
         });
     }
 
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        return Times.fromColumn(rows.getObject(column, java.time.LocalDateTime.class));
-    }
-
     /**
      * Sends a given-up notification again from now, with its attempts counted afresh, and says who
      * asked in its ticket's journal. Null when there is no such notification; false when it was not
      * given up (delivered, or still being tried).
      */
-    public Boolean retry(long id, String by, Instant now) {
+    public Boolean resend(long id, String by, Instant now) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement find = connection.prepareStatement(
@@ -110,20 +115,14 @@ public class Outbox {
                         return false;
                     }
                     try (PreparedStatement again = connection.prepareStatement("""
-                            UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = ? WHERE id = ?""");
-                         PreparedStatement journal = connection.prepareStatement(JOURNAL)) {
+                            UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = ? WHERE id = ?""")) {
                         again.setObject(1, Times.toColumn(now));
                         again.setLong(2, id);
                         again.executeUpdate();
-                        journal.setString(1, row.getString(1));
-                        journal.setObject(2, Times.toColumn(now));
-                        journal.setString(3, "PERSON");
-                        journal.setString(4, by);
-                        journal.setString(5, "DELIVERY_RETRIED");
-                        journal.setString(6, "The " + row.getString(3) + " notification to " + row.getString(2)
-                                + " is sent again, asked by " + by);
-                        journal.executeUpdate();
                     }
+                    journal(connection, row.getString(1), now, JournalEntry.AuthorKind.PERSON, by,
+                            JournalAction.DELIVERY_RETRIED, "The " + row.getString(3) + " notification to "
+                                    + row.getString(2) + " is sent again, asked by " + by);
                     return true;
                 }
             } catch (SQLException e) {
@@ -181,7 +180,7 @@ public class Outbox {
                 Times.toColumn(at), id);
     }
 
-    void retry(long id, Instant next, String error) {
+    void scheduleRetry(long id, Instant next, String error) {
         update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
                 Times.toColumn(next), error, id);
     }
@@ -191,20 +190,15 @@ public class Outbox {
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement give = connection.prepareStatement(
-                    "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?");
-                 PreparedStatement journal = connection.prepareStatement(JOURNAL)) {
+                    "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?")) {
                 give.setObject(1, Times.toColumn(at));
                 give.setString(2, error);
                 give.setLong(3, pending.id());
                 give.executeUpdate();
-                journal.setString(1, pending.ticketReference());
-                journal.setObject(2, Times.toColumn(at));
-                journal.setString(3, "SYSTEM");
-                journal.setString(4, "notify");
-                journal.setString(5, "DELIVERY_FAILED");
-                journal.setString(6, "The " + pending.event() + " notification to " + pending.recipient()
-                        + " failed after " + (pending.attempts() + 1) + " attempts: " + error);
-                journal.executeUpdate();
+                journal(connection, pending.ticketReference(), at, JournalEntry.AuthorKind.SYSTEM, "notify",
+                        JournalAction.DELIVERY_FAILED, "The " + pending.event() + " notification to "
+                                + pending.recipient() + " failed after " + (pending.attempts() + 1) + " attempts: "
+                                + error);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot record a failed delivery: " + e.getMessage(), e);
             }

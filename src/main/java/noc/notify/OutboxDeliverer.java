@@ -116,7 +116,7 @@ public class OutboxDeliverer {
                     pending.ticketReference(), pending.recipient(), error);
         } else {
             Duration pause = Duration.ofSeconds(1L << Math.min(pending.attempts(), 20));
-            outbox.retry(pending.id(), now.plus(pause.compareTo(configuration.retryMax()) > 0
+            outbox.scheduleRetry(pending.id(), now.plus(pause.compareTo(configuration.retryMax()) > 0
                     ? configuration.retryMax() : pause), error);
             count(channel, "retried");
         }

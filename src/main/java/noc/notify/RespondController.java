@@ -1,7 +1,6 @@
 package noc.notify;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +63,7 @@ public class RespondController {
                 + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ", opened "
                 + escape(times.format(Times.fromColumn(ticket.openedAt()))) + ".</p>";
         String form;
-        String stale = stale(grant, ticket);
+        String stale = ResponseLinks.Grant.FOLLOW.equals(grant.kind()) ? null : stale(grant, ticket);
         if (ResponseLinks.Grant.FOLLOW.equals(grant.kind())) {
             form = "";
         } else if (stale != null) {

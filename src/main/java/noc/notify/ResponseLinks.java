@@ -29,13 +29,13 @@ public class ResponseLinks {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final byte[] key;
+    private final SecretKeySpec key;
     private final NotifyConfiguration configuration;
 
     public ResponseLinks(NotifyConfiguration configuration, TransactionOperations<Connection> transactions) {
         this.configuration = configuration;
         String secret = configuration.linkSecret().isBlank() ? storedSecret(transactions) : configuration.linkSecret();
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** What a link allows. */
@@ -94,7 +94,7 @@ public class ResponseLinks {
     private byte[] sign(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(key);
             return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

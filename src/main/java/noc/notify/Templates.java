@@ -2,7 +2,6 @@ package noc.notify;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -82,9 +81,8 @@ public final class Templates {
         FileTime modified;
         try {
             modified = Files.getLastModifiedTime(file);
-        } catch (NoSuchFileException e) {
-            return known == null ? null : known.template();
         } catch (IOException e) {
+            // gone or unreadable: the version in use, if any, stays
             return known == null ? null : known.template();
         }
         if (known != null && known.modified().equals(modified)) {

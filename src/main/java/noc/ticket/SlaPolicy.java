@@ -45,10 +45,6 @@ public record SlaPolicy(Map<Priority, Duration> restoreObjectives, Map<Priority,
         return customerAnswerTimeout;
     }
 
-    /** How long a P1 question may wait for the customer's answer before the ticket waits (P-6.3). */
-    public long getCustomerAnswerTimeoutSeconds() {
-        return customerAnswerTimeout.toSeconds();
-    }
 
     /** The restore objective of a priority, or null when it has none. */
     public Duration restoreObjective(Priority priority) {

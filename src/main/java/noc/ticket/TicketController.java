@@ -99,7 +99,7 @@ public class TicketController {
     private CompletableFuture<HttpResponse<TicketViews.Detail>> act(String reference, TicketAction type, int level,
                                                                     @Nullable String body) {
         tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
-        Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : JsonBodies.object(json, body);
+        Map<String, Object> fields = JsonBodies.optionalObject(json, body);
         FieldReader errors = new FieldReader();
         String by = JsonBodies.text(fields, "by");
         if (by == null) {

@@ -70,7 +70,7 @@ class NotificationPlannerTest {
     }
 
     private List<Notification> plan(Ticket ticket, Map<String, List<String>> added, JournalEntry... entries) {
-        return planner.plan(List.of(entries), List.of(), added, reference -> ticket, DIRECTORY, SLA);
+        return planner.plan(List.of(entries), List.of(), added, reference -> ticket, () -> DIRECTORY, SLA);
     }
 
     private static List<String> emailsTo(List<Notification> planned) {
@@ -175,7 +175,8 @@ class NotificationPlannerTest {
                         java.nio.file.Path.of("templates"), "", Duration.ofDays(7), "UTC", Duration.ofDays(30)),
                 new EmailConfiguration("", 25, "", "", false, "noc@localhost", Duration.ofSeconds(5)), JSON);
         assertThat(webhooksOnly.plan(List.of(entry(JournalAction.OPENED, JournalEntry.Visibility.INTERNAL)),
-                List.of(), Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), DIRECTORY, SLA)).isEmpty();
+                List.of(), Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), () -> DIRECTORY, SLA))
+                .isEmpty();
     }
 
     @Test
@@ -194,7 +195,7 @@ class NotificationPlannerTest {
         Ticket atLevel2 = ticket(List.of(), List.of(), 2);
         List<Notification> planned = planner.plan(List.of(entry(JournalAction.ESCALATED,
                 JournalEntry.Visibility.INTERNAL), entry(JournalAction.ESCALATED, JournalEntry.Visibility.INTERNAL)),
-                List.of(atLevel1, atLevel2), Map.of(), reference -> atLevel2, DIRECTORY, SLA);
+                List.of(atLevel1, atLevel2), Map.of(), reference -> atLevel2, () -> DIRECTORY, SLA);
         List<Notification> emails = planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL).toList();
         assertThat(emailsTo(emails)).containsExactly("sam@provider.example", "director@provider.example");
         assertThat(message(emails.get(0)).values()).containsEntry("level", "1");

@@ -87,6 +87,8 @@ public final class TrapListener implements CommandResponder {
     private final Counter received;
     private final Counter accepted;
     private final Counter discoveries;
+    /** One counter per drop reason, looked up once: in a storm, every rate-limited trap is counted. */
+    private final java.util.Map<String, Counter> dropped = new java.util.concurrent.ConcurrentHashMap<>();
     private final Snmp snmp;
     private final DefaultUdpTransportMapping transport;
     /** What became of the datagram the listener thread is handling; set by whoever decides it. */
@@ -257,7 +259,8 @@ public final class TrapListener implements CommandResponder {
             if (ACCEPTED.equals(result)) {
                 accepted.increment();
             } else {
-                meters.counter("noc.snmp.traps.dropped", "reason", result).increment();
+                dropped.computeIfAbsent(result, reason -> meters.counter("noc.snmp.traps.dropped", "reason", reason))
+                        .increment();
             }
         }
     }
