@@ -3,14 +3,12 @@ package noc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +71,8 @@ class TrapToTicketIT {
 
     @Test
     void netSnmpSnmptrapWithMibNamesOpensATicket() throws Exception {
+        noc.support.NetSnmp.assumeInstalled();
         Path snmptrap = Path.of("/usr/bin/snmptrap");
-        Assumptions.assumeTrue(Files.isExecutable(snmptrap) || "true".equals(System.getenv("CI")),
-                "net-snmp's snmptrap is not installed (apt-get install snmp)");
         Path mibs = Path.of("target", "classes", "bundled-mibs");
         Process process = new ProcessBuilder(snmptrap.toString(), "-v", "2c", "-c", "public",
                 "-M", mibs.resolve("ietf") + ":" + mibs.resolve("iana"), "-m", "IF-MIB",

@@ -9,9 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
+import noc.support.Mailbox;
 import noc.support.SimulatedClock;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
@@ -43,39 +42,21 @@ class EscalationRestartIT {
         throw new AssertionError("never reached level " + level + ": " + escalation(app, reference));
     }
 
-    /** Waits for an email whose subject has {@code subject}, and answers to whom it went. */
-    private static String awaitMail(GreenMail smtp, String subject) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            for (jakarta.mail.internet.MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getSubject().contains(subject)) {
-                    return message.getAllRecipients()[0].toString();
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no email with '" + subject + "'");
-    }
-
     @Test
     void anUnacknowledgedP1ClimbsEveryThirtyMinutesAndARestartKeepsItsDeadlines() throws Exception {
         Map<String, Object> database = TestDatabase.fresh("escalation");
         SimulatedClock clock = new SimulatedClock(T0);
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        Map<String, Object> email = Map.of("noc.notify.email.host", "127.0.0.1",
-                "noc.notify.email.port", smtp.getSmtp().getPort(),
-                "noc.escalation.level-1.contacts", "supervisor@provider.example",
-                "noc.escalation.level-2.contacts", "director@provider.example",
-                "noc.escalation.level-3.contacts", "cto@provider.example");
-        try {
-            climbThenRestart(database, clock, smtp, email);
-        } finally {
-            smtp.stop();
+        try (Mailbox mailbox = new Mailbox()) {
+            climbThenRestart(database, clock, mailbox, Map.of("noc.notify.email.host", "127.0.0.1",
+                    "noc.notify.email.port", mailbox.port(),
+                    "noc.escalation.level-1.contacts", "supervisor@provider.example",
+                    "noc.escalation.level-2.contacts", "director@provider.example",
+                    "noc.escalation.level-3.contacts", "cto@provider.example"));
         }
     }
 
-    private static void climbThenRestart(Map<String, Object> database, SimulatedClock clock, GreenMail smtp,
-                                           Map<String, Object> email) throws Exception {
+    private static void climbThenRestart(Map<String, Object> database, SimulatedClock clock, Mailbox mailbox,
+                                         Map<String, Object> email) throws Exception {
         String reference;
         try (TestApplication app = TestApplication.start(database, email, clock)) {
             HttpResponse<String> imported = app.post("/api/v1/inventory/import", """
@@ -91,19 +72,20 @@ class EscalationRestartIT {
 
             clock.advance(Duration.ofMinutes(30));
             awaitLevel(app, reference, 1);
-            assertThat(awaitMail(smtp, "Escalated to level 1")).isEqualTo("supervisor@provider.example");
+            mailbox.await("supervisor@provider.example", "Escalated to level 1");
             clock.advance(Duration.ofMinutes(30));
             awaitLevel(app, reference, 2);
-            assertThat(awaitMail(smtp, "Escalated to level 2")).isEqualTo("director@provider.example");
+            mailbox.await("director@provider.example", "Escalated to level 2");
         }
 
         clock.advance(Duration.ofMinutes(29));
         try (TestApplication app = TestApplication.start(database, email, clock)) {
-            Thread.sleep(500);
+            // Cycles ran at this time, 29 minutes into level 2's 30: still level 2.
+            noc.support.MetricsReader.awaitIncrease(app, "noc_engine_cycles_total", 3);
             assertThat(escalation(app, reference)).containsEntry("level", 2);
             clock.advance(Duration.ofMinutes(1));
             awaitLevel(app, reference, 3);
-            assertThat(awaitMail(smtp, "Escalated to level 3")).isEqualTo("cto@provider.example");
+            mailbox.await("cto@provider.example", "Escalated to level 3");
 
             HttpResponse<String> wrongLevel = app.post("/api/v1/tickets/" + reference + "/escalations/2/acknowledge",
                     "{\"by\": \"director\"}");

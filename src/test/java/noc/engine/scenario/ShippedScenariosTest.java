@@ -104,6 +104,19 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void aMisspeltStepFieldIsRefusedRatherThanIgnored(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("bad.yaml"), """
+                name: Typo
+                steps:
+                  - at: 0s
+                    expects:
+                      ticketCount: 5
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scenario.load(folder))
+                .hasMessageContaining("bad.yaml steps[0]").hasMessageContaining("unknown field 'expects'");
+    }
+
+    @Test
     void badTimeOffsetsAreRefused() {
         assertThat(Scenario.duration("x", "1h30m")).hasMinutes(90);
         assertThat(Scenario.duration("x", "PT5M")).hasMinutes(5);

@@ -31,14 +31,15 @@ class RateLimitIT {
                     .satisfies(storm -> assertThat(storm).containsEntry("source", "127.0.0.1")
                             .containsEntry("severity", "MAJOR").containsEntry("sourceKind", "correlator"));
 
+            // Every trap the listener took is counted as accepted or limited.
+            MetricsReader.awaitSum(app, 60, new String[] {"noc_snmp_traps_accepted_total", ""},
+                    new String[] {"noc_snmp_traps_dropped_total", "reason=\"rate_limited\""});
             double accepted = MetricsReader.value(app, "noc_snmp_traps_accepted_total", "");
-            double limited = MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"rate_limited\"");
-            assertThat(accepted + limited).isEqualTo(60);
-            assertThat(limited).isGreaterThanOrEqualTo(40);
-            long linkAlarms = app.awaitList("/api/v1/alarms", list -> list.stream()
-                    .filter(a -> a.get("name").equals("IF-MIB::linkDown")).count() == (long) accepted).stream()
-                    .filter(a -> a.get("name").equals("IF-MIB::linkDown")).count();
-            assertThat(linkAlarms).isEqualTo((long) accepted);
+            assertThat(MetricsReader.value(app, "noc_snmp_traps_dropped_total", "reason=\"rate_limited\""))
+                    .isGreaterThanOrEqualTo(40);
+            // Each accepted trap is an alarm (awaitList fails unless it comes to that).
+            app.awaitList("/api/v1/alarms", list -> list.stream()
+                    .filter(a -> a.get("name").equals("IF-MIB::linkDown")).count() == (long) accepted);
         }
     }
 }
