@@ -65,6 +65,7 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
         if (!(document instanceof Map<?, ?> map)) {
             throw new ScenarioException(where + ": a scenario is a mapping with name and steps");
         }
+        known(where, map, "name", "start", "given", "steps");
         Object name = map.get("name");
         if (!(name instanceof String text) || text.isBlank()) {
             throw new ScenarioException(where + ": name is required");
@@ -73,7 +74,9 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
         List<InventoryItem> inventory = List.of();
         Policy policy = Policy.defaults();
         if (map.get("given") instanceof Map<?, ?> given) {
+            known(where + " given", given, "inventory", "policy");
             if (given.get("policy") instanceof Map<?, ?> figures) {
+                known(where + " given.policy", figures, "majorIncidentCustomers");
                 Object limit = figures.get("majorIncidentCustomers");
                 if (limit != null) {
                     try {
@@ -106,6 +109,7 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
             if (!(stepList.get(i) instanceof Map<?, ?> step)) {
                 throw new ScenarioException(at + ": a step is a mapping with at, alarms and expect");
             }
+            known(at, step, "at", "alarms", "expect", "maintenance", "complete", "declarations", "commands");
             Object alarms = step.get("alarms");
             if (alarms != null && !(alarms instanceof List<?>)) {
                 throw new ScenarioException(at + ".alarms: must be a list");
@@ -139,6 +143,16 @@ public record Scenario(String file, String name, Instant start, Policy policy, L
                     expect == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) expect)));
         }
         return new Scenario(where, text, start, policy, inventory, steps);
+    }
+
+    /** Refuses a key that is not one of {@code keys}: a misspelt one would be silently ignored. */
+    private static void known(String where, Map<?, ?> map, String... keys) {
+        List<String> allowed = List.of(keys);
+        for (Object key : map.keySet()) {
+            if (!allowed.contains(String.valueOf(key))) {
+                throw new ScenarioException(where + ": unknown field '" + key + "'; use " + String.join(", ", keys));
+            }
+        }
     }
 
     private static Instant instant(String where, Object value) {
