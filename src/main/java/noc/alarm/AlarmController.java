@@ -1,5 +1,7 @@
 package noc.alarm;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.util.List;
 
 import io.micronaut.http.annotation.Controller;
@@ -8,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** The alarms, read from MariaDB: at most one engine cycle behind the session. */
+@Secured(Role.VIEWER_NAME)
 @Controller("/api/v1/alarms")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AlarmController {

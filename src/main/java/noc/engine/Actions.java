@@ -645,7 +645,7 @@ public final class Actions {
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         record(new JournalEntry(reference, now, JournalEntry.AuthorKind.PERSON,
-                Text.limit(declaration.contactName(), 512), JournalAction.DECLARED, Text.limit(
+                declaration.declaredBy(), JournalAction.DECLARED, Text.limit(
                 "Declared by " + declaration.contactName() + " (" + declaration.contactPhone() + ", "
                 + declaration.contactEmail() + ") for " + declaration.customerName() + " at "
                 + declaration.siteAddress() + "; services " + declaration.serviceReferences() + "; faulty elements: "

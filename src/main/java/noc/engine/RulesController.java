@@ -1,5 +1,7 @@
 package noc.engine;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import noc.api.Problem;
 import noc.api.ProblemException;
 
 /** The running rules, the last build of the folder, and validation of candidate DRL. */
+@Secured(Role.VIEWER_NAME)
 @Controller("/api/v1/rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RulesController {
@@ -39,6 +42,7 @@ public class RulesController {
 
     /** Compiles the folder now (as a change in it would) and deploys it if it is good. */
     @Post("/reload")
+    @Secured(Role.RULES_NAME)
     public RuleStatus reload() {
         return reloader.reload();
     }
@@ -48,6 +52,7 @@ public class RulesController {
      * ({@code Content-Type: text/plain}, {@code ?file=20-links.drl} to stand for that file), or JSON
      * {@code {"files": {"20-links.drl": "..."}}}.
      */
+    @Secured(Role.RULES_NAME)
     @Post(uri = "/validate", consumes = {MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     public RuleStatus.Validation validate(@Body String body, @Header("Content-Type") @Nullable String contentType,
                                          @QueryValue @Nullable String file) {

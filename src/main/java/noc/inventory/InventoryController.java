@@ -1,5 +1,7 @@
 package noc.inventory;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import noc.api.ProblemException;
  * The inventory over REST: {@code /api/v1/inventory/{customers|contacts|sites|services|devices}}, one
  * item at {@code /{key}}, and a bulk import (JSON or CSV) that takes every row or none.
  */
+@Secured(Role.VIEWER_NAME)
 @Controller("/api/v1/inventory")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryController {
@@ -58,6 +61,7 @@ public class InventoryController {
     }
 
     /** Creates or replaces one item; its key comes from the path. */
+    @Secured(Role.ADMIN_NAME)
     @Put(uri = "/{kind}/{key}", consumes = MediaType.APPLICATION_JSON)
     public InventoryItem put(@PathVariable String kind, @PathVariable String key, @Body String body) {
         InventoryKind type = kind(kind);
@@ -80,6 +84,7 @@ public class InventoryController {
         return item;
     }
 
+    @Secured(Role.ADMIN_NAME)
     @Delete("/{kind}/{key}")
     public HttpResponse<Void> delete(@PathVariable String kind, @PathVariable String key) {
         InventoryKind type = kind(kind);
@@ -98,6 +103,7 @@ public class InventoryController {
      * CSV ({@code Content-Type: text/csv}): one kind per request, {@code ?kind=devices}, a header row
      * naming the fields, list fields separated by {@code |}.
      */
+    @Secured(Role.ADMIN_NAME)
     @Post(uri = "/import", consumes = {MediaType.APPLICATION_JSON, "text/csv"})
     public ImportResult importItems(@Body String body, @Header("Content-Type") @Nullable String contentType,
                                     @QueryValue @Nullable String kind) {

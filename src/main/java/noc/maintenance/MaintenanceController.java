@@ -1,5 +1,8 @@
 package noc.maintenance;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
+import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import noc.inventory.InventoryStore;
  * them with their state now, and say an operation is done. Plans and completions go through the
  * engine and are answered once committed.
  */
+@Secured(Role.VIEWER_NAME)
 @Controller("/api/v1/maintenance-windows")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MaintenanceController {
@@ -70,8 +74,9 @@ public class MaintenanceController {
      * Plans a window: {@code {"title", "description", "start", "end", "recurrence": "none|daily|weekly",
      * "until", "scope": {"devices": [], "sites": [], "services": []}, "requestedBy"}}.
      */
+    @Secured(Role.OPERATOR_NAME)
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<View>> plan(@Body String body) {
+    public CompletableFuture<HttpResponse<View>> plan(@Body String body, Authentication caller) {
         Map<String, Object> fields = parse(body);
         FieldReader errors = new FieldReader();
         String title = JsonBodies.text(fields, "title");
@@ -118,11 +123,11 @@ public class MaintenanceController {
             throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was planned",
                     errors.errors());
         }
-        String requestedBy = JsonBodies.text(fields, "requestedBy");
+        String requestedBy = caller.getName();
         AtomicReference<String> assigned = new AtomicReference<>();
         MaintenanceRequest request = new MaintenanceRequest(title, String.valueOf(fields.getOrDefault(
                 "description", "")), start, end, recurrence, until, devices, sites, services,
-                requestedBy == null ? "api" : requestedBy, assigned);
+                requestedBy, assigned);
         return commands.submit(request, () -> {
             if (assigned.get() == null) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-planned", "The request was taken "
@@ -134,12 +139,12 @@ public class MaintenanceController {
     }
 
     /** The operation of a window is done: at the window's end, no overrun for it (alarms aside). */
+    @Secured(Role.OPERATOR_NAME)
     @Post(uri = "/{reference}/complete", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
-    public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, @Nullable @Body String body) {
+    public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, @Nullable @Body String body,
+                                                          Authentication caller) {
         find(reference);
-        Map<String, Object> fields = body == null || body.isBlank() ? Map.of() : parse(body);
-        String by = JsonBodies.text(fields, "by");
-        return commands.submit(new MaintenanceCompletion(reference, by == null ? "api" : by),
+        return commands.submit(new MaintenanceCompletion(reference, caller.getName()),
                 () -> HttpResponse.ok(View.of(find(reference), clock.instant())));
     }
 

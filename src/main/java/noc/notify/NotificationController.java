@@ -1,5 +1,8 @@
 package noc.notify;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
+import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import noc.api.ProblemException;
 import noc.ticket.TicketRepository;
 
 /** What was told of a ticket, to whom and how it went; a given-up notification sent again. */
+@Secured(Role.VIEWER_NAME)
 @Controller("/api/v1")
 public class NotificationController {
 
@@ -41,15 +45,11 @@ public class NotificationController {
         return outbox.ofTicket(reference);
     }
 
-    /** Sends a given-up (FAILED) notification again, its attempts counted afresh; {@code by} names who asks. */
+    /** Sends a given-up (FAILED) notification again, its attempts counted afresh (journaled under the caller's name). */
+    @Secured(Role.OPERATOR_NAME)
     @Post(uri = "/notifications/{id}/retry", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
-    public Map<String, Object> retry(@PathVariable long id, @Body @Nullable String body) {
-        Map<String, Object> fields = JsonBodies.optionalObject(json, body);
-        String by = JsonBodies.text(fields, "by");
-        if (by == null) {
-            throw ProblemException.badRequest("1 problem(s); nothing was done",
-                    List.of(new Problem.FieldError("by", "is required: who asks")));
-        }
+    public Map<String, Object> retry(@PathVariable long id, Authentication caller) {
+        String by = caller.getName();
         Boolean retried = outbox.resend(id, by, clock.instant());
         if (retried == null) {
             throw ProblemException.notFound("No notification " + id);

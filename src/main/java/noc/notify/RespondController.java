@@ -1,5 +1,7 @@
 package noc.notify;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import noc.ticket.TicketRow;
  * changes nothing (mail scanners open links); only the page's button, a POST, acts, as the
  * recipient the link was made for.
  */
+@Secured(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS)
 @Controller("/respond")
 public class RespondController {
 

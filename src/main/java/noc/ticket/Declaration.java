@@ -9,12 +9,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * A customer's declaration of an incident (PROCEDURE.md P-2.2), as an input to the engine: the rules
  * open its ticket, whose reference the engine writes into {@link #assigned()} for the answer.
  *
- * @param impact what the customer says the fault does: LOSS, DISRUPTION, DEGRADATION or REQUEST (the
- *               rows of the P-3 table)
+ * @param impact     what the customer says the fault does: LOSS, DISRUPTION, DEGRADATION or REQUEST (the
+ *                   rows of the P-3 table)
+ * @param declaredBy who sent it: the logged-in user (a customer's, or an operator taking a call)
  */
 public record Declaration(String customerName, String siteAddress, List<String> serviceReferences, String contactName,
                           String contactPhone, String contactEmail, String faultyElements, String description,
-                          Impact impact, AtomicReference<String> assigned) {
+                          Impact impact, String declaredBy, AtomicReference<String> assigned) {
 
     /** The P-3 impacts a customer can declare, each with the priority it calls for. */
     public enum Impact {
@@ -41,6 +42,7 @@ public record Declaration(String customerName, String siteAddress, List<String> 
         requireNonNull(faultyElements, "faultyElements is null");
         requireNonNull(description, "description is null");
         requireNonNull(impact, "impact is null");
+        requireNonNull(declaredBy, "declaredBy is null");
         requireNonNull(assigned, "assigned is null");
     }
 

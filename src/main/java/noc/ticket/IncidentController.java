@@ -1,5 +1,7 @@
 package noc.ticket;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +20,14 @@ import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
 import noc.api.ProblemException;
+import io.micronaut.security.authentication.Authentication;
+import noc.security.Callers;
 
 /**
  * Incidents declared by customers (PROCEDURE.md P-2): every P-2.2 field is required and named in the
  * 400 answer when missing or invalid; the answer, once committed, carries the ticket reference.
  */
+@Secured({Role.OPERATOR_NAME, Role.CUSTOMER_NAME})
 @Controller("/api/v1/incidents")
 public class IncidentController {
 
@@ -42,8 +47,10 @@ public class IncidentController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<TicketViews.Summary>> declare(@Body String body) {
-        Map<String, Object> fields = JsonBodies.object(json, body);
+    public CompletableFuture<HttpResponse<TicketViews.Summary>> declare(@Body String body, Authentication caller) {
+        Map<String, Object> fields = new java.util.HashMap<>(JsonBodies.object(json, body));
+        // A customer declares for its own customer, whatever the body names.
+        Callers.customer(caller).ifPresent(customer -> fields.put("customerName", customer));
         FieldReader errors = new FieldReader();
         for (String field : TEXT_FIELDS) {
             Object value = fields.get(field);
@@ -89,7 +96,8 @@ public class IncidentController {
         AtomicReference<String> assigned = new AtomicReference<>();
         Declaration declaration = new Declaration(JsonBodies.text(fields, "customerName"),
                 JsonBodies.text(fields, "siteAddress"), services, JsonBodies.text(fields, "contactName"), phone, email,
-                JsonBodies.text(fields, "faultyElements"), JsonBodies.text(fields, "description"), impact, assigned);
+                JsonBodies.text(fields, "faultyElements"), JsonBodies.text(fields, "description"), impact,
+                caller.getName(), assigned);
         return commands.submit(declaration, () -> {
             if (assigned.get() == null) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-opened", "The declaration was taken "

@@ -1,5 +1,7 @@
 package noc.ticket;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.util.List;
 
 import java.util.Map;
@@ -26,11 +28,14 @@ import noc.alarm.AlarmRepository;
 import noc.alarm.AlarmStore;
 import noc.alarm.AlarmView;
 import noc.api.Problem;
+import io.micronaut.security.authentication.Authentication;
+import noc.security.Callers;
 import noc.api.ProblemException;
 import noc.database.JsonColumns;
 import noc.database.Times;
 
 /** Tickets, read from MariaDB: at most one engine cycle behind the session. */
+@Secured({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 @Controller("/api/v1/tickets")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TicketController {
@@ -61,7 +66,8 @@ public class TicketController {
 
     /** {@code ?status=open} (the default): tickets not closed; {@code ?status=all}: every ticket. */
     @Get
-    public List<TicketViews.Summary> list(@QueryValue @Nullable String status) {
+    public List<TicketViews.Summary> list(@QueryValue @Nullable String status, Authentication caller) {
+        java.util.Optional<String> bound = Callers.customer(caller);
         String filter = status == null ? "open" : status;
         List<TicketRow> rows = switch (filter) {
             case "open" -> tickets.findByStatusNotEqualOrderByOpenedAtDesc(TicketStatus.CLOSED.name());
@@ -69,42 +75,58 @@ public class TicketController {
             default -> throw ProblemException.badRequest("status must be open or all",
                     List.of(new Problem.FieldError("status", "must be open or all, not '" + filter + "'")));
         };
-        return rows.stream().map(row -> TicketViews.Summary.of(store.toFact(row))).toList();
+        return rows.stream().map(store::toFact)
+                .filter(ticket -> bound.isEmpty() || ticket.customers().contains(bound.get()))
+                .map(TicketViews.Summary::of).toList();
     }
 
     /**
      * A person's action on a ticket: {@code acknowledge}, {@code comment} ({@code text}, {@code public}),
      * {@code set-priority} ({@code priority}, {@code text}: the reason), {@code wait} ({@code reason}:
      * a P-6.1 reason), {@code resume}, {@code resolve}, {@code confirm}, {@code dispute},
-     * {@code close-unresponsive}; {@code by} names who. Answered once committed: the ticket, or 409
-     * with why the action is not allowed now.
+     * {@code close-unresponsive}; journaled under the caller's name. A customer may only confirm,
+     * dispute and answer ({@code customer-reply}) on its own tickets. Answered once committed: the
+     * ticket, or 409 with why the action is not allowed now.
      */
+    @Secured({Role.OPERATOR_NAME, Role.CUSTOMER_NAME})
     @Post(uri = "/{reference}/{action}", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     public CompletableFuture<HttpResponse<TicketViews.Detail>> act(@PathVariable String reference,
                                                                    @PathVariable String action,
-                                                                   @Body @Nullable String body) {
+                                                                   @Body @Nullable String body,
+                                                                   Authentication caller) {
         TicketAction type = TicketAction.ofPath(action).filter(a -> a != TicketAction.ACKNOWLEDGE_ESCALATION)
                 .orElseThrow(() -> ProblemException.notFound("No action '" + action + "' on tickets"));
-        return act(reference, type, 0, body);
+        java.util.Optional<String> bound = Callers.customer(caller);
+        if (bound.isPresent()) {
+            visible(reference, bound.get());
+            if (!CUSTOMER_ACTIONS.contains(type)) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "A customer may confirm, dispute or "
+                        + "answer (customer-reply) on its tickets; '" + action + "' is for the support centre",
+                        List.of());
+            }
+        }
+        return act(reference, type, 0, body, caller);
     }
 
     /** The escalation level {@code level} acknowledges (P-5.4): it is not passed on to the next. */
+    @Secured(Role.OPERATOR_NAME)
     @Post(uri = "/{reference}/escalations/{level}/acknowledge", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     public CompletableFuture<HttpResponse<TicketViews.Detail>> acknowledgeEscalation(@PathVariable String reference,
                                                                                     @PathVariable int level,
-                                                                                    @Body @Nullable String body) {
-        return act(reference, TicketAction.ACKNOWLEDGE_ESCALATION, level, body);
+                                                                                    @Body @Nullable String body,
+                                                                                    Authentication caller) {
+        return act(reference, TicketAction.ACKNOWLEDGE_ESCALATION, level, body, caller);
     }
 
     private CompletableFuture<HttpResponse<TicketViews.Detail>> act(String reference, TicketAction type, int level,
-                                                                    @Nullable String body) {
+                                                                    @Nullable String body, Authentication caller) {
         tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
         Map<String, Object> fields = JsonBodies.optionalObject(json, body);
         FieldReader errors = new FieldReader();
-        String by = JsonBodies.text(fields, "by");
-        if (by == null) {
-            errors.error("by", "is required: who acts");
+        if (fields.containsKey("by")) {
+            errors.error("by", "is not a field: the action is journaled under the name you logged in with");
         }
+        String by = caller.getName();
         String text = JsonBodies.text(fields, "text");
         Priority priority = null;
         WaitReason waitReason = null;
@@ -146,7 +168,7 @@ public class TicketController {
             if (refusal != null) {
                 throw new ProblemException(HttpStatus.CONFLICT, "not-allowed", refusal, List.of());
             }
-            return HttpResponse.ok(show(reference));
+            return HttpResponse.ok(show(reference, caller));
         });
     }
 
@@ -169,15 +191,50 @@ public class TicketController {
 
     /** One ticket with its alarms and its journal, each entry naming the rule or person behind it. */
     @Get("/{reference}")
-    public TicketViews.Detail show(@PathVariable String reference) {
+    public TicketViews.Detail show(@PathVariable String reference, Authentication caller) {
+        java.util.Optional<String> bound = Callers.customer(caller);
+        if (bound.isPresent()) {
+            return customerView(visible(reference, bound.get()), bound.get());
+        }
         Ticket ticket = tickets.findById(reference).map(store::toFact)
                 .orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
         List<AlarmView> ticketAlarms = alarms.findByTicketReferenceOrderByFirstSeen(reference).stream()
                 .map(row -> AlarmView.of(alarmStore.toFact(row))).toList();
-        List<TicketViews.Journal> entries = journal.findByTicketReferenceOrderById(reference).stream()
+        return detail(ticket, ticketAlarms, journal(reference, false));
+    }
+
+    /** The actions a customer principal may take on its own tickets. */
+    private static final java.util.Set<TicketAction> CUSTOMER_ACTIONS = java.util.EnumSet.of(TicketAction.CONFIRM,
+            TicketAction.DISPUTE, TicketAction.CUSTOMER_REPLY);
+
+    /** The ticket, when it concerns {@code customer}; else 404, as if it did not exist. */
+    private Ticket visible(String reference, String customer) {
+        return tickets.findById(reference).map(store::toFact).filter(t -> t.customers().contains(customer))
+                .orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
+    }
+
+    /**
+     * What a customer reads: its own name among the customers, the public journal, and neither the
+     * alarms, the escalation, the watchers' addresses nor the grouping key.
+     */
+    private TicketViews.Detail customerView(Ticket ticket, String customer) {
+        return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
+                ticket.title(), ticket.priorityReason(), null, ticket.openedAt(), ticket.updatedAt(),
+                ticket.linkedTo(), ticket.major(), TicketViews.Sla.of(ticket, clock.instant()), null,
+                List.of(customer), List.of(), List.of(), journal(ticket.reference(), true));
+    }
+
+    private List<TicketViews.Journal> journal(String reference, boolean publicOnly) {
+        List<JournalRow> rows = publicOnly
+                ? journal.findByTicketReferenceAndVisibilityOrderById(reference, JournalEntry.Visibility.PUBLIC.name())
+                : journal.findByTicketReferenceOrderById(reference);
+        return rows.stream()
                 .map(row -> new TicketViews.Journal(Times.fromColumn(row.at()), row.authorKind(), row.author(),
                         row.action(), row.text(), columns.readList(row.facts()), row.visibility()))
                 .toList();
+    }
+
+    private TicketViews.Detail detail(Ticket ticket, List<AlarmView> ticketAlarms, List<TicketViews.Journal> entries) {
         return new TicketViews.Detail(ticket.reference(), ticket.status().name(), ticket.priority().name(),
                 ticket.title(), ticket.priorityReason(), ticket.groupKey(), ticket.openedAt(), ticket.updatedAt(),
                 ticket.linkedTo(), ticket.major(), TicketViews.Sla.of(ticket, clock.instant()), ticket.escalation(),

@@ -46,8 +46,8 @@ public final class TicketViews {
 
     @Serdeable
     public record Detail(String reference, String status, String priority, String title, String priorityReason,
-                         String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo, boolean major,
-                         Sla sla, EscalationState escalation, List<String> customers, List<String> watchers,
+                         @Nullable String groupKey, Instant openedAt, Instant updatedAt, @Nullable String linkedTo,
+                         boolean major, Sla sla, @Nullable EscalationState escalation, List<String> customers, List<String> watchers,
                          List<AlarmView> alarms, List<Journal> journal) {
     }
 

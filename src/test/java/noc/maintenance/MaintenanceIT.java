@@ -40,7 +40,7 @@ class MaintenanceIT {
         Instant now = Instant.now();
         HttpResponse<String> planned = app.post("/api/v1/maintenance-windows", """
                 {"title": "Upgrade acme-cpe-1", "start": "%s", "end": "%s",
-                 "scope": {"devices": ["acme-cpe-1"]}, "requestedBy": "noc-operator"}"""
+                 "scope": {"devices": ["acme-cpe-1"]}}"""
                 .formatted(now.minusSeconds(1), now.plusSeconds(4)));
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
         @SuppressWarnings("unchecked")

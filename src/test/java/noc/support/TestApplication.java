@@ -1,29 +1,29 @@
 package noc.support;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import noc.ingest.snmp.TrapListener;
 
-/** The whole application on a test database, reached over real HTTP and real UDP. */
+/**
+ * The whole application on a test database, reached over real HTTP and real UDP. Its first start
+ * makes user {@code admin} with {@link #ADMIN_PASSWORD}; {@link #get}, {@link #post} and the other
+ * shortcuts call as that admin, {@link #as}, {@link #withToken} and {@link #anonymous} as others.
+ */
 public final class TestApplication implements AutoCloseable {
 
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
+    private ApiClient admin;
 
     private TestApplication(EmbeddedServer server) {
         this.server = server;
@@ -44,6 +44,7 @@ public final class TestApplication implements AutoCloseable {
         properties.put("noc.snmp.port", 0);
         properties.put("noc.snmp.bind-address", "127.0.0.1");
         properties.put("noc.engine.tick", "100ms");
+        properties.put("noc.security.bootstrap-admin-password", ADMIN_PASSWORD);
         properties.putAll(overrides);
         if (clock == null) {
             return new TestApplication(ApplicationContext.run(EmbeddedServer.class, properties));
@@ -66,83 +67,89 @@ public final class TestApplication implements AutoCloseable {
         return URI.create(server.getURL() + path);
     }
 
-    public HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** A caller with no credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(URI.create(server.getURL().toString()), json, null);
+    }
+
+    /** A caller sending {@code bearer} (a login token or an API token). */
+    public ApiClient withToken(String bearer) {
+        return new ApiClient(URI.create(server.getURL().toString()), json, bearer);
+    }
+
+    /** Logs in as {@code username}, failing unless the login succeeds. */
+    public ApiClient as(String username, String password) {
+        return withToken(login(username, password));
+    }
+
+    /** The access token of a login, failing unless it succeeds. */
+    public String login(String username, String password) {
+        HttpResponse<String> response = anonymous().post("/login", "{\"username\": \"" + username
+                + "\", \"password\": \"" + password + "\"}");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login as " + username + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
+        return String.valueOf(((Map<?, ?>) admin().parse(response.body())).get("access_token"));
+    }
+
+    /** Makes (or replaces) a user with {@code roles} and logs in as it; {@code customer} may be null. */
+    public ApiClient user(String username, String customer, String... roles) {
+        String password = username + "-password";
+        String body = "{\"password\": \"" + password + "\", \"roles\": [\"" + String.join("\", \"", roles) + "\"]"
+                + (customer == null ? "" : ", \"customer\": \"" + customer + "\"") + "}";
+        HttpResponse<String> response = admin().put("/api/v1/users/" + username, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("PUT user " + username + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return as(username, password);
+    }
+
+    /** The first admin. */
+    public synchronized ApiClient admin() {
+        if (admin == null) {
+            ApiClient anonymous = anonymous();
+            HttpResponse<String> response = anonymous.post("/login", "{\"username\": \"admin\", \"password\": \""
+                    + ADMIN_PASSWORD + "\"}");
+            if (response.statusCode() != 200) {
+                throw new AssertionError("admin login answered " + response.statusCode() + ": " + response.body());
+            }
+            admin = withToken(String.valueOf(((Map<?, ?>) anonymous.parse(response.body())).get("access_token")));
+        }
+        return admin;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return admin().get(path);
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return post(path, json, "application/json");
+        return admin().post(path, json);
     }
 
     public HttpResponse<String> post(String path, String body, String contentType) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return admin().post(path, body, contentType);
     }
 
-    /** GETs a JSON answer, failing unless it is 200. */
     public Object getJson(String path) {
-        HttpResponse<String> response = get(path);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return parse(response.body());
+        return admin().getJson(path);
     }
 
     public Object parse(String body) {
-        try {
-            return json.readValue(body, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + body, e);
-        }
+        return admin().parse(body);
     }
 
-    @SuppressWarnings("unchecked")
     public List<Map<String, Object>> getList(String path) {
-        return (List<Map<String, Object>>) getJson(path);
+        return admin().getList(path);
     }
 
-    @SuppressWarnings("unchecked")
     public Map<String, Object> getObject(String path) {
-        return (Map<String, Object>) getJson(path);
+        return admin().getObject(path);
     }
 
-    /** Polls {@code path} until its JSON list satisfies {@code condition}, for at most 20 s. */
     public List<Map<String, Object>> awaitList(String path, Predicate<List<Map<String, Object>>> condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        List<Map<String, Object>> last = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            last = getList(path);
-            if (condition.test(last)) {
-                return last;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("GET " + path + " never met the condition; last answer: " + last);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return admin().awaitList(path, condition);
     }
 
     @Override

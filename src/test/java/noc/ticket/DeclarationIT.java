@@ -46,7 +46,7 @@ class DeclarationIT {
                 .getObject("/api/v1/tickets/" + ticket.get("reference")).get("journal");
         assertThat(journal).extracting(e -> e.get("action")).contains("DECLARED", "OPENED", "UNMATCHED");
         assertThat(journal).anySatisfy(e -> assertThat(e).containsEntry("action", "DECLARED")
-                .containsEntry("authorKind", "PERSON").containsEntry("author", "Marie Curie"));
+                .containsEntry("authorKind", "PERSON").containsEntry("author", "admin"));
         assertThat(journal).filteredOn(e -> e.get("action").equals("UNMATCHED")).hasSize(2);
     }
 

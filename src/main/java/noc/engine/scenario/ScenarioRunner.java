@@ -172,7 +172,7 @@ public final class ScenarioRunner {
                 text(input.get("contactPhone"), "-"), text(input.get("contactEmail"), "-"),
                 text(input.get("faultyElements"), "-"), required(where, input, "description"),
                 parse(where + ".impact", Declaration.Impact.class, text(input.get("impact"), "degradation")),
-                new java.util.concurrent.atomic.AtomicReference<>());
+                text(input.get("contactName"), "scenario"), new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     private static TicketCommand command(String where, Map<String, Object> input, Correlation correlation) {

@@ -1,5 +1,7 @@
 package noc.ingest.http;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import noc.engine.Receipt;
  * format for Zabbix, Nagios/Icinga and scripts. A request is validated whole (400 naming every bad
  * field, nothing taken), queued whole, and answered only once its alarms are committed.
  */
+@Secured(Role.INTAKE_NAME)
 @Controller("/api/v1")
 public class IntakeController {
 

@@ -1,5 +1,7 @@
 package noc.ingest.mib;
 
+import io.micronaut.security.annotation.Secured;
+import noc.security.Role;
 import java.util.List;
 
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** What MIBs are loaded, and what failed to parse (file, line, message). */
+@Secured(Role.VIEWER_NAME)
 @Controller("/api/v1/mibs")
 public class MibController {
 

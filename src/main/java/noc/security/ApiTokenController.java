@@ -1,0 +1,113 @@
+package noc.security;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import noc.api.Problem;
+import noc.api.ProblemException;
+
+/** API tokens for integrations (Alertmanager, Prometheus, scripts): made, listed and revoked by the admin. */
+@Controller("/api/v1/api-tokens")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Role.ADMIN_NAME)
+public class ApiTokenController {
+
+    private final SecurityStore store;
+    private final Directory directory;
+    private final Audit audit;
+    private final Clock clock;
+
+    public ApiTokenController(SecurityStore store, Directory directory, Audit audit, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record TokenBody(@NotNull @Pattern(regexp = UserController.NAME_PATTERN,
+                                    message = "must be 1 to 64 letters, digits or . _ @ -") String name,
+                            @NotEmpty @Size(max = 7) List<@Pattern(regexp = "viewer|operator|rules|admin|intake|metrics",
+                                    message = "must be one of viewer, operator, rules, admin, intake, metrics")
+                                    String> roles) {
+    }
+
+    /** The answer to a creation: the only time the secret is shown. */
+    @Serdeable
+    public record CreatedToken(String name, String token, List<String> roles) {
+    }
+
+    @Serdeable
+    public record TokenView(String name, List<String> roles, String createdBy, Instant createdAt,
+                            @Nullable Instant lastUsedAt) {
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<CreatedToken> create(@Valid @Body TokenBody body, Authentication caller,
+                                             HttpRequest<?> request) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        body.roles().forEach(name -> roles.add(Role.of(name).orElseThrow()));
+        if (directory.user(body.name()).isPresent()) {
+            throw ProblemException.badRequest("name is taken",
+                    List.of(new Problem.FieldError("name", "is already the name of a user")));
+        }
+        String secret = ApiTokens.newSecret();
+        ApiToken token = new ApiToken(body.name(), ApiTokens.hash(secret), roles, caller.getName(), clock.instant(),
+                null);
+        if (!store.insertToken(token)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "exists", "A token named " + body.name()
+                    + " exists: revoke it first (DELETE /api/v1/api-tokens/" + body.name() + ")", List.of());
+        }
+        directory.refresh();
+        audit.record(caller, "TOKEN_CREATED", body.name(), request, "roles " + Role.column(roles));
+        return HttpResponse.created(new CreatedToken(body.name(), secret, roles.stream().map(Role::id).sorted().toList()),
+                URI.create("/api/v1/api-tokens/" + body.name()));
+    }
+
+    @Get
+    public HttpResponse<List<TokenView>> list(@QueryValue @Nullable String after, @QueryValue @Nullable String limit,
+                                              HttpRequest<?> request) {
+        int size = Paging.limit(limit);
+        List<ApiToken> tokens = store.tokens(after, size + 1);
+        List<TokenView> page = tokens.stream().limit(size).map(token -> new TokenView(token.name(),
+                token.roles().stream().map(Role::id).sorted().toList(), token.createdBy(), token.createdAt(),
+                directory.lastUse(token).orElse(null))).toList();
+        return Paging.answer(request, page, tokens.size() > size ? page.get(page.size() - 1).name() : null);
+    }
+
+    @Delete("/{name}")
+    public HttpResponse<Void> revoke(@PathVariable String name, Authentication caller, HttpRequest<?> request) {
+        if (!store.deleteToken(name)) {
+            throw ProblemException.notFound("No API token " + name);
+        }
+        directory.refresh();
+        audit.record(caller, "TOKEN_REVOKED", name, request, null);
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,20 @@
+package noc.security;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A person who logs in; {@code customer} binds a customer user to its inventory customer. */
+public record User(String username, String passwordHash, Set<Role> roles, String customer, Instant validAfter,
+                   Instant createdAt, Instant updatedAt) {
+
+    public User {
+        requireNonNull(username, "username is null");
+        requireNonNull(passwordHash, "passwordHash is null");
+        roles = Set.copyOf(roles);
+        requireNonNull(validAfter, "validAfter is null");
+        requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(updatedAt, "updatedAt is null");
+    }
+}
