@@ -93,7 +93,7 @@ class EscalationRestartIT {
             HttpResponse<String> acknowledged = app.post("/api/v1/tickets/" + reference
                     + "/escalations/3/acknowledge", "{}");
             assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
-            assertThat(escalation(app, reference)).containsEntry("acknowledgedBy", "technical director");
+            assertThat(escalation(app, reference)).containsEntry("acknowledgedBy", "admin");
         }
     }
 }
