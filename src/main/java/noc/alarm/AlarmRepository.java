@@ -11,7 +11,5 @@ public interface AlarmRepository extends GenericRepository<AlarmRow, Long> {
 
     List<AlarmRow> findAll();
 
-    List<AlarmRow> findByStateOrderByLastSeenDesc(String state);
-
     List<AlarmRow> findByTicketReferenceOrderByFirstSeen(String ticketReference);
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,6 +27,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
+import noc.api.PageLinks;
+import noc.api.PageRequest;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -48,9 +51,13 @@ public class InventoryController {
         this.json = json;
     }
 
+    /** A page of the items of a kind, by key; {@code limit} and {@code after} page, the next page is in the {@code Link} header. */
     @Get("/{kind}")
-    public List<InventoryItem> list(@PathVariable String kind) {
-        return store.load().list(kind(kind));
+    public HttpResponse<List<InventoryItem>> list(HttpRequest<?> request, @PathVariable String kind,
+                                                  @QueryValue @Nullable String limit,
+                                                  @QueryValue @Nullable String after) {
+        InventoryKind type = kind(kind);
+        return PageLinks.ok(request, store.list(type, PageRequest.of(limit, after, InventoryStore.list(type), 1)));
     }
 
     @Get("/{kind}/{key}")

@@ -12,6 +12,9 @@ import java.util.Map;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import noc.api.Cursor;
+import noc.api.Page;
+import noc.api.PageRequest;
 
 /** Reads and writes the inventory tables, each write in one transaction. */
 @Singleton
@@ -23,37 +26,101 @@ public class InventoryStore {
         this.transactions = transactions;
     }
 
+    /** The name in the cursors of the list of {@code kind}, whose sort key is the item's key. */
+    static String list(InventoryKind kind) {
+        return "inventory/" + kind.path();
+    }
+
     public Inventory load() {
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             try {
                 List<InventoryItem> items = new ArrayList<>();
-                query(connection, "SELECT name, contract, project_manager FROM customer ORDER BY name", row ->
-                        items.add(new Customer(row.getString(1), Contract.valueOf(row.getString(2)), row.getString(3))));
-                query(connection, "SELECT name, customer, role, phone, email FROM contact ORDER BY name", row ->
-                        items.add(new Contact(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                                row.getString(5))));
-                query(connection, "SELECT name, customer, address FROM site ORDER BY name", row ->
-                        items.add(new Site(row.getString(1), row.getString(2), row.getString(3))));
-                query(connection, "SELECT reference, customer, site, criticality, redundant FROM service ORDER BY reference",
-                        row -> items.add(new Service(row.getString(1), row.getString(2), row.getString(3),
-                                Criticality.valueOf(row.getString(4)), row.getBoolean(5))));
                 Map<String, List<String>> addresses = new HashMap<>();
-                query(connection, "SELECT device, address FROM device_address ORDER BY address", row ->
+                query(connection, "SELECT device, address FROM device_address ORDER BY address", List.of(), row ->
                         addresses.computeIfAbsent(row.getString(1), d -> new ArrayList<>()).add(row.getString(2)));
                 Map<String, List<String>> services = new HashMap<>();
-                query(connection, "SELECT device, service FROM device_service ORDER BY service", row ->
+                query(connection, "SELECT device, service FROM device_service ORDER BY service", List.of(), row ->
                         services.computeIfAbsent(row.getString(1), d -> new ArrayList<>()).add(row.getString(2)));
-                query(connection, "SELECT name, site, parent FROM device ORDER BY name", row -> {
-                    String name = row.getString(1);
-                    items.add(new Device(name, row.getString(2), row.getString(3),
-                            addresses.getOrDefault(name, List.of()), services.getOrDefault(name, List.of())));
-                });
+                for (InventoryKind kind : InventoryKind.values()) {
+                    query(connection, select(kind) + " ORDER BY " + key(kind), List.of(),
+                            row -> items.add(read(kind, row, addresses, services)));
+                }
                 return new Inventory(items);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** One page of the items of {@code kind}, by key: a keyset query that reads at most one row more than the page. */
+    public Page<InventoryItem> list(InventoryKind kind, PageRequest page) {
+        List<InventoryItem> items = transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            try {
+                List<Object> parameters = new ArrayList<>();
+                String sql = select(kind);
+                if (page.after() != null) {
+                    sql += " WHERE " + key(kind) + " > ?";
+                    parameters.add(page.after().text(0));
+                }
+                sql += " ORDER BY " + key(kind) + " LIMIT ?";
+                parameters.add(page.fetchSize());
+                List<InventoryItem> found = new ArrayList<>();
+                query(connection, sql, parameters, row -> found.add(read(kind, row, Map.of(), Map.of())));
+                if (kind == InventoryKind.DEVICES && !found.isEmpty()) {
+                    List<String> names = found.stream().map(InventoryItem::key).toList();
+                    String in = " IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
+                    Map<String, List<String>> addresses = new HashMap<>();
+                    query(connection, "SELECT device, address FROM device_address WHERE device" + in
+                            + " ORDER BY address", names, row -> addresses.computeIfAbsent(row.getString(1),
+                            d -> new ArrayList<>()).add(row.getString(2)));
+                    Map<String, List<String>> services = new HashMap<>();
+                    query(connection, "SELECT device, service FROM device_service WHERE device" + in
+                            + " ORDER BY service", names, row -> services.computeIfAbsent(row.getString(1),
+                            d -> new ArrayList<>()).add(row.getString(2)));
+                    found.replaceAll(item -> {
+                        Device device = (Device) item;
+                        return new Device(device.name(), device.site(), device.parent(),
+                                addresses.getOrDefault(device.name(), List.of()),
+                                services.getOrDefault(device.name(), List.of()));
+                    });
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        });
+        return Page.of(items, page, item -> Cursor.of(list(kind), item.key()));
+    }
+
+    private static String select(InventoryKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> "SELECT name, contract, project_manager FROM customer";
+            case CONTACTS -> "SELECT name, customer, role, phone, email FROM contact";
+            case SITES -> "SELECT name, customer, address FROM site";
+            case SERVICES -> "SELECT reference, customer, site, criticality, redundant FROM service";
+            case DEVICES -> "SELECT name, site, parent FROM device";
+        };
+    }
+
+    private static String key(InventoryKind kind) {
+        return kind == InventoryKind.SERVICES ? "reference" : "name";
+    }
+
+    private static InventoryItem read(InventoryKind kind, ResultSet row, Map<String, List<String>> addresses,
+                                      Map<String, List<String>> services) throws SQLException {
+        return switch (kind) {
+            case CUSTOMERS -> new Customer(row.getString(1), Contract.valueOf(row.getString(2)), row.getString(3));
+            case CONTACTS -> new Contact(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    row.getString(5));
+            case SITES -> new Site(row.getString(1), row.getString(2), row.getString(3));
+            case SERVICES -> new Service(row.getString(1), row.getString(2), row.getString(3),
+                    Criticality.valueOf(row.getString(4)), row.getBoolean(5));
+            case DEVICES -> new Device(row.getString(1), row.getString(2), row.getString(3),
+                    addresses.getOrDefault(row.getString(1), List.of()),
+                    services.getOrDefault(row.getString(1), List.of()));
+        };
     }
 
     /**
@@ -203,10 +270,16 @@ public class InventoryStore {
         void read(ResultSet row) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                reader.read(rows);
+    private static void query(Connection connection, String sql, List<?> parameters, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
             }
         }
     }

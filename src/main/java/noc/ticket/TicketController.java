@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,6 +19,9 @@ import io.micronaut.json.JsonMapper;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
+import noc.api.PageLinks;
+import noc.api.PageRequest;
+import noc.api.QueryParameters;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -64,20 +68,28 @@ public class TicketController {
         this.commands = commands;
     }
 
-    /** {@code ?status=open} (the default): tickets not closed; {@code ?status=all}: every ticket. */
+    /**
+     * A page of tickets, newest first. {@code status}: {@code open} (the default: not closed), {@code closed}
+     * or {@code all}; {@code priority}: P1 to P5, repeated or comma-separated; {@code customer}: an
+     * inventory customer's tickets; {@code q}: part of the reference or title, any case. {@code limit}
+     * and {@code after} page, the next page is in the {@code Link} header.
+     */
     @Get
-    public List<TicketViews.Summary> list(@QueryValue @Nullable String status, Authentication caller) {
-        java.util.Optional<String> bound = Callers.customer(caller);
-        String filter = status == null ? "open" : status;
-        List<TicketRow> rows = switch (filter) {
-            case "open" -> tickets.findByStatusNotEqualOrderByOpenedAtDesc(TicketStatus.CLOSED.name());
-            case "all" -> tickets.findAllOrderByOpenedAtDesc();
-            default -> throw ProblemException.badRequest("status must be open or all",
-                    List.of(new Problem.FieldError("status", "must be open or all, not '" + filter + "'")));
-        };
-        return rows.stream().map(store::toFact)
-                .filter(ticket -> bound.isEmpty() || ticket.customers().contains(bound.get()))
-                .map(TicketViews.Summary::of).toList();
+    public HttpResponse<List<TicketViews.Summary>> list(HttpRequest<?> request, @QueryValue @Nullable String status,
+                                                       @QueryValue @Nullable List<String> priority,
+                                                       @QueryValue @Nullable String customer,
+                                                       @QueryValue @Nullable String q,
+                                                       @QueryValue @Nullable String limit,
+                                                       @QueryValue @Nullable String after,
+                                                       Authentication caller) {
+        TicketQuery query = new TicketQuery(
+                QueryParameters.choice(TicketQuery.StatusFilter.class, status, "status", TicketQuery.StatusFilter.OPEN),
+                QueryParameters.choices(Priority.class, priority, "priority"),
+                customer == null || customer.isBlank() ? null : customer, q,
+                PageRequest.of(limit, after, TicketQuery.LIST, 2));
+        // A customer lists its own customer's tickets, whatever it asks for.
+        TicketQuery scoped = Callers.customer(caller).map(query::forCustomer).orElse(query);
+        return PageLinks.ok(request, store.list(scoped).map(TicketViews.Summary::of));
     }
 
     /**

@@ -13,8 +13,6 @@ public interface TicketRepository extends GenericRepository<TicketRow, String> {
 
     Optional<TicketRow> findById(String reference);
 
-    List<TicketRow> findAllOrderByOpenedAtDesc();
-
     List<TicketRow> findByStatusNotEqualOrderByOpenedAtDesc(String status);
 
     @Query("SELECT year, last_value FROM ticket_reference_counter")

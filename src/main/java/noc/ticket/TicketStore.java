@@ -2,16 +2,24 @@ package noc.ticket;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import noc.api.Cursor;
+import noc.api.Page;
 import noc.database.JsonColumns;
 import noc.database.MultiRowInsert;
+import noc.database.SqlFilter;
 import noc.database.Times;
 
 /** Writes tickets and their journal for the engine's cycle transaction, and reads them back. */
@@ -42,13 +50,18 @@ public final class TicketStore {
 
     private final TicketRepository tickets;
     private final JsonColumns json;
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcOperations jdbc;
     private final MultiRowInsert<JournalEntry> journalInsert = new MultiRowInsert<>(
             "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility) "
                     + "VALUES", "", 8, this::bindJournal);
 
-    public TicketStore(TicketRepository tickets, JsonColumns json) {
+    public TicketStore(TicketRepository tickets, JsonColumns json, TransactionOperations<Connection> transactions,
+                       JdbcOperations jdbc) {
         this.tickets = tickets;
         this.json = json;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     public void upsert(Connection connection, Collection<Ticket> changed) throws SQLException {
@@ -124,6 +137,63 @@ public final class TicketStore {
     public List<Ticket> loadOpen() {
         return tickets.findByStatusNotEqualOrderByOpenedAtDesc(TicketStatus.CLOSED.name()).stream()
                 .map(this::toFact).toList();
+    }
+
+    /**
+     * One page of the tickets {@code query} selects, newest first ({@code opened_at}, then reference, both
+     * descending): a keyset query that reads at most one row more than the page.
+     */
+    public Page<Ticket> list(TicketQuery query) {
+        SqlFilter filter = new SqlFilter();
+        switch (query.status()) {
+            // An IN list of the open statuses rather than "<> CLOSED", so the (status, opened_at) index finds
+            // the few open tickets among many closed ones.
+            case OPEN -> filter.in("status", Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen)
+                    .map(TicketStatus::name).toList());
+            case CLOSED -> filter.and("status = ?", TicketStatus.CLOSED.name());
+            case ALL -> {
+            }
+        }
+        filter.in("priority", query.priorities().stream().map(Priority::name).sorted().toList());
+        if (query.customer() != null) {
+            // customers is a JSON array of inventory customer names; exact, case-sensitive like the names.
+            filter.and("JSON_CONTAINS(customers, JSON_QUOTE(?))", query.customer());
+        }
+        if (query.text() != null) {
+            String pattern = SqlFilter.containing(query.text());
+            filter.and("LOWER(reference) LIKE LOWER(?) ESCAPE '!' OR LOWER(title) LIKE LOWER(?) ESCAPE '!'",
+                    pattern, pattern);
+        }
+        Cursor after = query.page().after();
+        if (after != null) {
+            Object openedAt = Times.toColumn(after.instant(0));
+            // The redundant "<=" lets MariaDB start the index range at the cursor instead of scanning up to it.
+            filter.and("opened_at <= ? AND (opened_at < ? OR reference < ?)", openedAt, openedAt, after.text(1));
+        }
+        // Given a status, MariaDB 10.11 prefers a ref on the status prefix of the index to a range that also
+        // covers opened_at, and then reads every row before the cursor: the hint keeps the range.
+        String index = query.status() == TicketQuery.StatusFilter.ALL ? "" : " FORCE INDEX (ticket_status_opened_at)";
+        String sql = "SELECT * FROM ticket" + index + filter.where()
+                + " ORDER BY opened_at DESC, reference DESC LIMIT ?";
+        List<TicketRow> rows = transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                statement.setInt(filter.bind(statement), query.page().fetchSize());
+                List<TicketRow> found = new ArrayList<>();
+                try (ResultSet results = statement.executeQuery()) {
+                    while (results.next()) {
+                        found.add(jdbc.readEntity(results, TicketRow.class));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot list tickets: " + e.getMessage(), e);
+            }
+        });
+        return Page.of(rows, query.page(), TicketStore::cursor).map(this::toFact);
+    }
+
+    private static Cursor cursor(TicketRow row) {
+        return Cursor.of(TicketQuery.LIST, Times.fromColumn(row.openedAt()), row.reference());
     }
 
     public Map<Integer, Long> referenceCounters() {

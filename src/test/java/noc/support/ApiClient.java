@@ -7,9 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -17,6 +21,7 @@ import io.micronaut.json.JsonMapper;
 /** Real HTTP to the application, as one principal (a bearer token) or as nobody. */
 public final class ApiClient {
 
+    private static final Pattern NEXT_LINK = Pattern.compile("^<([^>]+)>; rel=\"next\"$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
@@ -99,6 +104,42 @@ public final class ApiClient {
     @SuppressWarnings("unchecked")
     public Map<String, Object> getObject(String path) {
         return (Map<String, Object>) getJson(path);
+    }
+
+    /** One page of a paged list: its rows, and the path of the next page (its {@code Link} header), if any. */
+    public record ListPage(List<Map<String, Object>> rows, Optional<String> next) {
+    }
+
+    /** GETs one page of a paged list, failing unless it is 200. */
+    @SuppressWarnings("unchecked")
+    public ListPage getPage(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        Optional<String> next = response.headers().firstValue("Link").map(link -> {
+            Matcher matcher = NEXT_LINK.matcher(link);
+            if (!matcher.matches()) {
+                throw new AssertionError("GET " + path + " answered a Link header that is no next link: " + link);
+            }
+            return matcher.group(1);
+        });
+        return new ListPage((List<Map<String, Object>>) parse(response.body()), next);
+    }
+
+    /** Every page of a paged list from {@code path} on, following the next links to the end. */
+    public List<ListPage> walk(String path) {
+        List<ListPage> pages = new ArrayList<>();
+        Optional<String> next = Optional.of(path);
+        while (next.isPresent()) {
+            if (pages.size() > 1000) {
+                throw new AssertionError("the next links of " + path + " never end");
+            }
+            ListPage page = getPage(next.get());
+            pages.add(page);
+            next = page.next();
+        }
+        return pages;
     }
 
     /** Polls {@code path} until its JSON list satisfies {@code condition}, for at most 20 s. */

@@ -148,6 +148,14 @@ public final class TestApplication implements AutoCloseable {
         return admin().getObject(path);
     }
 
+    public ApiClient.ListPage getPage(String path) {
+        return admin().getPage(path);
+    }
+
+    public List<ApiClient.ListPage> walk(String path) {
+        return admin().walk(path);
+    }
+
     public List<Map<String, Object>> awaitList(String path, Predicate<List<Map<String, Object>>> condition) {
         return admin().awaitList(path, condition);
     }
