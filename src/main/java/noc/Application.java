@@ -3,6 +3,10 @@ package noc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.LoggerFactory;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -36,44 +40,49 @@ public class Application {
             System.setProperty("micronaut.config.files", Path.of(LOCAL_CONFIGURATION).toAbsolutePath().toString());
         }
         Map<String, Object> extra = Map.of();
-        EmbeddedDatabase embedded = null;
+        AtomicReference<ApplicationContext> started = new AtomicReference<>();
         try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {
             Environment environment = probe.getEnvironment().start();
             if (environment.getProperty("datasources.default.url", String.class).isEmpty()) {
                 Path directory = Path.of(environment.getProperty("noc.embedded-database.directory", String.class)
                         .orElse("data"));
                 int port = environment.getProperty("noc.embedded-database.port", Integer.class).orElse(0);
-                embedded = EmbeddedDatabase.start(directory, port);
+                EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, port);
+                stopOnExit(embedded, started);
                 extra = Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
-                        "datasources.default.username", "root",
-                        "datasources.default.password", "");
+                        "datasources.default.username", embedded.username(),
+                        "datasources.default.password", embedded.password());
             }
         }
-        ApplicationContext context;
         try {
-            context = Micronaut.build(args).mainClass(Application.class).properties(extra).start();
+            // A failed start (HTTP port taken, a bad rule file) ends in System.exit, inside Micronaut or
+            // below: the hook stops the database then.
+            started.set(Micronaut.build(args).mainClass(Application.class).properties(extra).start());
         } catch (RuntimeException | Error e) {
-            if (embedded != null) {
-                embedded.close(); // else mariadbd would outlive us, holding the data folder
-            }
-            throw e;
+            // Threads the half-started application left would keep the JVM (and so mariadbd) alive.
+            LoggerFactory.getLogger(Application.class).error("Startup failed: {}", e.getMessage(), e);
+            System.exit(1);
         }
-        if (embedded != null) {
-            EmbeddedDatabase database = embedded;
-            // Micronaut's own hook stops the application, which commits its last cycle on the way
-            // out; the database stops once that is done.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-                while (context.isRunning() && System.nanoTime() < deadline) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
+    }
+
+    /**
+     * Stops the embedded database when the JVM exits, however it does, from the moment it is up.
+     * Micronaut's own hook stops a started application, which commits its last cycle on the way out:
+     * the database stops once that is done.
+     */
+    private static void stopOnExit(EmbeddedDatabase database, AtomicReference<ApplicationContext> started) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ApplicationContext context = started.get();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (context != null && context.isRunning() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-                database.close();
-            }, "embedded-mariadb-stop"));
-        }
+            }
+            database.close();
+        }, "embedded-mariadb-stop"));
     }
 }

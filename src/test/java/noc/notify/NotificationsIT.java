@@ -159,10 +159,45 @@ class NotificationsIT {
             smtp.await("alice@acme.example", "] Closed");
             // The old link no longer acts: the ticket is closed.
             HttpResponse<String> late = app.post(path(closure), "answer=confirm", "application/x-www-form-urlencoded");
-            assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(late.statusCode()).isEqualTo(410);
             assertThat(get(app, closure).body()).contains("closed now").doesNotContain("<form");
             assertThat(app.get("/prometheus").body()).contains(
                     "noc_notify_deliveries_total{channel=\"email\",result=\"delivered\"}");
+        }
+    }
+
+    @Test
+    void aClosureLinkAnswersOnlyTheResolutionItWasSentForAndOnlyOnce() throws Exception {
+        try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_links"), settings(Map.of()))) {
+            HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                    {"customerName": "Initrode", "siteAddress": "1 rue de la Paix, Paris",
+                     "serviceReferences": ["INI-1"], "contactName": "Marie Curie", "contactPhone": "+33 1 23",
+                     "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down",
+                     "impact": "loss"}""");
+            assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+            String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
+
+            resolve(app, reference, "Fibre repaired");
+            String first = link(smtp.await("marie@initrode.example", "Resolved - please confirm"));
+            HttpResponse<String> disputed = answer(app, first, "answer=dispute&comment=Still+down");
+            assertThat(disputed.statusCode()).as(disputed.body()).isEqualTo(200);
+            assertThat(answer(app, first, "answer=confirm").statusCode()).as("the used link, again").isEqualTo(410);
+
+            resolve(app, reference, "Card replaced");
+            String second = link(smtp.await("marie@initrode.example", "Resolved - please confirm", 2).get(1));
+            assertThat(second).isNotEqualTo(first);
+            HttpResponse<String> page = get(app, first);
+            assertThat(page.statusCode()).isEqualTo(410);
+            assertThat(page.body()).contains("résolu à nouveau").contains("resolved again").doesNotContain("<form");
+            HttpResponse<String> late = answer(app, first, "answer=confirm");
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(410);
+            assertThat(app.getObject("/api/v1/tickets/" + reference)).containsEntry("status", "RESOLVED");
+
+            assertThat(get(app, second).body()).contains("<form");
+            HttpResponse<String> confirmed = answer(app, second, "answer=confirm");
+            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/tickets/" + reference)).containsEntry("status", "CLOSED");
+            assertThat(answer(app, second, "answer=confirm").statusCode()).as("the used link, again").isEqualTo(410);
         }
     }
 
@@ -334,6 +369,11 @@ class NotificationsIT {
 
     private static HttpResponse<String> get(TestApplication app, String link) {
         return app.get(path(link));
+    }
+
+    /** POSTs the page's form, as its button does. */
+    private static HttpResponse<String> answer(TestApplication app, String link, String form) {
+        return app.post(path(link), form, "application/x-www-form-urlencoded");
     }
 
     private static void resolve(TestApplication app, String reference, String text) {

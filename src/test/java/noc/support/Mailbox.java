@@ -38,14 +38,27 @@ public final class Mailbox implements AutoCloseable {
 
     /** Waits, for at most 20 s, for an email to {@code to} whose subject has {@code subject}. */
     public MimeMessage await(String to, String subject) throws MessagingException, InterruptedException {
+        return await(to, subject, 1).get(0);
+    }
+
+    /**
+     * Waits, for at most 20 s, for {@code count} emails to {@code to} whose subject has {@code subject};
+     * returns them in the order received.
+     */
+    public List<MimeMessage> await(String to, String subject, int count) throws MessagingException,
+            InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
+            List<MimeMessage> matching = new ArrayList<>();
             for (MimeMessage message : smtp.getReceivedMessages()) {
                 boolean addressed = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                         .anyMatch(a -> a.toString().equalsIgnoreCase(to));
                 if (addressed && message.getSubject().contains(subject)) {
-                    return message;
+                    matching.add(message);
                 }
+            }
+            if (matching.size() >= count) {
+                return matching;
             }
             Thread.sleep(50);
         }
@@ -53,7 +66,7 @@ public final class Mailbox implements AutoCloseable {
         for (MimeMessage message : smtp.getReceivedMessages()) {
             seen.add(Arrays.toString(message.getAllRecipients()) + " " + message.getSubject());
         }
-        throw new AssertionError("no email to " + to + " with '" + subject + "'; received: " + seen);
+        throw new AssertionError("not " + count + " emails to " + to + " with '" + subject + "'; received: " + seen);
     }
 
     @Override

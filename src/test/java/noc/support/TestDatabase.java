@@ -43,7 +43,8 @@ public final class TestDatabase {
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(Path.of("target", "test-mariadb"), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-            server = new Server("jdbc:mariadb://127.0.0.1:" + embedded.port(), "root", "");
+            server = new Server("jdbc:mariadb://127.0.0.1:" + embedded.port(), embedded.username(),
+                    embedded.password());
         }
         return server;
     }

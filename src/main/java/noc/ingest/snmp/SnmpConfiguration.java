@@ -32,7 +32,7 @@ import jakarta.validation.constraints.NotNull;
 public record SnmpConfiguration(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "1162") @Min(0) @Max(65535) int port,
-        @Bindable(defaultValue = "0.0.0.0") @NotBlank String bindAddress,
+        @Bindable(defaultValue = "127.0.0.1") @NotBlank String bindAddress,
         @Bindable(defaultValue = "4MB") @ReadableBytes @Min(0) int receiveBuffer,
         @Bindable(defaultValue = "") @NotNull List<String> communities,
         @Bindable(defaultValue = "") @NotNull List<String> allowedSources,
