@@ -38,6 +38,8 @@ import noc.support.TrapSender;
  */
 class EmbeddedRunIT {
 
+    private static final String ADMIN_PASSWORD = "embedded-run-admin";
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -53,6 +55,7 @@ class EmbeddedRunIT {
             try (TrapSender sender = new TrapSender(snmpPort)) {
                 sender.link(TrapSender.LINK_DOWN, 3);
             }
+            assertThat(anonymousStatus(httpPort, "/api/v1/tickets")).as("anonymous read").isEqualTo(401);
             ticket = await(httpPort, "/api/v1/tickets", body -> body.contains("INC-"));
         } finally {
             stop(first);
@@ -160,8 +163,10 @@ class EmbeddedRunIT {
                 "--noc.rules.directory=" + Path.of("rules").toAbsolutePath(),
                 "--noc.mibs.directories=" + Path.of("mibs").toAbsolutePath()));
         command.addAll(List.of(more));
-        return new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(home, httpPort).toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(home, httpPort).toFile()));
+        builder.environment().put("NOC_SECURITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return builder.start();
     }
 
     /** Where the run on {@code httpPort} writes its log (one file per run and port, appended to). */
@@ -206,9 +211,28 @@ class EmbeddedRunIT {
         throw new AssertionError(path + " never matched; last: " + body);
     }
 
+    /** GETs {@code path}; the API as the admin the environment's bootstrap password made. */
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5));
+        if (path.startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + login(port));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String login(int port) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \""
+                        + ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("admin login: %s", answer.body()).isEqualTo(200);
+        return answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private int anonymousStatus(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** 127.0.0.1 in /proc/net/tcp, and as ::1 or ::ffff:127.0.0.1 in /proc/net/tcp6. */

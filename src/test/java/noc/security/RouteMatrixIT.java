@@ -138,7 +138,7 @@ class RouteMatrixIT {
     static String concrete(String template) {
         String path = template.replaceAll("\\{[/?][^}]*}", "");
         ResponseLinks links = app.context().getBean(ResponseLinks.class);
-        String link = links.url(links.grant(ResponseLinks.Grant.CLOSURE, "INC-1999-000001", 0, "x@example.com",
+        String link = links.url(links.grant(ResponseLinks.Grant.CLOSURE, "INC-1999-000001", 0, java.time.Instant.now(), "x@example.com",
                 java.time.Instant.now()));
         Map<String, String> values = Map.of("reference", "INC-1999-000001", "action", "acknowledge", "level", "1",
                 "kind", "devices", "id", "999999", "token", link.substring(link.lastIndexOf('/') + 1));
