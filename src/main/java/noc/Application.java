@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 
 import io.micronaut.context.ApplicationContext;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import noc.database.EmbeddedDatabase;
@@ -21,6 +26,12 @@ import noc.database.EmbeddedDatabase;
  * {@code java -jar noc-correlator.jar loadgen ...} runs the load generator instead, and
  * {@code java -jar noc-correlator.jar rules test <folder>} the rule scenarios of a rules folder.
  */
+@OpenAPIDefinition(
+        info = @Info(title = "noc-correlator", version = "1",
+                description = "Alarms in, tickets out: the REST API of the NOC correlator. Every operation names "
+                        + "the roles that may call it; send a login token or an API token as a bearer token."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT or noc_ API token")
 public class Application {
 
     private static final String LOCAL_CONFIGURATION = "application.yml";

@@ -119,6 +119,33 @@ class RouteMatrixIT {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentHasEveryRouteWithItsRolesAndSwaggerUiIsServed() throws IOException {
+        HttpResponse<String> answer = app.anonymous().get("/swagger/noc-correlator.yml");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(answer.body());
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : matrix()) {
+            if (rule.path().equals("/swagger/noc-correlator.yml")) {
+                continue; // the document does not describe itself
+            }
+            Map<String, Object> operation = paths.getOrDefault(rule.path(), Map.of()).get(rule.method().toLowerCase());
+            if (operation == null) {
+                wrong.add(rule.method() + " " + rule.path() + " is missing");
+            } else if (!new TreeSet<>((List<String>) operation.get("x-roles")).equals(rule.roles())) {
+                wrong.add(rule.method() + " " + rule.path() + " has roles " + operation.get("x-roles"));
+            } else if (!rule.roles().contains("anonymous")
+                    && !((Map<String, Object>) operation.get("responses")).containsKey("403")) {
+                wrong.add(rule.method() + " " + rule.path() + " does not give its 403");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(app.anonymous().get("/swagger-ui/index.html").body()).contains("/swagger/noc-correlator.yml");
+    }
+
     private static boolean grants(String caller, String role) {
         return Role.of(caller).map(held -> held.grants().contains(Role.of(role).orElseThrow())).orElse(false);
     }
