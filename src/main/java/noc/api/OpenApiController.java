@@ -58,6 +58,12 @@ public class OpenApiController {
         return HttpResponse.ok(document).contentType(YAML);
     }
 
+    /** Swagger UI's page, whose files are served as static resources under {@code /swagger-ui/}. */
+    @Get("/swagger-ui")
+    public HttpResponse<Void> swaggerUi() {
+        return HttpResponse.seeOther(java.net.URI.create("/swagger-ui/index.html"));
+    }
+
     @SuppressWarnings("unchecked")
     private String build() {
         Map<String, Object> document = read(DOCUMENT);

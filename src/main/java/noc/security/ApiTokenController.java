@@ -29,6 +29,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import noc.api.Cursor;
+import noc.api.Page;
+import noc.api.PageLinks;
+import noc.api.PageRequest;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -93,12 +97,11 @@ public class ApiTokenController {
     @Get
     public HttpResponse<List<TokenView>> list(@QueryValue @Nullable String after, @QueryValue @Nullable String limit,
                                               HttpRequest<?> request) {
-        int size = Paging.limit(limit);
-        List<ApiToken> tokens = store.tokens(after, size + 1);
-        List<TokenView> page = tokens.stream().limit(size).map(token -> new TokenView(token.name(),
-                token.roles().stream().map(Role::id).sorted().toList(), token.createdBy(), token.createdAt(),
-                directory.lastUse(token).orElse(null))).toList();
-        return Paging.answer(request, page, tokens.size() > size ? page.get(page.size() - 1).name() : null);
+        PageRequest page = PageRequest.of(limit, after, "api-tokens", 1);
+        List<ApiToken> tokens = store.tokens(page.after() == null ? null : page.after().text(0), page.fetchSize());
+        return PageLinks.ok(request, Page.of(tokens, page, token -> Cursor.of("api-tokens", token.name()))
+                .map(token -> new TokenView(token.name(), token.roles().stream().map(Role::id).sorted().toList(),
+                        token.createdBy(), token.createdAt(), directory.lastUse(token).orElse(null))));
     }
 
     @Delete("/{name}")

@@ -11,8 +11,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import noc.api.Problem;
-import noc.api.ProblemException;
+import noc.api.Cursor;
+import noc.api.Page;
+import noc.api.PageLinks;
+import noc.api.PageRequest;
 
 /** The audit, newest first: {@code ?actor=}, {@code ?action=}, paged by {@code limit} and {@code after}. */
 @Controller("/api/v1/audit")
@@ -30,19 +32,9 @@ public class AuditController {
     public HttpResponse<List<AuditEntry>> list(@QueryValue @Nullable String actor, @QueryValue @Nullable String action,
                                                @QueryValue @Nullable String after, @QueryValue @Nullable String limit,
                                                HttpRequest<?> request) {
-        int size = Paging.limit(limit);
-        Long before = null;
-        if (after != null) {
-            try {
-                before = Long.parseLong(after);
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("after is not a cursor of this list",
-                        List.of(new Problem.FieldError("after", "is not a cursor of this list")));
-            }
-        }
-        List<AuditEntry> entries = store.audit(before, actor, action, size + 1);
-        List<AuditEntry> page = entries.stream().limit(size).toList();
-        return Paging.answer(request, page, entries.size() > size ? String.valueOf(page.get(page.size() - 1).id())
-                : null);
+        PageRequest page = PageRequest.of(limit, after, "audit", 1);
+        List<AuditEntry> entries = store.audit(page.after() == null ? null : page.after().number(0), actor, action,
+                page.fetchSize());
+        return PageLinks.ok(request, Page.of(entries, page, entry -> Cursor.of("audit", entry.id())));
     }
 }

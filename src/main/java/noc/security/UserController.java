@@ -30,6 +30,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import noc.api.Cursor;
+import noc.api.Page;
+import noc.api.PageLinks;
+import noc.api.PageRequest;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -79,10 +83,10 @@ public class UserController {
     @Get
     public HttpResponse<List<UserView>> list(@QueryValue @Nullable String after, @QueryValue @Nullable String limit,
                                              HttpRequest<?> request) {
-        int size = Paging.limit(limit);
-        List<User> users = store.users(after, size + 1);
-        List<UserView> page = users.stream().limit(size).map(UserView::of).toList();
-        return Paging.answer(request, page, users.size() > size ? page.get(page.size() - 1).username() : null);
+        PageRequest page = PageRequest.of(limit, after, "users", 1);
+        List<User> users = store.users(page.after() == null ? null : page.after().text(0), page.fetchSize());
+        return PageLinks.ok(request, Page.of(users, page, user -> Cursor.of("users", user.username()))
+                .map(UserView::of));
     }
 
     @Get("/{username}")

@@ -129,8 +129,8 @@ class RouteMatrixIT {
                 (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
         List<String> wrong = new ArrayList<>();
         for (Rule rule : matrix()) {
-            if (rule.path().equals("/swagger/noc-correlator.yml")) {
-                continue; // the document does not describe itself
+            if (rule.path().startsWith("/swagger")) {
+                continue; // the document does not describe itself, nor Swagger UI
             }
             Map<String, Object> operation = paths.getOrDefault(rule.path(), Map.of()).get(rule.method().toLowerCase());
             if (operation == null) {
