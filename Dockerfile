@@ -4,6 +4,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline || true
 COPY src src
+COPY openapi.properties openapi.properties
 RUN mvn -B -q package -DskipTests
 
 # Run stage.
