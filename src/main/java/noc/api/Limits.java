@@ -16,6 +16,12 @@ public final class Limits {
     public static final int NAME = 255;
     /** A service's reference (VARCHAR(128)). */
     public static final int SERVICE_REFERENCE = 128;
+    /** A contact's role (VARCHAR(64)). */
+    public static final int ROLE = 64;
+    /** A contact's phone (VARCHAR(64)). */
+    public static final int PHONE = 64;
+    /** A site's postal address (VARCHAR(1000)). */
+    public static final int ADDRESS = 1000;
     /** A journal entry's text (VARCHAR(4000)). */
     public static final int JOURNAL_TEXT = 4000;
     /** A journal entry's author (VARCHAR(512)). */

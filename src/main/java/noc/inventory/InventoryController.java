@@ -13,17 +13,15 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
 import noc.api.FieldReader;
-import noc.api.JsonBodies;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -37,12 +35,10 @@ public class InventoryController {
 
     private final InventoryStore store;
     private final InventorySync sync;
-    private final JsonMapper json;
 
-    public InventoryController(InventoryStore store, InventorySync sync, JsonMapper json) {
+    public InventoryController(InventoryStore store, InventorySync sync) {
         this.store = store;
         this.sync = sync;
-        this.json = json;
     }
 
     @Get("/{kind}")
@@ -57,11 +53,38 @@ public class InventoryController {
                 .orElseThrow(() -> ProblemException.notFound("No " + singular(type) + " '" + key + "'"));
     }
 
-    /** Creates or replaces one item; its key comes from the path. */
-    @Put(uri = "/{kind}/{key}", consumes = MediaType.APPLICATION_JSON)
-    public InventoryItem put(@PathVariable String kind, @PathVariable String key, @Body String body) {
-        InventoryKind type = kind(kind);
-        Map<String, Object> fields = new LinkedHashMap<>(parse(body));
+    /** Creates or replaces a customer; its name comes from the path. */
+    @Put(uri = "/customers/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putCustomer(@PathVariable String key, @Valid @Body InventoryBodies.CustomerBody body) {
+        return put(InventoryKind.CUSTOMERS, key, body);
+    }
+
+    /** Creates or replaces a contact; its name comes from the path. */
+    @Put(uri = "/contacts/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putContact(@PathVariable String key, @Valid @Body InventoryBodies.ContactBody body) {
+        return put(InventoryKind.CONTACTS, key, body);
+    }
+
+    /** Creates or replaces a site; its name comes from the path. */
+    @Put(uri = "/sites/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putSite(@PathVariable String key, @Valid @Body InventoryBodies.SiteBody body) {
+        return put(InventoryKind.SITES, key, body);
+    }
+
+    /** Creates or replaces a service; its reference comes from the path. */
+    @Put(uri = "/services/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putService(@PathVariable String key, @Valid @Body InventoryBodies.ServiceBody body) {
+        return put(InventoryKind.SERVICES, key, body);
+    }
+
+    /** Creates or replaces a device; its name comes from the path. */
+    @Put(uri = "/devices/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putDevice(@PathVariable String key, @Valid @Body InventoryBodies.DeviceBody body) {
+        return put(InventoryKind.DEVICES, key, body);
+    }
+
+    private InventoryItem put(InventoryKind type, String key, InventoryBodies.Fields body) {
+        Map<String, Object> fields = new LinkedHashMap<>(body.fields());
         String keyField = type == InventoryKind.SERVICES ? "reference" : "name";
         Object given = fields.get(keyField);
         if (given != null && !String.valueOf(given).equals(key)) {
@@ -94,33 +117,51 @@ public class InventoryController {
     }
 
     /**
-     * Imports many items at once, all or nothing. JSON: {@code {"customers": [...], "devices": [...]}};
-     * CSV ({@code Content-Type: text/csv}): one kind per request, {@code ?kind=devices}, a header row
-     * naming the fields, list fields separated by {@code |}.
+     * Imports many items at once, all or nothing: JSON {@code {"customers": [...], "devices": [...]}}
+     * (at most {@value InventoryBodies#MAX_IMPORT} items of each kind).
      */
-    @Post(uri = "/import", consumes = {MediaType.APPLICATION_JSON, "text/csv"})
-    public ImportResult importItems(@Body String body, @Header("Content-Type") @Nullable String contentType,
-                                    @QueryValue @Nullable String kind) {
+    @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
+    public ImportResult importJson(@Valid @Body InventoryBodies.ImportBody body) {
         FieldReader errors = new FieldReader();
         List<InventoryItem> items = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        if (contentType != null && contentType.startsWith("text/csv")) {
-            if (kind == null) {
-                throw ProblemException.badRequest("A CSV import names its kind",
-                        List.of(new Problem.FieldError("kind", "is required: ?kind=customers, contacts, sites, "
-                                + "services or devices")));
-            }
-            InventoryKind type = kind(kind);
-            List<Csv.Row> rows = Csv.parse(body == null ? "" : body);
+        for (InventoryKind type : InventoryKind.values()) {
+            List<? extends InventoryBodies.Fields> rows = body.of(type);
             for (int i = 0; i < rows.size(); i++) {
-                String path = type.path() + "[" + i + "] (line " + rows.get(i).line() + ")";
-                decodeInto(type, rows.get(i).fields(), path, errors, items, paths);
+                decodeInto(type, rows.get(i).fields(), type.path() + "[" + i + "]", errors, items, paths);
             }
-        } else {
-            InventoryDocument.Parsed parsed = InventoryDocument.parse(parse(body), "", errors);
-            items.addAll(parsed.items());
-            paths.addAll(parsed.paths());
         }
+        return write(items, paths, errors);
+    }
+
+    /**
+     * Imports many items of one kind at once, all or nothing, from CSV: {@code ?kind=devices}, a
+     * header row naming the fields, list fields separated by {@code |}; every value within its column.
+     */
+    @Post(uri = "/import", consumes = "text/csv")
+    public ImportResult importCsv(@Body @Nullable String body, @QueryValue @Nullable String kind) {
+        FieldReader errors = new FieldReader();
+        List<InventoryItem> items = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        if (kind == null) {
+            throw ProblemException.badRequest("A CSV import names its kind",
+                    List.of(new Problem.FieldError("kind", "is required: ?kind=customers, contacts, sites, "
+                            + "services or devices")));
+        }
+        InventoryKind type = kind(kind);
+        List<Csv.Row> rows = Csv.parse(body == null ? "" : body);
+        if (rows.size() > InventoryBodies.MAX_IMPORT) {
+            throw ProblemException.badRequest("Too many rows", List.of(new Problem.FieldError(type.path(),
+                    "must hold at most " + InventoryBodies.MAX_IMPORT + " rows")));
+        }
+        for (int i = 0; i < rows.size() && !errors.full(); i++) {
+            String path = type.path() + "[" + i + "] (line " + rows.get(i).line() + ")";
+            decodeInto(type, rows.get(i).fields(), path, errors, items, paths);
+        }
+        return write(items, paths, errors);
+    }
+
+    private ImportResult write(List<InventoryItem> items, List<String> paths, FieldReader errors) {
         if (items.isEmpty() && errors.ok()) {
             throw ProblemException.badRequest("Nothing to import", List.of());
         }
@@ -150,14 +191,7 @@ public class InventoryController {
     }
 
     private static void refuseIfInvalid(FieldReader errors) {
-        if (!errors.ok()) {
-            throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was written",
-                    errors.errors());
-        }
-    }
-
-    private Map<String, Object> parse(String body) {
-        return JsonBodies.object(json, body);
+        errors.refuseIfInvalid("nothing was written");
     }
 
     private static InventoryKind kind(String path) {
