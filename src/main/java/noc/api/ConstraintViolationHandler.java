@@ -48,17 +48,18 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
                     || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
+            // A node in an iterable carries the index of its element in the container before it.
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                path.append('.').append(node.getKey());
+            }
             String name = node.getName();
             if (name != null && !name.isEmpty() && !name.startsWith("<")) {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
                 path.append(jsonName(name));
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                path.append('.').append(node.getKey());
             }
         }
         return path.toString();

@@ -95,6 +95,19 @@ public final class TestApplication implements AutoCloseable {
         }
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("PUT " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GETs a JSON answer, failing unless it is 200. */
     public Object getJson(String path) {
         HttpResponse<String> response = get(path);
