@@ -51,7 +51,7 @@ public class EngineCommands {
             @Override
             public void failed(Exception cause) {
                 future.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "Not committed: " + cause.getMessage(), List.of()));
+                        "Not committed; nothing was done (the log says why)", List.of()));
             }
         });
         if (!queued) {

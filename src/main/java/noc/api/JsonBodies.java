@@ -34,7 +34,7 @@ public final class JsonBodies {
             }
             return parsed;
         } catch (IOException e) {
-            throw ProblemException.badRequest("The body is not a JSON object: " + e.getMessage(), List.of());
+            throw ProblemException.badRequest("The body is not a JSON object", List.of());
         }
     }
 }

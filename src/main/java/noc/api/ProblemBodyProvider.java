@@ -19,11 +19,22 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         List<Problem.FieldError> errors = context.getErrors().stream()
-                .map(e -> new Problem.FieldError(e.getPath().orElse(""), e.getMessage())).toList();
+                .map(e -> e.getMessage() != null && e.getMessage().startsWith("Required Body")
+                        ? new Problem.FieldError("", "is required: a JSON object")
+                        : new Problem.FieldError(e.getPath().orElse(""), sentence(e.getMessage()))).toList();
         String detail = errors.isEmpty() ? response.reason() : errors.get(0).message();
         String type = "/problems/" + response.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new Problem(type, response.getStatus().getReason(), response.code(), detail,
                 context.getRequest().getPath(), errors.isEmpty() ? null : errors);
+    }
+
+    /** A framework message that names Java types or exceptions is replaced by a plain sentence. */
+    static String sentence(String message) {
+        if (message == null || message.contains("java.") || message.contains("Exception") || message.contains("class ")
+                || message.contains("SQL") || message.contains("\tat ")) {
+            return "has a value that cannot be read";
+        }
+        return message;
     }
 
     @Override

@@ -645,11 +645,7 @@ public final class Actions {
         tickets.put(reference, session.insert(ticket));
         changes.ticket(ticket);
         record(new JournalEntry(reference, now, JournalEntry.AuthorKind.PERSON,
-                declaration.declaredBy(), JournalAction.DECLARED, Text.limit(
-                "Declared by " + declaration.contactName() + " (" + declaration.contactPhone() + ", "
-                + declaration.contactEmail() + ") for " + declaration.customerName() + " at "
-                + declaration.siteAddress() + "; services " + declaration.serviceReferences() + "; faulty elements: "
-                + declaration.faultyElements() + "; " + declaration.description(), 4000),
+                declaration.declaredBy(), JournalAction.DECLARED, Text.limit(declaration.journalText(), 4000),
                 List.of("ticket:" + reference), JournalEntry.Visibility.PUBLIC));
         journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
         if (!knownCustomer) {

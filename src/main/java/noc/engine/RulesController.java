@@ -11,13 +11,16 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import noc.api.JsonBodies;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import noc.api.Limits;
+import noc.api.StrictBody;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -28,11 +31,9 @@ import noc.api.ProblemException;
 public class RulesController {
 
     private final RuleReloader reloader;
-    private final JsonMapper json;
 
-    public RulesController(RuleReloader reloader, JsonMapper json) {
+    public RulesController(RuleReloader reloader) {
         this.reloader = reloader;
-        this.json = json;
     }
 
     @Get("/status")
@@ -48,26 +49,29 @@ public class RulesController {
     }
 
     /**
-     * Checks candidate DRL with the rest of the folder, deploying nothing. Either the DRL itself
-     * ({@code Content-Type: text/plain}, {@code ?file=20-links.drl} to stand for that file), or JSON
-     * {@code {"files": {"20-links.drl": "..."}}}.
+     * Checks candidate DRL with the rest of the folder, deploying nothing: the DRL itself
+     * ({@code Content-Type: text/plain}), {@code ?file=20-links.drl} to stand for that file.
      */
     @Secured(Role.RULES_NAME)
-    @Post(uri = "/validate", consumes = {MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    public RuleStatus.Validation validate(@Body String body, @Header("Content-Type") @Nullable String contentType,
-                                         @QueryValue @Nullable String file) {
+    @Post(uri = "/validate", consumes = MediaType.TEXT_PLAIN)
+    public RuleStatus.Validation validate(@Body @Nullable String body, @QueryValue @Nullable String file) {
+        return reloader.validate(Map.of(checkName(file == null ? "zz-candidate.drl" : file), body == null ? "" : body));
+    }
+
+    /** The same for several files: {@code {"files": {"20-links.drl": "..."}}}. */
+    @Secured(Role.RULES_NAME)
+    @Post(uri = "/validate", consumes = MediaType.APPLICATION_JSON)
+    public RuleStatus.Validation validateFiles(@Valid @Body Candidates body) {
         Map<String, String> candidates = new LinkedHashMap<>();
-        if (contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)) {
-            Map<String, Object> parsed = JsonBodies.object(json, body);
-            if (!(parsed.get("files") instanceof Map<?, ?> files) || files.isEmpty()) {
-                throw ProblemException.badRequest("files must be an object of file name to DRL text",
-                        List.of(new Problem.FieldError("files", "is required")));
-            }
-            files.forEach((name, text) -> candidates.put(checkName(String.valueOf(name)), String.valueOf(text)));
-        } else {
-            candidates.put(checkName(file == null ? "zz-candidate.drl" : file), body == null ? "" : body);
-        }
+        body.files().forEach((name, text) -> candidates.put(checkName(name), text == null ? "" : text));
         return reloader.validate(candidates);
+    }
+
+    /** Candidate rule files by name. */
+    @Serdeable
+    public record Candidates(@Nullable @NotEmpty(message = "is required: an object of file name to DRL text")
+                             @Size(max = 100, message = Limits.AT_MOST_ITEMS) Map<String, String> files)
+            implements StrictBody {
     }
 
     private static String checkName(String name) {

@@ -16,19 +16,19 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import io.micronaut.security.authentication.Authentication;
 import noc.api.FieldReader;
-import noc.api.JsonBodies;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
+import noc.security.Audit;
 import noc.api.Problem;
 import noc.api.ProblemException;
 
@@ -43,12 +43,12 @@ public class InventoryController {
 
     private final InventoryStore store;
     private final InventorySync sync;
-    private final JsonMapper json;
+    private final Audit audit;
 
-    public InventoryController(InventoryStore store, InventorySync sync, JsonMapper json) {
+    public InventoryController(InventoryStore store, InventorySync sync, Audit audit) {
         this.store = store;
         this.sync = sync;
-        this.json = json;
+        this.audit = audit;
     }
 
     /** A page of the items of a kind, by key; {@code limit} and {@code after} page, the next page is in the {@code Link} header. */
@@ -67,12 +67,49 @@ public class InventoryController {
                 .orElseThrow(() -> ProblemException.notFound("No " + singular(type) + " '" + key + "'"));
     }
 
-    /** Creates or replaces one item; its key comes from the path. */
+    /** Creates or replaces a customer; its name comes from the path. */
     @Secured(Role.ADMIN_NAME)
-    @Put(uri = "/{kind}/{key}", consumes = MediaType.APPLICATION_JSON)
-    public InventoryItem put(@PathVariable String kind, @PathVariable String key, @Body String body) {
-        InventoryKind type = kind(kind);
-        Map<String, Object> fields = new LinkedHashMap<>(parse(body));
+    @Put(uri = "/customers/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putCustomer(@PathVariable String key, @Valid @Body InventoryBodies.CustomerBody body,
+                                  Authentication caller, HttpRequest<?> request) {
+        return put(InventoryKind.CUSTOMERS, key, body, caller, request);
+    }
+
+    /** Creates or replaces a contact; its name comes from the path. */
+    @Secured(Role.ADMIN_NAME)
+    @Put(uri = "/contacts/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putContact(@PathVariable String key, @Valid @Body InventoryBodies.ContactBody body,
+                                  Authentication caller, HttpRequest<?> request) {
+        return put(InventoryKind.CONTACTS, key, body, caller, request);
+    }
+
+    /** Creates or replaces a site; its name comes from the path. */
+    @Secured(Role.ADMIN_NAME)
+    @Put(uri = "/sites/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putSite(@PathVariable String key, @Valid @Body InventoryBodies.SiteBody body,
+                                  Authentication caller, HttpRequest<?> request) {
+        return put(InventoryKind.SITES, key, body, caller, request);
+    }
+
+    /** Creates or replaces a service; its reference comes from the path. */
+    @Secured(Role.ADMIN_NAME)
+    @Put(uri = "/services/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putService(@PathVariable String key, @Valid @Body InventoryBodies.ServiceBody body,
+                                  Authentication caller, HttpRequest<?> request) {
+        return put(InventoryKind.SERVICES, key, body, caller, request);
+    }
+
+    /** Creates or replaces a device; its name comes from the path. */
+    @Secured(Role.ADMIN_NAME)
+    @Put(uri = "/devices/{key}", consumes = MediaType.APPLICATION_JSON)
+    public InventoryItem putDevice(@PathVariable String key, @Valid @Body InventoryBodies.DeviceBody body,
+                                  Authentication caller, HttpRequest<?> request) {
+        return put(InventoryKind.DEVICES, key, body, caller, request);
+    }
+
+    private InventoryItem put(InventoryKind type, String key, InventoryBodies.Fields body, Authentication caller,
+                              HttpRequest<?> request) {
+        Map<String, Object> fields = new LinkedHashMap<>(body.fields());
         String keyField = type == InventoryKind.SERVICES ? "reference" : "name";
         Object given = fields.get(keyField);
         if (given != null && !String.valueOf(given).equals(key)) {
@@ -88,12 +125,14 @@ public class InventoryController {
             InventoryDocument.checkReferences(parsed, current, errors);
             refuseIfInvalid(errors);
         });
+        audit.record(caller, "INVENTORY_SAVED", type.path() + "/" + key, request, null);
         return item;
     }
 
     @Secured(Role.ADMIN_NAME)
     @Delete("/{kind}/{key}")
-    public HttpResponse<Void> delete(@PathVariable String kind, @PathVariable String key) {
+    public HttpResponse<Void> delete(@PathVariable String kind, @PathVariable String key, Authentication caller,
+                                     HttpRequest<?> request) {
         InventoryKind type = kind(kind);
         try {
             if (!sync.delete(type, key)) {
@@ -102,38 +141,65 @@ public class InventoryController {
         } catch (InventoryConflictException e) {
             throw new ProblemException(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
         }
+        audit.record(caller, "INVENTORY_DELETED", type.path() + "/" + key, request, null);
         return HttpResponse.noContent();
     }
 
     /**
-     * Imports many items at once, all or nothing. JSON: {@code {"customers": [...], "devices": [...]}};
-     * CSV ({@code Content-Type: text/csv}): one kind per request, {@code ?kind=devices}, a header row
-     * naming the fields, list fields separated by {@code |}.
+     * Imports many items at once, all or nothing: JSON {@code {"customers": [...], "devices": [...]}}
+     * (at most {@value InventoryBodies#MAX_IMPORT} items of each kind).
      */
     @Secured(Role.ADMIN_NAME)
-    @Post(uri = "/import", consumes = {MediaType.APPLICATION_JSON, "text/csv"})
-    public ImportResult importItems(@Body String body, @Header("Content-Type") @Nullable String contentType,
-                                    @QueryValue @Nullable String kind) {
+    @Post(uri = "/import", consumes = MediaType.APPLICATION_JSON)
+    public ImportResult importJson(@Valid @Body InventoryBodies.ImportBody body, Authentication caller,
+                                   HttpRequest<?> request) {
         FieldReader errors = new FieldReader();
         List<InventoryItem> items = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        if (contentType != null && contentType.startsWith("text/csv")) {
-            if (kind == null) {
-                throw ProblemException.badRequest("A CSV import names its kind",
-                        List.of(new Problem.FieldError("kind", "is required: ?kind=customers, contacts, sites, "
-                                + "services or devices")));
-            }
-            InventoryKind type = kind(kind);
-            List<Csv.Row> rows = Csv.parse(body == null ? "" : body);
+        for (InventoryKind type : InventoryKind.values()) {
+            List<? extends InventoryBodies.Fields> rows = body.of(type);
             for (int i = 0; i < rows.size(); i++) {
-                String path = type.path() + "[" + i + "] (line " + rows.get(i).line() + ")";
-                decodeInto(type, rows.get(i).fields(), path, errors, items, paths);
+                decodeInto(type, rows.get(i).fields(), type.path() + "[" + i + "]", errors, items, paths);
             }
-        } else {
-            InventoryDocument.Parsed parsed = InventoryDocument.parse(parse(body), "", errors);
-            items.addAll(parsed.items());
-            paths.addAll(parsed.paths());
         }
+        return audited(write(items, paths, errors), caller, request);
+    }
+
+    /**
+     * Imports many items of one kind at once, all or nothing, from CSV: {@code ?kind=devices}, a
+     * header row naming the fields, list fields separated by {@code |}; every value within its column.
+     */
+    @Secured(Role.ADMIN_NAME)
+    @Post(uri = "/import", consumes = "text/csv")
+    public ImportResult importCsv(@Body @Nullable String body, @QueryValue @Nullable String kind,
+                                  Authentication caller, HttpRequest<?> request) {
+        FieldReader errors = new FieldReader();
+        List<InventoryItem> items = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        if (kind == null) {
+            throw ProblemException.badRequest("A CSV import names its kind",
+                    List.of(new Problem.FieldError("kind", "is required: ?kind=customers, contacts, sites, "
+                            + "services or devices")));
+        }
+        InventoryKind type = kind(kind);
+        List<Csv.Row> rows = Csv.parse(body == null ? "" : body);
+        if (rows.size() > InventoryBodies.MAX_IMPORT) {
+            throw ProblemException.badRequest("Too many rows", List.of(new Problem.FieldError(type.path(),
+                    "must hold at most " + InventoryBodies.MAX_IMPORT + " rows")));
+        }
+        for (int i = 0; i < rows.size() && !errors.full(); i++) {
+            String path = type.path() + "[" + i + "] (line " + rows.get(i).line() + ")";
+            decodeInto(type, rows.get(i).fields(), path, errors, items, paths);
+        }
+        return audited(write(items, paths, errors), caller, request);
+    }
+
+    private ImportResult audited(ImportResult result, Authentication caller, HttpRequest<?> request) {
+        audit.record(caller, "INVENTORY_IMPORTED", null, request, result.imported() + " items: " + result.byKind());
+        return result;
+    }
+
+    private ImportResult write(List<InventoryItem> items, List<String> paths, FieldReader errors) {
         if (items.isEmpty() && errors.ok()) {
             throw ProblemException.badRequest("Nothing to import", List.of());
         }
@@ -163,14 +229,7 @@ public class InventoryController {
     }
 
     private static void refuseIfInvalid(FieldReader errors) {
-        if (!errors.ok()) {
-            throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was written",
-                    errors.errors());
-        }
-    }
-
-    private Map<String, Object> parse(String body) {
-        return JsonBodies.object(json, body);
+        errors.refuseIfInvalid("nothing was written");
     }
 
     private static InventoryKind kind(String path) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import noc.api.FieldReader;
+import noc.api.Limits;
 
 /**
  * Turns fields (from JSON or a CSV row, all as text or lists of text) into inventory items, and
@@ -22,11 +23,11 @@ final class InventoryDecoder {
     /** The item of {@code kind} in {@code fields}, or null when a field is missing or wrong. */
     static InventoryItem decode(InventoryKind kind, Map<String, Object> fields, String path, FieldReader errors) {
         int before = errors.errors().size();
-        checkLengths(fields, path, errors);
+        checkLengths(kind, fields, path, errors);
         InventoryItem item = switch (kind) {
             case CUSTOMERS -> {
                 String name = required(fields, "name", path, errors);
-                Contract contract = choice(Contract.class, fields, "contract", path, errors, null);
+                Contract contract = choice(Contract.class, fields, "contract", path, errors);
                 String manager = optional(fields, "projectManager");
                 if (contract == Contract.MANAGED && manager == null) {
                     errors.error(at(path, "projectManager"), "is required for a managed customer (P-1.3)");
@@ -37,13 +38,9 @@ final class InventoryDecoder {
                 String name = required(fields, "name", path, errors);
                 String role = required(fields, "role", path, errors);
                 String phone = required(fields, "phone", path, errors);
-                if (phone != null && !phone.matches("[+0-9 ().-]{4,32}")) {
-                    errors.error(at(path, "phone"), "must be a phone number such as +33 1 41 58 22 50");
-                }
+                errors.phone(phone, at(path, "phone"));
                 String email = required(fields, "email", path, errors);
-                if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                    errors.error(at(path, "email"), "must be an email address");
-                }
+                errors.email(email, at(path, "email"));
                 yield errors.errors().size() > before ? null
                         : new Contact(name, optional(fields, "customer"), role, phone, email);
             }
@@ -55,7 +52,7 @@ final class InventoryDecoder {
             case SERVICES -> {
                 String reference = required(fields, "reference", path, errors);
                 String customer = required(fields, "customer", path, errors);
-                Criticality criticality = choice(Criticality.class, fields, "criticality", path, errors, null);
+                Criticality criticality = choice(Criticality.class, fields, "criticality", path, errors);
                 Boolean redundant = bool(fields, "redundant", path, errors);
                 yield errors.errors().size() > before ? null
                         : new Service(reference, customer, optional(fields, "site"), criticality, redundant);
@@ -119,7 +116,7 @@ final class InventoryDecoder {
     }
 
     static String at(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return FieldReader.at(path, field);
     }
 
     private static String required(Map<String, Object> fields, String name, String path, FieldReader errors) {
@@ -139,34 +136,68 @@ final class InventoryDecoder {
         return text.isEmpty() ? null : text;
     }
 
-    /** Every text field fits its column: an address 1,000 characters, anything else 255. */
-    static void checkLengths(Map<String, Object> fields, String path, FieldReader errors) {
+    /** The fields of each kind, each with the size of its column (a list: of each item). */
+    static final Map<InventoryKind, Map<String, Integer>> FIELDS = Map.of(
+            InventoryKind.CUSTOMERS, ordered("name", Limits.NAME, "contract", 16, "projectManager", Limits.NAME),
+            InventoryKind.CONTACTS, ordered("name", Limits.NAME, "customer", Limits.NAME, "role", Limits.ROLE,
+                    "phone", Limits.PHONE, "email", Limits.NAME),
+            InventoryKind.SITES, ordered("name", Limits.NAME, "customer", Limits.NAME, "address", Limits.ADDRESS),
+            InventoryKind.SERVICES, ordered("reference", Limits.SERVICE_REFERENCE, "customer", Limits.NAME,
+                    "site", Limits.NAME, "criticality", 16, "redundant", 5),
+            InventoryKind.DEVICES, ordered("name", Limits.NAME, "site", Limits.NAME, "parent", Limits.NAME,
+                    "addresses", Limits.NAME, "services", Limits.SERVICE_REFERENCE));
+
+    /** The most addresses, or services, one device has. */
+    static final int MAX_LIST = 1000;
+
+    private static Map<String, Integer> ordered(Object... pairs) {
+        Map<String, Integer> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    /** Every field is one of the kind's and fits its column; nothing is cut. */
+    static void checkLengths(InventoryKind kind, Map<String, Object> fields, String path, FieldReader errors) {
+        Map<String, Integer> known = FIELDS.get(kind);
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            int length = field.getKey().equals("address") ? 1000 : 255;
-            List<?> values = field.getValue() instanceof List<?> list ? list : List.of(String.valueOf(field.getValue()));
-            for (Object value : values) {
-                if (String.valueOf(value).length() > length) {
-                    errors.error(at(path, field.getKey()), "is longer than " + length + " characters");
+            Integer length = known.get(field.getKey());
+            if (length == null) {
+                errors.error(at(path, field.getKey()), "is not a known field; known fields: "
+                        + String.join(", ", known.keySet()));
+                continue;
+            }
+            if (field.getValue() instanceof List<?> list) {
+                if (list.size() > MAX_LIST) {
+                    errors.error(at(path, field.getKey()), "must hold at most " + MAX_LIST + " items");
+                }
+                for (int i = 0; i < list.size() && i < MAX_LIST; i++) {
+                    errors.length(String.valueOf(list.get(i)).strip(), length, at(path, field.getKey()) + "[" + i + "]");
+                }
+            } else if (field.getValue() != null) {
+                if (isList(kind, field.getKey())) {
+                    String[] items = String.valueOf(field.getValue()).split("\\|");
+                    if (items.length > MAX_LIST) {
+                        errors.error(at(path, field.getKey()), "must hold at most " + MAX_LIST + " items");
+                    }
+                    for (int i = 0; i < items.length && i < MAX_LIST; i++) {
+                        errors.length(items[i].strip(), length, at(path, field.getKey()) + "[" + i + "]");
+                    }
+                } else {
+                    errors.length(String.valueOf(field.getValue()).strip(), length, at(path, field.getKey()));
                 }
             }
         }
     }
 
+    private static boolean isList(InventoryKind kind, String field) {
+        return kind == InventoryKind.DEVICES && (field.equals("addresses") || field.equals("services"));
+    }
+
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name, String path,
-                                                FieldReader errors, E fallback) {
-        String value = optional(fields, name);
-        if (value == null) {
-            if (fallback == null) {
-                errors.error(at(path, name), "is required: one of " + names(type));
-            }
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.error(at(path, name), "must be one of " + names(type) + ", not '" + value + "'");
-            return fallback;
-        }
+                                                FieldReader errors) {
+        return errors.choice(type, optional(fields, name), at(path, name));
     }
 
     private static Boolean bool(Map<String, Object> fields, String name, String path, FieldReader errors) {
@@ -209,11 +240,4 @@ final class InventoryDecoder {
         return result;
     }
 
-    private static String names(Class<? extends Enum<?>> type) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> constant : type.getEnumConstants()) {
-            names.add(constant.name().toLowerCase(Locale.ROOT));
-        }
-        return String.join(", ", names);
-    }
 }

@@ -6,7 +6,6 @@ import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.JsonBodies;
@@ -72,62 +72,39 @@ public class MaintenanceController {
 
     /**
      * Plans a window: {@code {"title", "description", "start", "end", "recurrence": "none|daily|weekly",
-     * "until", "scope": {"devices": [], "sites": [], "services": []}, "requestedBy"}}.
+     * "until", "scope": {"devices": [], "sites": [], "services": []}}}, requested by the caller.
      */
     @Secured(Role.OPERATOR_NAME)
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<View>> plan(@Body String body, Authentication caller) {
-        Map<String, Object> fields = parse(body);
+    public CompletableFuture<HttpResponse<View>> plan(@Valid @Body MaintenanceBody body, Authentication caller) {
         FieldReader errors = new FieldReader();
-        String title = JsonBodies.text(fields, "title");
-        if (title == null) {
-            errors.error("title", "is required");
-        } else if (title.length() > 400) {
-            errors.error("title", "is longer than 400 characters");
-        }
-        if (String.valueOf(fields.getOrDefault("description", "")).length() > 4000) {
-            errors.error("description", "is longer than 4000 characters");
-        }
-        Instant start = time(fields, "start", errors, true);
-        Instant end = time(fields, "end", errors, true);
-        Instant until = time(fields, "until", errors, false);
-        Recurrence recurrence = Recurrence.NONE;
-        String recurrenceText = JsonBodies.text(fields, "recurrence");
-        if (recurrenceText != null) {
-            try {
-                recurrence = Recurrence.valueOf(recurrenceText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.error("recurrence", "must be none, daily or weekly, not '" + recurrenceText + "'");
-            }
-        }
+        String title = body.title().strip();
+        Instant start = errors.time(body.start().strip(), "start");
+        Instant end = errors.time(body.end().strip(), "end");
+        Instant until = body.until() == null || body.until().isBlank() ? null : errors.time(body.until().strip(), "until");
+        Recurrence recurrence = body.recurrence() == null || body.recurrence().isBlank() ? Recurrence.NONE
+                : errors.choice(Recurrence.class, body.recurrence(), "recurrence");
         if (start != null && end != null && !end.isAfter(start)) {
             errors.error("end", "must come after start");
         }
-        if (start != null && end != null && recurrence != Recurrence.NONE
+        if (start != null && end != null && recurrence != null && recurrence != Recurrence.NONE
                 && Duration.between(start, end).compareTo(recurrence.period()) >= 0) {
             errors.error("end", "a " + recurrence.name().toLowerCase(Locale.ROOT) + " window must be shorter than "
                     + "its period");
         }
-        Map<?, ?> scope = fields.get("scope") instanceof Map<?, ?> map ? map : Map.of();
-        if (fields.get("scope") != null && !(fields.get("scope") instanceof Map<?, ?>)) {
-            errors.error("scope", "must be an object with devices, sites and services");
-        }
+        MaintenanceBody.Scope scope = body.scope();
         Inventory known = inventory.load();
-        List<String> devices = names(scope, "devices", InventoryKind.DEVICES, known, errors);
-        List<String> sites = names(scope, "sites", InventoryKind.SITES, known, errors);
-        List<String> services = names(scope, "services", InventoryKind.SERVICES, known, errors);
+        List<String> devices = names(scope.of(scope.devices()), "devices", InventoryKind.DEVICES, known, errors);
+        List<String> sites = names(scope.of(scope.sites()), "sites", InventoryKind.SITES, known, errors);
+        List<String> services = names(scope.of(scope.services()), "services", InventoryKind.SERVICES, known, errors);
         if (devices.isEmpty() && sites.isEmpty() && services.isEmpty()) {
             errors.error("scope", "must name at least one device, site or service");
         }
-        if (!errors.ok()) {
-            throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was planned",
-                    errors.errors());
-        }
-        String requestedBy = caller.getName();
+        errors.refuseIfInvalid("nothing was planned");
         AtomicReference<String> assigned = new AtomicReference<>();
-        MaintenanceRequest request = new MaintenanceRequest(title, String.valueOf(fields.getOrDefault(
-                "description", "")), start, end, recurrence, until, devices, sites, services,
-                requestedBy, assigned);
+        MaintenanceRequest request = new MaintenanceRequest(title, body.description() == null ? ""
+                : body.description(), start, end, recurrence, until, devices, sites, services,
+                caller.getName(), assigned);
         return commands.submit(request, () -> {
             if (assigned.get() == null) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-planned", "The request was taken "
@@ -141,8 +118,7 @@ public class MaintenanceController {
     /** The operation of a window is done: at the window's end, no overrun for it (alarms aside). */
     @Secured(Role.OPERATOR_NAME)
     @Post(uri = "/{reference}/complete", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
-    public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, @Nullable @Body String body,
-                                                          Authentication caller) {
+    public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, Authentication caller) {
         find(reference);
         return commands.submit(new MaintenanceCompletion(reference, caller.getName()),
                 () -> HttpResponse.ok(View.of(find(reference), clock.instant())));
@@ -152,43 +128,15 @@ public class MaintenanceController {
         return store.find(reference).orElseThrow(() -> ProblemException.notFound("No maintenance window " + reference));
     }
 
-    private static List<String> names(Map<?, ?> scope, String field, InventoryKind kind, Inventory known,
+    private static List<String> names(List<String> names, String field, InventoryKind kind, Inventory known,
                                       FieldReader errors) {
-        Object value = scope.get(field);
-        List<String> names = new ArrayList<>();
-        if (value == null) {
-            return names;
-        }
-        if (!(value instanceof List<?> list)) {
-            errors.error("scope." + field, "must be an array of names");
-            return names;
-        }
-        for (Object item : list) {
-            String name = String.valueOf(item);
-            if (!known.contains(kind, name)) {
-                errors.error("scope." + field, "refers to unknown " + kind.path().replaceAll("s$", "") + " '"
-                        + name + "'");
+        for (int i = 0; i < names.size(); i++) {
+            if (!known.contains(kind, names.get(i))) {
+                errors.error("scope." + field + "[" + i + "]", "refers to unknown "
+                        + kind.path().replaceAll("s$", "") + " '" + names.get(i) + "'");
             }
-            names.add(name);
         }
         return names;
-    }
-
-
-    private static Instant time(Map<String, Object> fields, String name, FieldReader errors, boolean required) {
-        String value = JsonBodies.text(fields, name);
-        if (value == null) {
-            if (required) {
-                errors.error(name, "is required (RFC 3339, e.g. 2026-03-02T22:00:00Z)");
-            }
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (RuntimeException e) {
-            errors.error(name, "must be an RFC 3339 time such as 2026-03-02T22:00:00Z, not '" + value + "'");
-            return null;
-        }
     }
 
     private Map<String, Object> parse(String body) {

@@ -46,6 +46,13 @@ public record Declaration(String customerName, String siteAddress, List<String> 
         requireNonNull(assigned, "assigned is null");
     }
 
+    /** What the DECLARED journal entry says: the whole declaration, which must fit its column. */
+    public String journalText() {
+        return "Declared by " + contactName + " (" + contactPhone + ", " + contactEmail + ") for " + customerName
+                + " at " + siteAddress + "; services " + serviceReferences + "; faulty elements: " + faultyElements
+                + "; " + description;
+    }
+
     public String getCustomerName() { return customerName; }
     public List<String> getServiceReferences() { return serviceReferences; }
     public Impact getImpact() { return impact; }

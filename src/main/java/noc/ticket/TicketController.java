@@ -4,7 +4,6 @@ import io.micronaut.security.annotation.Secured;
 import noc.security.Role;
 import java.util.List;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,14 +13,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import jakarta.validation.Valid;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
-import noc.api.JsonBodies;
-import noc.api.PageLinks;
-import noc.api.PageRequest;
-import noc.api.QueryParameters;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -35,6 +30,9 @@ import noc.api.Problem;
 import io.micronaut.security.authentication.Authentication;
 import noc.security.Callers;
 import noc.api.ProblemException;
+import noc.api.PageLinks;
+import noc.api.PageRequest;
+import noc.api.QueryParameters;
 import noc.database.JsonColumns;
 import noc.database.Times;
 
@@ -49,13 +47,12 @@ public class TicketController {
     private final AlarmRepository alarms;
     private final AlarmStore alarmStore;
     private final JsonColumns columns;
-    private final JsonMapper json;
     private final EngineCommands commands;
     private final java.time.Clock clock;
     private final TicketStore store;
 
     public TicketController(TicketRepository tickets, JournalRepository journal, AlarmRepository alarms,
-                            AlarmStore alarmStore, JsonColumns columns, JsonMapper json, EngineCommands commands,
+                            AlarmStore alarmStore, JsonColumns columns, EngineCommands commands,
                             java.time.Clock clock, TicketStore store) {
         this.clock = clock;
         this.store = store;
@@ -64,7 +61,6 @@ public class TicketController {
         this.alarms = alarms;
         this.alarmStore = alarmStore;
         this.columns = columns;
-        this.json = json;
         this.commands = commands;
     }
 
@@ -101,10 +97,10 @@ public class TicketController {
      * ticket, or 409 with why the action is not allowed now.
      */
     @Secured({Role.OPERATOR_NAME, Role.CUSTOMER_NAME})
-    @Post(uri = "/{reference}/{action}", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    @Post(uri = "/{reference}/{action}", consumes = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<TicketViews.Detail>> act(@PathVariable String reference,
                                                                    @PathVariable String action,
-                                                                   @Body @Nullable String body,
+                                                                   @Valid @Body TicketActionBody body,
                                                                    Authentication caller) {
         TicketAction type = TicketAction.ofPath(action).filter(a -> a != TicketAction.ACKNOWLEDGE_ESCALATION)
                 .orElseThrow(() -> ProblemException.notFound("No action '" + action + "' on tickets"));
@@ -122,59 +118,39 @@ public class TicketController {
 
     /** The escalation level {@code level} acknowledges (P-5.4): it is not passed on to the next. */
     @Secured(Role.OPERATOR_NAME)
-    @Post(uri = "/{reference}/escalations/{level}/acknowledge", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
+    @Post(uri = "/{reference}/escalations/{level}/acknowledge", consumes = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<TicketViews.Detail>> acknowledgeEscalation(@PathVariable String reference,
                                                                                     @PathVariable int level,
-                                                                                    @Body @Nullable String body,
+                                                                                    @Valid @Body TicketActionBody body,
                                                                                     Authentication caller) {
         return act(reference, TicketAction.ACKNOWLEDGE_ESCALATION, level, body, caller);
     }
 
     private CompletableFuture<HttpResponse<TicketViews.Detail>> act(String reference, TicketAction type, int level,
-                                                                    @Nullable String body, Authentication caller) {
+                                                                    TicketActionBody body, Authentication caller) {
         tickets.findById(reference).orElseThrow(() -> ProblemException.notFound("No ticket " + reference));
-        Map<String, Object> fields = JsonBodies.optionalObject(json, body);
         FieldReader errors = new FieldReader();
-        if (fields.containsKey("by")) {
-            errors.error("by", "is not a field: the action is journaled under the name you logged in with");
-        }
-        String by = caller.getName();
-        String text = JsonBodies.text(fields, "text");
+        String text = blankToNull(body.text());
+        String customer = blankToNull(body.customer());
         Priority priority = null;
         WaitReason waitReason = null;
         switch (type) {
-            case COMMENT -> {
-                if (text == null) {
-                    errors.error("text", "is required for a comment");
-                }
-            }
-            case ASK_CUSTOMER -> {
-                if (text == null) {
-                    errors.error("text", "is required: the question");
-                }
-            }
+            case COMMENT -> required(text, "text", "is required for a comment", errors);
+            case ASK_CUSTOMER -> required(text, "text", "is required: the question", errors);
             case SET_PRIORITY -> {
-                priority = choice(Priority.class, fields, "priority", errors);
-                if (text == null) {
-                    errors.error("text", "is required: the reason for the priority");
-                }
+                priority = errors.choice(Priority.class, body.priority(), "priority");
+                required(text, "text", "is required: the reason for the priority", errors);
+                errors.length(text, TicketActionBody.PRIORITY_REASON, "text");
             }
-            case WAIT -> waitReason = choice(WaitReason.class, fields, "reason", errors);
-            case LINK_CUSTOMER -> {
-                if (JsonBodies.text(fields, "customer") == null) {
-                    errors.error("customer", "is required: the name of a customer of the inventory");
-                }
-            }
+            case WAIT -> waitReason = errors.choice(WaitReason.class, body.reason(), "reason");
+            case LINK_CUSTOMER -> required(customer, "customer", "is required: the name of a customer of the inventory",
+                    errors);
             default -> {
             }
         }
-        if (!errors.ok()) {
-            throw ProblemException.badRequest(errors.errors().size() + " problem(s); nothing was done",
-                    errors.errors());
-        }
-        TicketCommand command = new TicketCommand(reference, type, by, text,
-                Boolean.parseBoolean(String.valueOf(fields.getOrDefault("public", "false"))), priority, waitReason,
-                level, JsonBodies.text(fields, "customer"), new AtomicReference<>());
+        errors.refuseIfInvalid("nothing was done");
+        TicketCommand command = new TicketCommand(reference, type, caller.getName(), text,
+                Boolean.TRUE.equals(body.public_()), priority, waitReason, level, customer, new AtomicReference<>());
         return commands.submit(command, () -> {
             String refusal = command.refusal().get();
             if (refusal != null) {
@@ -184,20 +160,13 @@ public class TicketController {
         });
     }
 
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name,
-                                                FieldReader errors) {
-        String value = JsonBodies.text(fields, name);
+    private static void required(String value, String field, String message, FieldReader errors) {
         if (value == null) {
-            errors.error(name, "is required: one of " + java.util.Arrays.toString(type.getEnumConstants()));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.error(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not '"
-                    + value + "'");
-            return null;
+            errors.error(field, message);
         }
     }
 

@@ -132,6 +132,10 @@ public final class TestApplication implements AutoCloseable {
         return admin().post(path, body, contentType);
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return admin().put(path, json);
+    }
+
     public Object getJson(String path) {
         return admin().getJson(path);
     }

@@ -25,6 +25,8 @@ import noc.alarm.SourceKind;
  */
 final class AlertmanagerDecoder {
 
+    private static final String KEY_PREFIX = "alertmanager|";
+
     private AlertmanagerDecoder() {
     }
 
@@ -77,6 +79,11 @@ final class AlertmanagerDecoder {
         Instant endsAt = fields.optionalTime(alert, "endsAt", path + ".endsAt");
         String fingerprint = fields.optionalString(alert, "fingerprint", path + ".fingerprint", "");
         String generatorUrl = fields.optionalString(alert, "generatorURL", path + ".generatorURL", "");
+        // The alarm's columns: refused whole rather than cut.
+        fields.length(alertname, Columns.NAME, path + ".labels.alertname");
+        String source = labels.getOrDefault("instance", labels.getOrDefault("job", "alertmanager"));
+        fields.length(source, Columns.SOURCE, path + ".labels." + (labels.containsKey("instance") ? "instance" : "job"));
+        fields.length(fingerprint, Columns.REDUCTION_KEY - KEY_PREFIX.length(), path + ".fingerprint");
         if (!fields.ok() || status == null || alertname == null) {
             return null;
         }
@@ -93,9 +100,8 @@ final class AlertmanagerDecoder {
         }
         attributes.put("fingerprint", fingerprint);
         boolean resolved = status.equals("resolved");
-        String source = labels.getOrDefault("instance", labels.getOrDefault("job", "alertmanager"));
         Instant eventTime = resolved && endsAt != null ? endsAt : startsAt != null ? startsAt : receivedAt;
-        return new AlarmEvent(SourceKind.ALERTMANAGER, source, alertname, "", "", "alertmanager|" + fingerprint,
+        return new AlarmEvent(SourceKind.ALERTMANAGER, source, alertname, "", "", KEY_PREFIX + fingerprint,
                 resolved ? EventState.CLEAR : EventState.RAISE, severity(labels.get("severity")), attributes,
                 receivedAt, eventTime);
     }

@@ -79,22 +79,22 @@ final class GenericAlarmDecoder {
         String reductionKey = fields.optionalString(alarm, "reductionKey", path + "reductionKey", "");
         Map<String, String> attributes = fields.optionalScalars(alarm, "attributes", path + "attributes");
         Instant time = fields.optionalTime(alarm, "time", path + "time");
-        tooLong(fields, path + "source", source, 255);
-        tooLong(fields, path + "name", name, 255);
-        tooLong(fields, path + "resource", resource, 255);
-        tooLong(fields, path + "reductionKey", reductionKey, 700);
+        // The alarm's columns: refused whole rather than cut.
+        fields.length(source, Columns.SOURCE, path + "source");
+        fields.length(name, Columns.NAME, path + "name");
+        fields.length(resource, Columns.RESOURCE, path + "resource");
+        fields.length(reductionKey, Columns.REDUCTION_KEY, path + "reductionKey");
         if (fields.errors().size() > before) {
             return null;
         }
         String key = reductionKey.isBlank() ? AlarmEvent.defaultReductionKey(source, name, resource) : reductionKey;
+        if (key.length() > Columns.REDUCTION_KEY) {
+            fields.error(path + "reductionKey", "is required when source, name and resource together pass "
+                    + Columns.REDUCTION_KEY + " characters (they make " + key.length() + ")");
+            return null;
+        }
         return new AlarmEvent(SourceKind.GENERIC, source, name, "", resource, key, state, severity, attributes,
                 receivedAt, time == null ? receivedAt : time);
-    }
-
-    private static void tooLong(FieldReader fields, String path, String value, int length) {
-        if (value != null && value.length() > length) {
-            fields.error(path, "is longer than " + length + " characters");
-        }
     }
 
     private static Severity parseSeverity(String text) {

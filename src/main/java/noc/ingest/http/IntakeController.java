@@ -20,6 +20,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.alarm.AlarmEvent;
 import noc.api.FieldReader;
+import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.engine.EngineQueue;
 import noc.engine.Receipt;
@@ -73,10 +74,17 @@ public class IntakeController {
             throw ProblemException.badRequest("The request has no body; it must be JSON", List.of());
         }
         try {
-            return json.readValue(body, JsonNode.class);
+            JsonNode tree = json.readValue(body, JsonNode.class);
+            if (tree == null || tree.isNull()) {
+                rejected(intake, "invalid");
+                throw ProblemException.badRequest("The body must be JSON, not null",
+                        List.of(new Problem.FieldError("", "must be a JSON object, not null")));
+            }
+            return tree;
         } catch (IOException e) {
             rejected(intake, "invalid");
-            throw ProblemException.badRequest("The body is not JSON: " + e.getMessage(), List.of());
+            throw ProblemException.badRequest("The body is not valid JSON",
+                    List.of(new Problem.FieldError("", "is not valid JSON")));
         }
     }
 
@@ -96,8 +104,8 @@ public class IntakeController {
 
             @Override
             public void failed(Exception cause) {
-                answer.completeExceptionally(unavailable("The alarms could not be committed: "
-                        + cause.getMessage()));
+                answer.completeExceptionally(unavailable("The alarms could not be committed; nothing was "
+                        + "accepted (the log says why)"));
             }
         });
         if (!queued) {

@@ -128,7 +128,7 @@ class HttpIntakeIT {
         HttpResponse<String> answer = app.post("/api/v1/alarms", "source=sw1&name=down");
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("not JSON");
+        assertThat(answer.body()).contains("not valid JSON");
     }
 
     @Test
