@@ -169,6 +169,8 @@ class SecurityIT {
                 .contains("LOGIN_FAILED", "LOGIN_THROTTLED");
         assertThat(app.getList("/api/v1/audit?action=USER_CREATED")).anySatisfy(e -> assertThat(e)
                 .containsEntry("actor", "admin").containsEntry("target", "mallory-target"));
+        assertThat(app.getList("/api/v1/audit?action=INVENTORY_IMPORTED")).anySatisfy(e -> assertThat(e)
+                .containsEntry("actor", "admin").containsEntry("address", "127.0.0.1"));
     }
 
     @Test
