@@ -5,11 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -43,7 +39,7 @@ public class ResponseLinks {
 
     public ResponseLinks(NotifyConfiguration configuration, TransactionOperations<Connection> transactions) {
         this.configuration = configuration;
-        String secret = configuration.linkSecret().isBlank() ? storedSecret(transactions) : configuration.linkSecret();
+        String secret = configuration.linkSecret().isBlank() ? noc.database.AppSecrets.getOrCreate(transactions, "response-links", 32) : configuration.linkSecret();
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
@@ -146,29 +142,5 @@ public class ResponseLinks {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    /** The link key kept in the database, made at the first start (by whichever instance is first). */
-    private static String storedSecret(TransactionOperations<Connection> transactions) {
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            try {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT IGNORE INTO app_secret (name, value) VALUES ('response-links', ?)")) {
-                    insert.setString(1, Base64.getEncoder().encodeToString(fresh));
-                    insert.executeUpdate();
-                }
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT value FROM app_secret WHERE name = 'response-links'");
-                     ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getString(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the link key: " + e.getMessage(), e);
-            }
-        });
     }
 }

@@ -1,15 +1,11 @@
 package noc.security;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Base64;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.transaction.TransactionOperations;
+import noc.database.AppSecrets;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
@@ -28,30 +24,7 @@ public class JwtKeyFactory {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
         configuration.setBase64(true);
-        configuration.setSecret(storedKey(transactions));
+        configuration.setSecret(AppSecrets.getOrCreate(transactions, "login-tokens", 64));
         return new SecretSignature(configuration);
-    }
-
-    private static String storedKey(TransactionOperations<Connection> transactions) {
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            try {
-                byte[] fresh = new byte[64];
-                new SecureRandom().nextBytes(fresh);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT IGNORE INTO app_secret (name, value) VALUES ('login-tokens', ?)")) {
-                    insert.setString(1, Base64.getEncoder().encodeToString(fresh));
-                    insert.executeUpdate();
-                }
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT value FROM app_secret WHERE name = 'login-tokens'");
-                     ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getString(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the login token key: SQL state " + e.getSQLState(), e);
-            }
-        });
     }
 }

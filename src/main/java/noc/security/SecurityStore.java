@@ -52,13 +52,7 @@ public class SecurityStore {
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), "
                     + "roles = VALUES(roles), customer = VALUES(customer), valid_after = VALUES(valid_after), "
                     + "updated_at = VALUES(updated_at)")) {
-                statement.setString(1, user.username());
-                statement.setString(2, user.passwordHash());
-                statement.setString(3, Role.column(user.roles()));
-                statement.setString(4, user.customer());
-                statement.setObject(5, Times.toColumn(user.validAfter()));
-                statement.setObject(6, Times.toColumn(user.createdAt()));
-                statement.setObject(7, Times.toColumn(user.updatedAt()));
+                bind(statement, user);
                 return statement.executeUpdate() == 1; // MariaDB counts an update as 2
             }
         });
@@ -69,13 +63,7 @@ public class SecurityStore {
         return write(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO app_user (" + USER_COLUMNS
                     + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM app_user)")) {
-                statement.setString(1, user.username());
-                statement.setString(2, user.passwordHash());
-                statement.setString(3, Role.column(user.roles()));
-                statement.setString(4, user.customer());
-                statement.setObject(5, Times.toColumn(user.validAfter()));
-                statement.setObject(6, Times.toColumn(user.createdAt()));
-                statement.setObject(7, Times.toColumn(user.updatedAt()));
+                bind(statement, user);
                 return statement.executeUpdate() == 1;
             }
         });
@@ -84,6 +72,16 @@ public class SecurityStore {
     public boolean customerExists(String name) {
         return !read("SELECT 1 FROM customer WHERE name = ?", statement -> statement.setString(1, name),
                 rows -> rows.getInt(1)).isEmpty();
+    }
+
+    private static void bind(PreparedStatement statement, User user) throws SQLException {
+        statement.setString(1, user.username());
+        statement.setString(2, user.passwordHash());
+        statement.setString(3, Role.column(user.roles()));
+        statement.setString(4, user.customer());
+        statement.setObject(5, Times.toColumn(user.validAfter()));
+        statement.setObject(6, Times.toColumn(user.createdAt()));
+        statement.setObject(7, Times.toColumn(user.updatedAt()));
     }
 
     public boolean deleteUser(String username) {
