@@ -57,6 +57,14 @@ class EmbeddedRunIT {
             }
             assertThat(anonymousStatus(httpPort, "/api/v1/tickets")).as("anonymous read").isEqualTo(401);
             ticket = await(httpPort, "/api/v1/tickets", body -> body.contains("INC-"));
+
+            // A second correlator on the same data folder gives up and leaves the first one's database alone.
+            int otherPort = freePort();
+            Process intruder = start(home, data, otherPort, freePort());
+            assertThat(intruder.waitFor(120, TimeUnit.SECONDS)).as("the second start gave up").isTrue();
+            assertThat(intruder.exitValue()).as("its exit code").isNotZero();
+            assertThat(Files.readString(log(home, otherPort))).contains("another correlator is running");
+            assertThat(get(httpPort, "/api/v1/tickets").statusCode()).as("the first one still answers").isEqualTo(200);
         } finally {
             stop(first);
         }

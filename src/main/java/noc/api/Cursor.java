@@ -110,12 +110,21 @@ public record Cursor(String list, List<String> values) {
     }
 
     public Instant instant(int index) {
+        Instant instant;
         try {
-            return Instant.parse(values.get(index));
+            instant = Instant.parse(values.get(index));
         } catch (DateTimeParseException e) {
             throw invalid("is not a cursor this service made");
         }
+        // a cursor is not signed: one made by hand may hold a time no column can
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw invalid("is not a cursor this service made");
+        }
+        return instant;
     }
+
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public long number(int index) {
         try {

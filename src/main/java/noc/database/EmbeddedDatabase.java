@@ -1,9 +1,13 @@
 package noc.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,12 +42,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final DatabasePassword password;
     private final Optional<ProcessHandle> server;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final FileChannel lock;
 
-    private EmbeddedDatabase(DB db, int port, DatabasePassword password, Optional<ProcessHandle> server) {
+    private EmbeddedDatabase(DB db, int port, DatabasePassword password, Optional<ProcessHandle> server,
+                             FileChannel lock) {
         this.db = db;
         this.port = port;
         this.password = password;
         this.server = server;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the data folder for this process: a lock the operating system releases when the process
+     * ends, however it ends. Without it, a second correlator started on the same folder would take the
+     * first one's running mariadbd for a leftover and stop it.
+     */
+    private static FileChannel lockFolder(Path home) throws IOException {
+        Path file = home.resolve("correlator.lock");
+        FileChannel channel = FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock taken;
+        try {
+            taken = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            taken = null;
+        }
+        if (taken == null) {
+            channel.close();
+            throw new IllegalStateException("another correlator is running on " + home + " (it holds " + file
+                    + "): stop it first, or give this one another noc.embedded-database.directory");
+        }
+        return channel;
     }
 
     /**
@@ -53,9 +83,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path home = directory.toAbsolutePath();
         Path initFile = home.resolve("mariadb-init.sql");
         DB db = null;
+        FileChannel lock = null;
         try {
             Path data = home.resolve("mariadb");
             Files.createDirectories(data);
+            lock = lockFolder(home);
             Path pidFile = home.resolve("mariadbd.pid");
             LeftoverServer.clear(pidFile, data);
             DatabasePassword password = DatabasePassword.in(home);
@@ -88,11 +120,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("Embedded MariaDB listens on 127.0.0.1:{} only, logins need the password in {}; data in {}, "
                     + "pid file {} ({} ms)", actualPort, password.file(), data, pidFile,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedDatabase(db, actualPort, password, server);
+            return new EmbeddedDatabase(db, actualPort, password, server, lock);
         } catch (Exception e) {
             if (db != null) {
                 stopQuietly(db); // else mariadbd would outlive the failed start
             }
+            closeQuietly(lock);
             throw new IllegalStateException("Cannot start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
         } finally {
             try {
@@ -214,5 +247,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         process.pid());
             }
         });
+        closeQuietly(lock);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close(); // releases the folder's lock
+            } catch (IOException e) {
+                LOG.warn("Cannot release the data folder's lock: {}", e.toString());
+            }
+        }
     }
 }

@@ -34,6 +34,7 @@ import noc.api.Page;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
 import noc.api.Problem;
+import noc.api.StrictBody;
 import noc.api.ProblemException;
 
 /** API tokens for integrations (Alertmanager, Prometheus, scripts): made, listed and revoked by the admin. */
@@ -59,7 +60,7 @@ public class ApiTokenController {
                                     message = "must be 1 to 64 letters, digits or . _ @ -") String name,
                             @NotEmpty @Size(max = 7) List<@Pattern(regexp = "viewer|operator|rules|admin|intake|metrics",
                                     message = "must be one of viewer, operator, rules, admin, intake, metrics")
-                                    String> roles) {
+                                    String> roles) implements StrictBody {
     }
 
     /** The answer to a creation: the only time the secret is shown. */

@@ -19,6 +19,8 @@ public class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
     public static final String ADMIN = "admin";
+    /** As for every user: see {@link UserController.UserBody}. */
+    static final int MIN_PASSWORD = 10;
 
     private final SecurityStore store;
     private final Directory directory;
@@ -37,11 +39,15 @@ public class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
         if (store.userCount() == 0) {
             String given = configuration.bootstrapAdminPassword();
             boolean generated = given == null || given.isBlank();
+            if (!generated && given.length() < MIN_PASSWORD) {
+                throw new IllegalStateException("noc.security.bootstrap-admin-password must have at least "
+                        + MIN_PASSWORD + " characters (as every user's password)");
+            }
             String password = generated ? Passwords.random(20) : given;
             Instant now = clock.instant();
             User admin = new User(ADMIN, Passwords.hash(password), EnumSet.of(Role.ADMIN), null, now, now, now);
             if (store.insertUserIfNone(admin)) {
-                store.audit(AuditEntry.of(now, "system", "USER_SAVED", ADMIN, null,
+                store.audit(AuditEntry.of(now, "system", "USER_CREATED", ADMIN, null,
                         "first start: admin made with the " + (generated ? "generated" : "configured") + " password"));
                 if (generated) {
                     // Printed this once only: whoever installs the service reads it and changes it.

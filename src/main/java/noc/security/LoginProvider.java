@@ -1,11 +1,12 @@
 package noc.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,12 @@ public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvid
     public static final String CUSTOMER_CLAIM = "customer";
     /** The JWT claim that ties a login token to the user's settings it was issued under. */
     public static final String SESSION_CLAIM = "session";
+    /** Longer names and passwords are refused unchecked: no user has them, and hashing them costs. */
+    static final int MAX_USERNAME = 64;
+    static final int MAX_PASSWORD = 1024;
+    private static final int HASHING = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final Semaphore hashing = new Semaphore(HASHING);
 
     private final Directory directory;
     private final LoginThrottle throttle;
@@ -53,32 +60,30 @@ public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvid
                                                AuthenticationRequest<String, String> credentials) {
         String username = String.valueOf(credentials.getIdentity());
         String password = String.valueOf(credentials.getSecret());
-        String address = Audit.address(request);
+        String address = String.valueOf(Audit.address(request));
         Instant now = clock.instant();
-        String actor = username.length() > 64 ? username.substring(0, 64) : username;
-        Optional<Duration> wait = throttle.wait(username, String.valueOf(address), now);
-        if (wait.isPresent()) {
+        boolean oversized = username.length() > MAX_USERNAME || password.length() > MAX_PASSWORD;
+        if (oversized) {
+            username = username.substring(0, Math.min(username.length(), MAX_USERNAME));
+        }
+        LoginThrottle.Decision decision = throttle.attempt(username, address, now);
+        if (decision.delay().isPresent()) {
             outcomes.get("throttled").increment();
-            audit.record(actor, "LOGIN_THROTTLED", null, request, "refused unchecked; "
-                    + wait.get().toSeconds() + " s to wait");
-            return AuthenticationResponse.failure("Too many failed logins: try again in "
-                    + Math.max(1, wait.get().toSeconds()) + " s");
+            long seconds = Math.max(1, decision.delay().get().toSeconds());
+            if (decision.firstRefusal()) {
+                // Once per wait, not per attempt: a flood of refused attempts writes no flood of rows.
+                audit.record(username, "LOGIN_THROTTLED", null, request, "refused unchecked for " + seconds + " s");
+            }
+            return AuthenticationResponse.failure("Too many failed logins: try again in " + seconds + " s");
         }
-        Optional<User> user = directory.user(username);
-        boolean matches;
-        if (user.isPresent()) {
-            matches = Passwords.matches(password, user.get().passwordHash());
-        } else {
-            Passwords.checkDecoy(password);
-            matches = false;
-        }
-        if (!matches) {
-            throttle.failed(username, String.valueOf(address), now);
+        Optional<User> user = oversized ? Optional.empty() : directory.user(username);
+        if (!checkPassword(password, user, oversized)) {
             outcomes.get("failure").increment();
-            audit.record(actor, "LOGIN_FAILED", null, request, user.isPresent() ? "wrong password" : "unknown user");
+            audit.record(username, "LOGIN_FAILED", null, request, oversized ? "name or password too long"
+                    : user.isPresent() ? "wrong password" : "unknown user");
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        throttle.succeeded(username, String.valueOf(address));
+        throttle.succeeded(username, address);
         outcomes.get("success").increment();
         audit.record(username, "LOGIN", null, request, null);
         Map<String, Object> attributes = new HashMap<>();
@@ -87,5 +92,33 @@ public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvid
             attributes.put(CUSTOMER_CLAIM, user.get().customer());
         }
         return AuthenticationResponse.success(username, Role.granted(user.get().roles()), attributes);
+    }
+
+    /**
+     * Checks a password against the user's hash (or a decoy's, for an unknown user, so both take the
+     * same time). At most {@link #HASHING} checks run at once: each holds 19 MiB, and a burst of
+     * logins must not take the heap; a login that finds no room in 5 s fails.
+     */
+    private boolean checkPassword(String password, Optional<User> user, boolean oversized) {
+        if (oversized) {
+            return false;
+        }
+        try {
+            if (!hashing.tryAcquire(5, TimeUnit.SECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            if (user.isEmpty()) {
+                Passwords.checkDecoy(password);
+                return false;
+            }
+            return Passwords.matches(password, user.get().passwordHash());
+        } finally {
+            hashing.release();
+        }
     }
 }

@@ -34,10 +34,39 @@ public class LoginThrottle {
     private static final class Failures {
         int count;
         Instant last;
+        boolean refusalSeen;
+    }
+
+    /**
+     * The answer to a login attempt before its password is checked: go on, or wait (and whether this
+     * is the first refusal since the last failure, the one worth auditing).
+     */
+    public record Decision(Optional<Duration> delay, boolean firstRefusal) {
+    }
+
+    /**
+     * Decides on an attempt and, when it may go on, counts it as a failure at once, so that attempts
+     * made in parallel cannot all pass the check; {@link #succeeded} takes it back.
+     */
+    public synchronized Decision attempt(String username, String address, Instant now) {
+        Optional<Duration> wait = wait(username, address, now);
+        if (wait.isPresent()) {
+            boolean first = false;
+            for (String key : keys(username, address)) {
+                Failures entry = failures.get(key);
+                if (entry != null && !entry.refusalSeen) {
+                    entry.refusalSeen = true;
+                    first = true;
+                }
+            }
+            return new Decision(wait, first);
+        }
+        failed(username, address, now);
+        return new Decision(Optional.empty(), false);
     }
 
     /** How long the caller must still wait, if it must. */
-    public synchronized Optional<Duration> wait(String username, String address, Instant now) {
+    private Optional<Duration> wait(String username, String address, Instant now) {
         Duration longest = Duration.ZERO;
         for (String key : keys(username, address)) {
             Failures entry = failures.get(key);
@@ -62,7 +91,7 @@ public class LoginThrottle {
         return longest.isZero() || longest.isNegative() ? Optional.empty() : Optional.of(longest);
     }
 
-    public synchronized void failed(String username, String address, Instant now) {
+    private void failed(String username, String address, Instant now) {
         for (String key : keys(username, address)) {
             Failures entry = failures.computeIfAbsent(key, k -> new Failures());
             if (entry.last != null && entry.last.plus(configuration.loginFailureMemory()).isBefore(now)) {
@@ -70,6 +99,7 @@ public class LoginThrottle {
             }
             entry.count++;
             entry.last = now;
+            entry.refusalSeen = false;
         }
         Iterator<String> oldest = failures.keySet().iterator();
         while (failures.size() > MAX_KEYS && oldest.hasNext()) {
@@ -78,8 +108,14 @@ public class LoginThrottle {
         }
     }
 
+    /** The attempt succeeded: the name's failures from that address are forgotten, the address's not counted. */
     public synchronized void succeeded(String username, String address) {
-        failures.remove(keys(username, address)[0]);
+        String[] keys = keys(username, address);
+        failures.remove(keys[0]);
+        Failures byAddress = failures.get(keys[1]);
+        if (byAddress != null && byAddress.count > 0) {
+            byAddress.count--;
+        }
     }
 
     private static String[] keys(String username, String address) {

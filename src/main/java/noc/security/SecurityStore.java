@@ -58,11 +58,13 @@ public class SecurityStore {
         });
     }
 
-    /** Inserts a user unless one exists already (the first admin, by whichever instance is first). */
+    /** Inserts a user unless one of that name exists (the first admin, by whichever instance is first). */
     public boolean insertUserIfNone(User user) {
         return write(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO app_user (" + USER_COLUMNS
-                    + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM app_user)")) {
+            // INSERT IGNORE, not INSERT ... WHERE NOT EXISTS: two instances starting together on an empty
+            // table would deadlock on its gap locks; here one inserts, the other finds the row taken.
+            try (PreparedStatement statement = connection.prepareStatement("INSERT IGNORE INTO app_user ("
+                    + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 bind(statement, user);
                 return statement.executeUpdate() == 1;
             }

@@ -35,6 +35,7 @@ import noc.api.Page;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
 import noc.api.Problem;
+import noc.api.StrictBody;
 import noc.api.ProblemException;
 
 /** The admin's users: who may log in, with which roles. */
@@ -77,7 +78,7 @@ public class UserController {
                            @NotEmpty @Size(max = 7) List<@Pattern(regexp = "viewer|operator|rules|admin|intake|metrics|customer",
                                    message = "must be one of viewer, operator, rules, admin, intake, metrics, customer")
                                    String> roles,
-                           @Nullable @Size(min = 1, max = 255) String customer) {
+                           @Nullable @Size(min = 1, max = 255) String customer) implements StrictBody {
     }
 
     @Get

@@ -257,6 +257,13 @@ class PagingIT {
     }
 
     @Test
+    void aCursorMadeByHandWithATimeNoColumnHoldsIsRefusedNotA500() {
+        // Cursors are checksummed, not signed: anyone can make one, with any time in it.
+        String forged = Cursor.of("alarms", "+1000000000-01-01T00:00:00Z", "1").encode();
+        assertBadRequest("/api/v1/alarms?after=" + forged, "after");
+    }
+
+    @Test
     void theLastPageHasNoLink() {
         ListPage page = app.getPage("/api/v1/tickets?q=" + encode(FAN) + "&limit=" + SOURCES);
 

@@ -149,7 +149,13 @@ class SecurityIT {
                 "{\"password\": \"long-enough-1\", \"roles\": [\"superuser\"]}");
         assertThat(unknownRole.statusCode()).isEqualTo(400);
         assertThat(unknownRole.body()).contains("roles");
-        assertThat(app.admin().delete("/api/v1/users/admin").statusCode()).isEqualTo(409);
+        HttpResponse<String> typo = app.admin().put("/api/v1/users/victor",
+                "{\"pasword\": \"long-enough-2\", \"roles\": [\"viewer\"]}");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("\"field\":\"pasword\"");
+        assertThat(app.post("/api/v1/api-tokens", "{\"name\": \"x\", \"roles\": \"intake\"}").statusCode())
+                .isEqualTo(400);
+                assertThat(app.admin().delete("/api/v1/users/admin").statusCode()).isEqualTo(409);
         assertThat(app.getList("/api/v1/users")).allSatisfy(user -> assertThat(user).doesNotContainKey("passwordHash"));
     }
 
@@ -160,6 +166,9 @@ class SecurityIT {
             assertThat(app.anonymous().post("/login", "{\"username\": \"mallory-target\", \"password\": \"guess-" + i
                     + "\"}").statusCode()).isEqualTo(401);
         }
+        // A name longer than any user's is refused unchecked (and never held whole in memory).
+        assertThat(app.anonymous().post("/login", "{\"username\": \"" + "n".repeat(100_000)
+                + "\", \"password\": \"x\"}").statusCode()).isEqualTo(401);
         // Past the free failures, even the right password waits.
         assertThat(app.anonymous().post("/login", "{\"username\": \"mallory-target\", \"password\": "
                 + "\"mallory-target-password\"}").statusCode()).isEqualTo(401);

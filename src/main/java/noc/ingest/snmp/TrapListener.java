@@ -145,6 +145,20 @@ public final class TrapListener implements CommandResponder {
                 usmUsers.size(), communities.isEmpty() ? "any" : communities.size(),
                 configuration.allowedSources().isEmpty() ? "any" : configuration.allowedSources(),
                 rateLimiter == null ? "none" : configuration.rateLimit() + "/s per source");
+        if (!isLoopback(configuration.bindAddress()) && communities.isEmpty()
+                && configuration.allowedSources().isEmpty()) {
+            // Anyone who reaches the port can raise alarms, open tickets and so email customers.
+            LOG.warn("SNMP traps are taken from any host with any community on {}: set noc.snmp.communities "
+                    + "or noc.snmp.allowed-sources (or use SNMPv3 users only)", configuration.bindAddress());
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false; // the listener bound it, so this does not happen
+        }
     }
 
     /** The UDP port listened on (useful when configured as 0). */
