@@ -32,6 +32,8 @@ import jakarta.annotation.PreDestroy;
 public final class RuleReloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleReloader.class);
+    /** The {@code result} labels of {@code noc_rules_builds_total}. */
+    public static final List<String> RESULTS = List.of("ok", "failed");
 
     private final Engine engine;
     private final RulesConfiguration configuration;

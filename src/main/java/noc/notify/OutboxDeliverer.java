@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,8 @@ import jakarta.annotation.PreDestroy;
 public class OutboxDeliverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDeliverer.class);
+    /** The {@code result} labels of {@code noc_notify_deliveries_total}. */
+    public static final List<String> RESULTS = List.of("delivered", "retried", "failed");
 
     private final Outbox outbox;
     private final NotifyConfiguration configuration;
@@ -93,7 +96,7 @@ public class OutboxDeliverer {
     }
 
     private void deliver(Outbox.Pending pending) {
-        String channel = pending.channel().name().toLowerCase(java.util.Locale.ROOT);
+        String channel = label(pending.channel());
         String error;
         try {
             senders.get(pending.channel()).send(pending);
@@ -120,6 +123,11 @@ public class OutboxDeliverer {
                     ? configuration.retryMax() : pause), error);
             count(channel, "retried");
         }
+    }
+
+    /** The {@code channel} label of {@code noc_notify_deliveries_total}. */
+    public static String label(Notification.Channel channel) {
+        return channel.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void count(String channel, String result) {

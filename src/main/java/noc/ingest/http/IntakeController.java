@@ -37,6 +37,10 @@ public class IntakeController {
     private final EngineQueue queue;
     private final JsonMapper json;
     private final Clock clock;
+    /** The {@code intake} labels of the intake metrics. */
+    public static final List<String> INTAKES = List.of("alertmanager", "generic");
+    /** The {@code reason} labels of {@code noc_intake_requests_rejected_total}. */
+    public static final List<String> REJECT_REASONS = List.of("invalid", "queue_full");
     private final MeterRegistry meters;
     private final IntakeConfiguration configuration;
 

@@ -73,6 +73,11 @@ public final class TrapListener implements CommandResponder {
             Map.entry(SnmpConstants.usmStatsUnsupportedSecLevels, "v3_authentication"),
             Map.entry(SnmpConstants.usmStatsUnknownEngineIDs, DISCOVERY));
 
+    /** The {@code reason} labels of {@code noc_snmp_traps_dropped_total}: every outcome but accepted. */
+    public static final List<String> DROP_REASONS = List.of("malformed", "not_a_notification", "unknown_community",
+            "source_not_allowed", "v3_authentication", "v3_decryption", "duplicate_inform", "rate_limited",
+            "queue_full");
+
     private final EngineQueue queue;
     private final TrapDecoder decoder;
     private final Clock clock;
