@@ -2,6 +2,7 @@ package noc.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import noc.support.MetricsReader;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 
-/** What /prometheus shows right after startup, before any trap, request, build or delivery. */
+/** What /prometheus shows right after startup, before any trap, request, build or delivery; and the gauges. */
 class MetricsIT {
 
     private static TestApplication app;
@@ -23,7 +25,7 @@ class MetricsIT {
 
     @BeforeAll
     static void start() {
-        app = TestApplication.start(TestDatabase.fresh("metrics"), Map.of());
+        app = TestApplication.start(TestDatabase.fresh("metrics"), Map.of("noc.metrics.count-interval", "200ms"));
         scrape = app.get("/prometheus").body();
     }
 
@@ -71,6 +73,15 @@ class MetricsIT {
     void gaugesShowOpenTicketsByPriorityAndActiveAlarms() {
         assertThat(scrape).contains("noc_tickets_open{priority=\"P1\"} 0.0", "noc_tickets_open{priority=\"P5\"} 0.0",
                 "noc_alarms_active 0.0");
+    }
+
+    @Test
+    void activeAlarmsGaugeCountsARaisedAlarm() throws InterruptedException {
+        HttpResponse<String> raised = app.post("/api/v1/alarms", """
+                {"source":"sw-metrics-01","name":"High CPU","severity":"major","resource":"cpu0"}""");
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+
+        MetricsReader.awaitSum(app, 1, new String[] {"noc_alarms_active", ""});
     }
 
     @Test
