@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import noc.alarm.SourceKind;
 
@@ -32,12 +33,16 @@ final class Committer {
     private final EngineConfiguration configuration;
     private final MeterRegistry meters;
     private final BooleanSupplier running;
+    private final Counter retries;
 
     Committer(CycleWriter writer, EngineConfiguration configuration, MeterRegistry meters, BooleanSupplier running) {
         this.writer = writer;
         this.configuration = configuration;
         this.meters = meters;
         this.running = running;
+        this.retries = Counter.builder("noc.engine.commit.retries")
+                .description("commit attempts that failed for a passing reason (connection, deadlock, lock wait) "
+                        + "and were retried").register(meters);
     }
 
     /** How a commit ended. */
@@ -69,6 +74,7 @@ final class Committer {
                     return new Outcome(Result.ABANDONED, e);
                 }
                 LOG.error("Committing a cycle failed; retrying in {} ms", pause.toMillis(), e);
+                retries.increment();
                 TimeUnit.MILLISECONDS.sleep(pause.toMillis());
                 pause = pause.multipliedBy(2).compareTo(configuration.commitRetryMax()) > 0
                         ? configuration.commitRetryMax() : pause.multipliedBy(2);
