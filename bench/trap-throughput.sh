@@ -19,7 +19,8 @@ http=18080; snmp=11162
 work=$(mktemp -d); trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 args=(--micronaut.server.port=$http --noc.snmp.port=$snmp --noc.snmp.bind-address=127.0.0.1
-      --noc.rules.directory=rules --noc.mibs.directories=mibs --noc.embedded-database.directory="$work/data")
+      --noc.rules.directory=rules --noc.mibs.directories=mibs --noc.embedded-database.directory="$work/data"
+      --noc.security.bootstrap-admin-password=bench-admin-password)
 if command -v mariadb >/dev/null && mariadb -h127.0.0.1 -uroot -e 'DROP DATABASE IF EXISTS noc_bench; CREATE DATABASE noc_bench' 2>/dev/null; then
   args+=(--datasources.default.url=jdbc:mariadb://127.0.0.1:3306/noc_bench --datasources.default.username=root --datasources.default.password=)
   db="MariaDB server 127.0.0.1:3306"
@@ -29,11 +30,14 @@ fi
 java ${JAVA_OPTS:--Xmx2g} -jar "$jar" "${args[@]}" > "$work/correlator.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$http/health" >/dev/null && break; sleep 0.5; done
+# /prometheus needs the metrics role: log in as the admin the first start made
+token=$(curl -s "localhost:$http/login" -H 'Content-Type: application/json' \
+  -d '{"username": "admin", "password": "bench-admin-password"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 
-metric() { curl -s "localhost:$http/prometheus" | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v + 0 }'; }
+metric() { curl -s -H "Authorization: Bearer $token" "localhost:$http/prometheus" | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v + 0 }'; }
 # seconds as microseconds
-micros() { curl -s "localhost:$http/prometheus" | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v * 1000000 }'; }
-dropped() { curl -s "localhost:$http/prometheus" | awk '/^noc_snmp_traps_dropped_total\{/ { s += $2 } END { printf "%d", s + 0 }'; }
+micros() { curl -s -H "Authorization: Bearer $token" "localhost:$http/prometheus" | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v * 1000000 }'; }
+dropped() { curl -s -H "Authorization: Bearer $token" "localhost:$http/prometheus" | awk '/^noc_snmp_traps_dropped_total\{/ { s += $2 } END { printf "%d", s + 0 }'; }
 # the listener's socket may be IPv4 or dual-stack IPv6: look in both tables
 kernel_drops() { awk -v p=$(printf ':%04X' $snmp) '$2 ~ p"$" { d += $NF } END { print d + 0 }' /proc/net/udp /proc/net/udp6; }
 # CPU milliseconds so far, by thread group of the correlator, and of the MariaDB server
@@ -59,7 +63,7 @@ if [ "${INVENTORY:-0}" -gt 0 ]; then
     printf "], \"services\": ["; for (i = 0; i < n; i++) printf "%s{\"reference\": \"svc-%d\", \"customer\": \"customer-%d\", \"criticality\": \"high\", \"redundant\": %s}", (i ? "," : ""), i, i % 100, (i % 2 ? "true" : "false")
     printf "], \"devices\": ["; for (i = 0; i < n; i++) printf "%s{\"name\": \"dev-%d\", \"addresses\": [\"10.%d.%d.%d\"], \"services\": [\"svc-%d\"]}", (i ? "," : ""), i, int(i / 65536) % 256, int(i / 256) % 256, i % 256, i
     printf "]}" }' > "$work/inventory.json"
-  curl -sf -X POST "localhost:$http/api/v1/inventory/import" -H 'Content-Type: application/json' \
+  curl -sf -X POST "localhost:$http/api/v1/inventory/import" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     --data-binary @"$work/inventory.json" > /dev/null || { echo "inventory import failed" >&2; exit 1; }
 fi
 

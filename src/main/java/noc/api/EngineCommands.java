@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import noc.engine.EngineQueue;
+import noc.engine.InputRefusedException;
 import noc.engine.Receipt;
 
 /**
@@ -29,6 +30,12 @@ public class EngineCommands {
         this.intake = intake;
         this.queue = queue;
         this.blocking = blocking;
+    }
+
+    /** The command's kind in words, as the sender knows it ("AcknowledgeCommand" becomes "acknowledge command"). */
+    private static String describe(Object command) {
+        return command.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(
+                java.util.Locale.ROOT);
     }
 
     /**
@@ -50,8 +57,12 @@ public class EngineCommands {
 
             @Override
             public void failed(Exception cause) {
-                future.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "Not committed; nothing was done (the log says why)", List.of()));
+                future.completeExceptionally(cause instanceof InputRefusedException
+                        ? new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "refused-by-database",
+                                "The database refused the data of this " + describe(command)
+                                        + "; nothing of it was done", List.of())
+                        : new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                                "Not committed; nothing was done (the log says why)", List.of()));
             }
         });
         if (!queued) {

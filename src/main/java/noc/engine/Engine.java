@@ -3,11 +3,12 @@ package noc.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import noc.alarm.SourceKind;
 
 /**
  * The engine: one thread owns the rules session, a second commits. Each cycle the engine thread
@@ -33,6 +33,14 @@ import noc.alarm.SourceKind;
  * writes it in one transaction and only then tells the intakes their inputs are committed. The
  * hand-off holds at most {@value #CYCLES_IN_FLIGHT} cycles, so that firing the next cycle overlaps
  * committing the last one while a slow database still slows the engine down (back-pressure).
+ *
+ * <p>When the database refuses a cycle for its data, the commit thread writes nothing more of that
+ * session: it hands the refused cycle, and every cycle fired after it on its state, back to the
+ * engine thread. The engine thread, before it fires again, waits for the commit thread to be empty,
+ * rebuilds the session from MariaDB, and replays the refused cycle in halves (each good half
+ * commits, a refused half is split again on a rebuilt session) until the inputs the database
+ * refuses are alone, and refused to their senders; then it replays the cycles that came back behind
+ * it. So no cycle commits state a refused cycle left behind, and one bad input costs only itself.
  */
 @Context
 public final class Engine {
@@ -43,18 +51,29 @@ public final class Engine {
     private final EngineQueue queue;
     private final EngineConfiguration configuration;
     private final Clock clock;
-    private final CycleWriter writer;
-    private final MeterRegistry meters;
+    private final Committer committer;
     private final SessionStateLoader stateLoader;
     private final noc.notify.NotificationPlanner planner;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
+    /** Cycles handed to the commit thread and not finished; its monitor signals each finish. */
     private final AtomicInteger commitsInFlight = new AtomicInteger();
+    /** Cycles the commit thread gave back unwritten, in order: the refused one, then its successors. */
+    private final BlockingQueue<Returned> returned = new LinkedBlockingQueue<>();
+    /** The newest session generation the database refused a cycle of (written by the commit thread). */
+    private volatile int refusedGeneration = -1;
+    /** The generation of the running session: one more at each rebuild (engine thread only). */
+    private int generation;
+    /** The inputs the engine thread holds between the queue and the commit hand-off. */
+    private List<EngineQueue.Submission> inHand = List.of();
+    private volatile String failure;
     private final AtomicLong unconsumed = new AtomicLong();
     private final BlockingQueue<PendingCommit> commits = new ArrayBlockingQueue<>(CYCLES_IN_FLIGHT);
     private final CountDownLatch stopped = new CountDownLatch(2);
     private final Counter cycles;
     private final Counter ruleFailures;
+    private final Counter cyclesRejected;
+    private final Counter inputsRefused;
     private final Timer rulesTime;
     private final Timer commitTime;
     private final DistributionSummary batchSizes;
@@ -69,8 +88,7 @@ public final class Engine {
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
-        this.writer = writer;
-        this.meters = meters;
+        this.committer = new Committer(writer, configuration, meters, () -> running);
         this.stateLoader = stateLoader;
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
@@ -80,6 +98,8 @@ public final class Engine {
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.cycles = meters.counter("noc.engine.cycles");
         this.ruleFailures = meters.counter("noc.engine.rule.failures");
+        this.cyclesRejected = meters.counter("noc.engine.cycles.rejected");
+        this.inputsRefused = meters.counter("noc.engine.inputs.refused");
         this.rulesTime = Timer.builder("noc.engine.cycle.rules").description("time a cycle spends firing rules")
                 .register(meters);
         this.commitTime = Timer.builder("noc.engine.cycle.commit")
@@ -120,60 +140,40 @@ public final class Engine {
         pendingRules.set(rules);
     }
 
-    private void swapIfAsked() throws InterruptedException {
-        CompiledRules next = pendingRules.getAndSet(null);
-        if (next == null) {
-            return;
-        }
-        while (commitsInFlight.get() > 0) {
-            Thread.sleep(5);
-        }
-        Correlation previous = correlation;
-        try {
-            correlation = new Correlation(next, clock.instant(), stateLoader.load());
-        } catch (RuntimeException e) {
-            // The database could not be read: keep the running session and try again next cycle.
-            LOG.error("Could not rebuild the session for the new rules; the running rules stay for now", e);
-            pendingRules.compareAndSet(null, next);
-            Thread.sleep(configuration.tick().toMillis());
-            return;
-        }
-        previous.close();
-        LOG.info("Rules reloaded: {} rules from {}; session rebuilt with {} facts", next.ruleCount(), next.files(),
-                correlation.factCount());
+    /** Why the engine thread stopped while the application runs, or null while it works. */
+    public String failure() {
+        return failure;
     }
 
     private void runRules() {
         try {
             while (running || queue.size() > 0) {
-                swapIfAsked();
+                rebuildIfNeeded();
                 List<EngineQueue.Submission> batch = queue.drain(configuration.batchSize(),
                         running ? configuration.tick() : Duration.ZERO);
-                List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
+                inHand = batch;
                 long started = System.nanoTime();
-                CycleChanges changes;
-                try {
-                    changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
-                        ruleFailures.increment();
-                        LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
-                    }, planner);
-                } catch (RuntimeException e) {
-                    LOG.error("A cycle failed outside the rules; its {} inputs are dropped and the session "
-                            + "rebuilt", batch.size(), e);
-                    batch.forEach(submission -> tell(submission, e));
-                    deploy(correlation.rules());
+                CycleChanges changes = fire(batch);
+                if (changes == null) {
+                    pendingRules.compareAndSet(null, correlation.rules()); // rebuild before the next cycle
                     continue;
                 }
                 rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batchSizes.record(batch.size());
-                unconsumed.addAndGet(correlation.takeUnconsumed());
                 commitsInFlight.incrementAndGet();
-                commits.put(new PendingCommit(changes, batch));
+                commits.put(new PendingCommit(changes, batch, generation));
+                inHand = List.of();
+            }
+            awaitNoCommitInFlight();
+            if (refusedGeneration == generation) {
+                rebuildIfNeeded(); // a cycle refused while stopping: its good inputs still commit
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            LOG.error("The engine thread died", e);
+        } catch (Throwable e) {
+            failure = "the engine thread stopped: " + e;
+            LOG.error("The engine thread died; the inputs it held are refused", e);
+            inHand.forEach(submission -> tell(submission, new IllegalStateException(failure)));
         } finally {
             correlation.close();
             try {
@@ -185,6 +185,153 @@ public final class Engine {
         }
     }
 
+    /**
+     * Fires one cycle on the session; null when it failed outside the rules, in which case its
+     * inputs are refused and the session is rebuilt before the next cycle.
+     */
+    private CycleChanges fire(List<EngineQueue.Submission> batch) {
+        List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
+        CycleChanges changes;
+        try {
+            changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
+                ruleFailures.increment();
+                LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
+            }, planner);
+        } catch (RuntimeException e) {
+            LOG.error("A cycle failed outside the rules; its {} inputs are dropped and the session "
+                    + "rebuilt", batch.size(), e);
+            batch.forEach(submission -> tell(submission, e));
+            return null;
+        }
+        unconsumed.addAndGet(correlation.takeUnconsumed());
+        return changes;
+    }
+
+    /**
+     * The engine thread's half of the refusal hand-off. When new rules wait, or the commit thread
+     * reported that the database refused a cycle of the running session, the session may no longer
+     * be fired: it waits until the commit thread has no cycle left (a refused cycle's successors
+     * come back uncommitted, as they fired on its state), rebuilds the session from MariaDB, then
+     * replays what came back in order, isolating the refused inputs.
+     */
+    private void rebuildIfNeeded() throws InterruptedException {
+        CompiledRules next = pendingRules.getAndSet(null);
+        if (next == null && refusedGeneration != generation) {
+            return;
+        }
+        awaitNoCommitInFlight();
+        List<Returned> replay = new ArrayList<>();
+        returned.drainTo(replay);
+        rebuild(next != null ? next : correlation.rules());
+        if (!replay.isEmpty()) {
+            LOG.info("Session rebuilt from MariaDB after a refused commit; replaying {} cycle(s) of {} inputs",
+                    replay.size(), replay.stream().mapToInt(cycle -> cycle.batch().size()).sum());
+        }
+        if (next != null) {
+            LOG.info("Rules deployed: {} rules from {}; session rebuilt with {} facts", next.ruleCount(),
+                    next.files(), correlation.factCount());
+        }
+        for (Returned cycle : replay) {
+            if (cycle.refused()) {
+                isolate(cycle.batch());
+            } else {
+                replay(cycle.batch());
+            }
+        }
+    }
+
+    /** Fires and commits {@code batch} on this thread; if the database refuses it, isolates its culprits. */
+    private void replay(List<EngineQueue.Submission> batch) throws InterruptedException {
+        if (!fireAndCommit(batch)) {
+            rebuild(correlation.rules());
+            isolate(batch);
+        }
+    }
+
+    /**
+     * {@code batch} was refused, and the session rebuilt since: a single input is refused to its
+     * sender; a larger batch is replayed in halves, each good half committing.
+     */
+    private void isolate(List<EngineQueue.Submission> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            LOG.error("The database refused a cycle without inputs (what the clock alone changed)");
+            return;
+        }
+        if (batch.size() == 1) {
+            EngineQueue.Submission submission = batch.get(0);
+            inputsRefused.increment();
+            LOG.error("The database refused an input, which is dropped (the other inputs of its cycle commit): {}",
+                    submission.input());
+            tell(submission, new InputRefusedException());
+            return;
+        }
+        int half = batch.size() / 2;
+        replay(batch.subList(0, half));
+        replay(batch.subList(half, batch.size()));
+    }
+
+    /** Fires {@code batch} and commits it on this thread; false when the database refused it. */
+    private boolean fireAndCommit(List<EngineQueue.Submission> batch) throws InterruptedException {
+        CycleChanges changes = fire(batch);
+        if (changes == null) {
+            rebuild(correlation.rules());
+            return true;
+        }
+        Committer.Outcome outcome = committer.commit(changes, batch.size());
+        switch (outcome.result()) {
+            case COMMITTED -> {
+                batch.forEach(submission -> tell(submission, null));
+                lastCommit = clock.instant();
+                cycles.increment();
+                return true;
+            }
+            case REFUSED -> {
+                LOG.warn("While isolating refused inputs, a cycle of {} inputs was refused: {}", batch.size(),
+                        outcome.failure().getMessage());
+                return false;
+            }
+            case ABANDONED -> {
+                batch.forEach(submission -> tell(submission, outcome.failure()));
+                return true;
+            }
+        }
+        throw new AssertionError(outcome);
+    }
+
+    /**
+     * Replaces the session with one built from MariaDB, as at startup; while the database cannot be
+     * read, tries again every tick (inputs wait in the queue meanwhile).
+     */
+    private void rebuild(CompiledRules rules) throws InterruptedException {
+        while (true) {
+            try {
+                Correlation fresh = new Correlation(rules, clock.instant(), stateLoader.load());
+                correlation.close();
+                correlation = fresh;
+                generation++;
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    throw new IllegalStateException("stopping, and the session cannot be rebuilt", e);
+                }
+                LOG.error("Could not rebuild the session from MariaDB; trying again", e);
+                Thread.sleep(configuration.tick().toMillis());
+            }
+        }
+    }
+
+    private void awaitNoCommitInFlight() throws InterruptedException {
+        synchronized (commitsInFlight) {
+            while (commitsInFlight.get() > 0) {
+                commitsInFlight.wait();
+            }
+        }
+    }
+
+    /**
+     * The commit thread's half of the hand-off: a cycle of a session the database refused a cycle
+     * of is not written but handed back to the engine thread, the refused one first, in order.
+     */
     private void runCommits() {
         try {
             while (true) {
@@ -192,73 +339,49 @@ public final class Engine {
                 if (pending == PendingCommit.END) {
                     return;
                 }
-                long started = System.nanoTime();
-                try {
-                    commit(pending.changes(), pending.batch());
-                } catch (RuntimeException e) {
-                    LOG.error("Committing a cycle failed unexpectedly", e);
+                if (pending.generation() <= refusedGeneration) {
+                    returned.add(new Returned(pending.batch(), false));
+                } else {
+                    commit(pending);
                 }
-                commitsInFlight.decrementAndGet();
-                commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                lastCommit = clock.instant();
-                cycles.increment();
+                synchronized (commitsInFlight) {
+                    commitsInFlight.decrementAndGet();
+                    commitsInFlight.notifyAll();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            failure = "the commit thread stopped: " + e;
+            LOG.error("The commit thread died", e);
         } finally {
             stopped.countDown();
         }
     }
 
-    private void commit(CycleChanges changes, List<EngineQueue.Submission> batch) throws InterruptedException {
-        Duration pause = Duration.ofMillis(100);
-        while (true) {
-            try {
-                writer.write(changes);
-                break;
-            } catch (RuntimeException e) {
-                if (isPermanent(e)) {
-                    // Retrying would never succeed and would stall the engine: the cycle is given
-                    // up, its senders told, and the session rebuilt from what MariaDB holds.
-                    LOG.error("A cycle of {} inputs was refused by the database and is dropped; the session is "
-                            + "rebuilt from MariaDB", batch.size(), e);
-                    meters.counter("noc.engine.cycles.rejected").increment();
-                    batch.forEach(s -> tell(s, e));
-                    deploy(correlation.rules());
-                    return;
-                }
-                if (!running) {
-                    LOG.error("Stopping with a cycle that could not be committed ({} inputs)", batch.size(), e);
-                    batch.forEach(s -> tell(s, e));
-                    return;
-                }
-                LOG.error("Committing a cycle failed; retrying in {} ms", pause.toMillis(), e);
-                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(configuration.commitRetryMax()) > 0
-                        ? configuration.commitRetryMax() : pause.multipliedBy(2);
+    private void commit(PendingCommit pending) throws InterruptedException {
+        long started = System.nanoTime();
+        Committer.Outcome outcome = committer.commit(pending.changes(), pending.batch().size());
+        switch (outcome.result()) {
+            case COMMITTED -> {
+                pending.batch().forEach(submission -> tell(submission, null));
+                commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                lastCommit = clock.instant();
+                cycles.increment();
             }
-        }
-        for (Map.Entry<SourceKind, Integer> events : changes.events().entrySet()) {
-            meters.counter("noc.engine.events.committed", "source", events.getKey().label())
-                    .increment(events.getValue());
-        }
-        for (EngineQueue.Submission submission : batch) {
-            tell(submission, null);
+            case REFUSED -> {
+                LOG.error("The database refused a cycle of {} inputs; its inputs are replayed in halves on a "
+                        + "session rebuilt from MariaDB until the refused ones are found", pending.batch().size(),
+                        outcome.failure());
+                cyclesRejected.increment();
+                returned.add(new Returned(pending.batch(), true));
+                refusedGeneration = pending.generation();
+            }
+            case ABANDONED -> pending.batch().forEach(submission -> tell(submission, outcome.failure()));
         }
     }
 
-    /** Whether a commit failed on the data itself (SQL state class 22 or 23), not on the connection. */
-    static boolean isPermanent(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Tells a submission's sender its fate; a receipt that throws must not stop the commit thread. */
+    /** Tells a submission's sender its fate; a receipt that throws must not stop the engine. */
     private static void tell(EngineQueue.Submission submission, Exception failure) {
         try {
             if (failure == null) {
@@ -279,8 +402,12 @@ public final class Engine {
         }
     }
 
-    /** One fired cycle waiting for its transaction. */
-    private record PendingCommit(CycleChanges changes, List<EngineQueue.Submission> batch) {
-        static final PendingCommit END = new PendingCommit(null, List.of());
+    /** One fired cycle waiting for its transaction, with the session generation it fired on. */
+    private record PendingCommit(CycleChanges changes, List<EngineQueue.Submission> batch, int generation) {
+        static final PendingCommit END = new PendingCommit(null, List.of(), -1);
+    }
+
+    /** A cycle the commit thread handed back unwritten: refused, or fired after a refused one. */
+    private record Returned(List<EngineQueue.Submission> batch, boolean refused) {
     }
 }

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 
 /**
  * {@code /health} shows the engine: how full its queue is and how long ago its last cycle ended.
- * DOWN when no cycle has ended for a minute: the engine is stuck or the database refuses commits.
+ * DOWN when no cycle has ended for a minute (the engine is stuck or the database refuses commits), and
+ * at once, with the reason, when an engine thread died.
  */
 @Singleton
 public class EngineHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -31,8 +32,12 @@ public class EngineHealthIndicator extends AbstractHealthIndicator<Map<String, O
     @Override
     protected Map<String, Object> getHealthInformation() {
         Duration lag = Duration.between(engine.lastCycle(), clock.instant());
-        healthStatus = lag.compareTo(STUCK) > 0 ? HealthStatus.DOWN : HealthStatus.UP;
+        String failure = engine.failure();
+        healthStatus = failure != null || lag.compareTo(STUCK) > 0 ? HealthStatus.DOWN : HealthStatus.UP;
         Map<String, Object> details = new LinkedHashMap<>();
+        if (failure != null) {
+            details.put("failure", failure);
+        }
         details.put("queueSize", queue.size());
         details.put("queueCapacity", queue.capacity());
         details.put("queueFill", Math.round(1000.0 * queue.size() / queue.capacity()) / 1000.0);

@@ -1,9 +1,11 @@
 package noc.engine;
 
 /**
- * How an intake learns the fate of what it offered: called on the engine thread right after the
- * cycle that took the input committed, or when the input could not be committed. Implementations
- * hand off and return (answer an inform, complete an HTTP response); they never block.
+ * How an intake learns the fate of what it offered: called on an engine thread right after the
+ * cycle that took the input committed, or when the input could not be committed ({@code failed}
+ * with an {@link InputRefusedException} when the database refused the input's own data, its other
+ * inputs committing). Implementations hand off and return (answer an inform, complete an HTTP
+ * response); they never block.
  */
 public interface Receipt {
 

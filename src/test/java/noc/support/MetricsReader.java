@@ -51,4 +51,20 @@ public final class MetricsReader {
         } while (java.time.Instant.now().isBefore(deadline));
         throw new AssertionError("the series summed to " + sum + ", not " + total);
     }
+
+    /**
+     * Waits, for at most {@code timeout}, until the series (name and labels, as {@link #value}) equals
+     * {@code expected}; fails with its last value otherwise.
+     */
+    public static void awaitValue(TestApplication app, String name, String labels, double expected,
+                                  java.time.Duration timeout) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        double value;
+        while ((value = value(app, name, labels)) != expected && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        if (value != expected) {
+            throw new AssertionError(name + "{" + labels + "} is " + value + ", not " + expected + ", after " + timeout);
+        }
+    }
 }

@@ -143,6 +143,34 @@ public final class TestDatabase {
                 "datasources.default.password", server.password());
     }
 
+    /**
+     * A connection to a database made by {@link #fresh}, for what a test does beside the application:
+     * triggers, table locks, counts. The caller closes it.
+     */
+    public static Connection connect(Map<String, Object> database) throws SQLException {
+        return DriverManager.getConnection(String.valueOf(database.get("datasources.default.url")),
+                String.valueOf(database.get("datasources.default.username")),
+                String.valueOf(database.get("datasources.default.password")));
+    }
+
+    /** Runs {@code statements} on a database made by {@link #fresh}. */
+    public static void execute(Map<String, Object> database, String... statements) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** The number a {@code SELECT COUNT(*) ...} answers on a database made by {@link #fresh}. */
+    public static long count(Map<String, Object> database, String sql) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private static boolean answers(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);

@@ -23,6 +23,7 @@ import noc.api.FieldReader;
 import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.engine.EngineQueue;
+import noc.engine.InputRefusedException;
 import noc.engine.Receipt;
 
 /**
@@ -108,8 +109,9 @@ public class IntakeController {
 
             @Override
             public void failed(Exception cause) {
-                answer.completeExceptionally(unavailable("The alarms could not be committed; nothing was "
-                        + "accepted (the log says why)"));
+                answer.completeExceptionally(cause instanceof InputRefusedException
+                        ? refused(events)
+                        : unavailable("The alarms could not be committed; nothing was accepted (the log says why)"));
             }
         });
         if (!queued) {
@@ -118,6 +120,18 @@ public class IntakeController {
         }
         meters.counter("noc.intake.alarms.accepted", "intake", intake).increment(events.size());
         return answer;
+    }
+
+    /**
+     * The database refused the data of this request (its alarms are committed together or not at
+     * all); the other inputs of its cycle were committed. No SQL text: the log has it.
+     */
+    private static ProblemException refused(List<AlarmEvent> events) {
+        String named = events.stream().limit(3).map(AlarmEvent::reductionKey).collect(
+                java.util.stream.Collectors.joining(", "));
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "refused-by-database",
+                "The database refused the data of this request (" + events.size() + " alarm(s): " + named
+                        + (events.size() > 3 ? ", ..." : "") + "); nothing of it was accepted", List.of());
     }
 
     private ProblemException unavailable(String detail) {

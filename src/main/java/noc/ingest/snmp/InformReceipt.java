@@ -20,13 +20,13 @@ final class InformReceipt<A extends Address> implements Receipt {
 
     private final CommandResponderEvent<A> event;
     private final Runnable onCommitted;
-    private final Runnable onFailed;
+    private final java.util.function.Consumer<Exception> onFailed;
 
     /**
      * @param onCommitted told once the inform's alarm is committed, before the answer; may be null
-     * @param onFailed    told when it could not be committed, so that a resend is taken; may be null
+     * @param onFailed    told why it could not be committed, so that a resend is taken; may be null
      */
-    InformReceipt(CommandResponderEvent<A> event, Runnable onCommitted, Runnable onFailed) {
+    InformReceipt(CommandResponderEvent<A> event, Runnable onCommitted, java.util.function.Consumer<Exception> onFailed) {
         this.event = event;
         this.onCommitted = onCommitted;
         this.onFailed = onFailed;
@@ -54,7 +54,7 @@ final class InformReceipt<A extends Address> implements Receipt {
     public void failed(Exception cause) {
         // No answer: the sender retries, and the retry is taken as new.
         if (onFailed != null) {
-            onFailed.run();
+            onFailed.accept(cause);
         }
     }
 }

@@ -42,6 +42,8 @@ import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;
 import noc.engine.EngineQueue;
+import noc.engine.InputRefusedException;
+import noc.engine.Receipt;
 import noc.ingest.mib.MibRegistry;
 
 /**
@@ -76,7 +78,7 @@ public final class TrapListener implements CommandResponder {
     /** The {@code reason} labels of {@code noc_snmp_traps_dropped_total}: every outcome but accepted. */
     public static final List<String> DROP_REASONS = List.of("malformed", "not_a_notification", "unknown_community",
             "source_not_allowed", "v3_authentication", "v3_decryption", "duplicate_inform", "rate_limited",
-            "queue_full");
+            "queue_full", TrapListener.REFUSED_BY_DATABASE);
 
     private final EngineQueue queue;
     private final TrapDecoder decoder;
@@ -88,6 +90,7 @@ public final class TrapListener implements CommandResponder {
     private final SourceRateLimiter rateLimiter;
     /** The source of the storm alarm of the sources the rate limiter cannot track one by one. */
     static final String UNTRACKED_SOURCES = "untracked-sources";
+    static final String REFUSED_BY_DATABASE = "refused_by_database";
     private final InformMemory informs = new InformMemory();
     private final Counter received;
     private final Counter accepted;
@@ -98,6 +101,17 @@ public final class TrapListener implements CommandResponder {
     private final DefaultUdpTransportMapping transport;
     /** What became of the datagram the listener thread is handling; set by whoever decides it. */
     private final ThreadLocal<String[]> outcome = ThreadLocal.withInitial(() -> new String[1]);
+    /** Told the fate of an accepted trap: counts it when the database refused it (one for all traps). */
+    private final Receipt trapReceipt = new Receipt() {
+        @Override
+        public void committed() {
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            refused(cause);
+        }
+    };
 
     public TrapListener(SnmpConfiguration configuration, List<UsmUserConfiguration> usmUsers, EngineQueue queue,
                         MibRegistry mibs, Clock clock, MeterRegistry meters) {
@@ -217,7 +231,7 @@ public final class TrapListener implements CommandResponder {
             return "malformed";
         }
         if (type != PDU.INFORM) {
-            return queue.offer(alarm) ? ACCEPTED : "queue_full";
+            return queue.offer(alarm, trapReceipt) ? ACCEPTED : "queue_full";
         }
         String key = peer + "/" + new OctetString(event.getSecurityName()) + "/" + pdu.getRequestID();
         switch (informs.see(key, System.nanoTime())) {
@@ -232,11 +246,26 @@ public final class TrapListener implements CommandResponder {
                 // fall through to queueing below
             }
         }
-        if (queue.offer(alarm, new InformReceipt<>(event, () -> informs.committed(key), () -> informs.forget(key)))) {
+        if (queue.offer(alarm, new InformReceipt<>(event, () -> informs.committed(key), cause -> {
+            informs.forget(key);
+            refused(cause);
+        }))) {
             return ACCEPTED;
         }
         informs.forget(key);
         return "queue_full";
+    }
+
+    /**
+     * An accepted trap or inform the database refused for its data, after the engine isolated it: it
+     * was counted accepted at arrival, and is now also counted dropped as {@code refused_by_database}
+     * (so accepted = committed + refused_by_database). Any other failure (stopping) is not a drop.
+     */
+    private void refused(Exception cause) {
+        if (cause instanceof InputRefusedException) {
+            dropped.computeIfAbsent(REFUSED_BY_DATABASE,
+                    reason -> meters.counter("noc.snmp.traps.dropped", "reason", reason)).increment();
+        }
     }
 
     private AlarmEvent stormAlarm(String source) {
