@@ -8,10 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,8 +120,6 @@ class CrashRecoveryIT {
     }
 
     private static Map<String, Long> countOne(Set<String> sources) {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        new HashSet<>(sources).forEach(source -> counts.put(source, 1L));
-        return counts;
+        return sources.stream().collect(Collectors.toMap(source -> source, source -> 1L));
     }
 }
