@@ -39,6 +39,26 @@ public final class StoredRows {
         return counts;
     }
 
+    /**
+     * The inputs not stored exactly once: each source of {@code expected} whose stored count is not 1 (0 when
+     * it is missing), and each other stored source counted more than once. Empty when all is well.
+     */
+    public static Map<String, Long> notStoredOnce(Map<String, Long> stored, java.util.Set<String> expected) {
+        Map<String, Long> wrong = new java.util.TreeMap<>();
+        expected.forEach(source -> {
+            long count = stored.getOrDefault(source, 0L);
+            if (count != 1) {
+                wrong.put(source, count);
+            }
+        });
+        stored.forEach((source, count) -> {
+            if (count != 1) {
+                wrong.put(source, count);
+            }
+        });
+        return wrong;
+    }
+
     /** The occurrences of all stored alarms of one intake ({@code SNMP}, {@code GENERIC} …), summed. */
     public static long occurrences(Connection connection, String sourceKind) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
