@@ -20,10 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * HTTP alarms. Each input has a source of its own (informs, HTTP alarms) so that it is one alarm of
  * count 1 once committed; an input is {@link #acknowledged()} when its sender got the answer that
  * means committed (an inform's response, a 2xx). Traps have no answer: they are only counted.
+ * A load stops by itself after 120 s, so that a test failing before {@link #close()}
+ * leaves no sender running against the next tests.
  */
 public final class InputLoad implements AutoCloseable {
 
+    private static final long LONGEST = 120_000_000_000L;
+
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final long stopBy = System.nanoTime() + LONGEST;
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
@@ -42,7 +47,7 @@ public final class InputLoad implements AutoCloseable {
             int thread = t;
             load.run("informs-" + t, () -> {
                 try (TrapSender sender = new TrapSender(port)) {
-                    for (int n = 0; load.running.get(); n++) {
+                    for (int n = 0; load.sending(); n++) {
                         String device = "10." + network + "." + (thread * 40 + n / 250) + "." + (n % 250 + 1);
                         load.sent.add(device);
                         boolean answered = sender.informLinkDown(device, 1, n + 1);
@@ -70,7 +75,7 @@ public final class InputLoad implements AutoCloseable {
             load.run("traps-" + t, () -> {
                 try (TrapSender sender = new TrapSender(port)) {
                     long next = System.nanoTime();
-                    for (int n = 0; load.running.get(); n++) {
+                    for (int n = 0; load.sending(); n++) {
                         sender.link(TrapSender.LINK_DOWN, "10." + network + "." + thread + "." + (n % perThread + 1), 1);
                         load.count("sent");
                         next += pauseNanos;
@@ -95,7 +100,7 @@ public final class InputLoad implements AutoCloseable {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             load.run("http-" + t, () -> {
-                for (int n = 0; load.running.get(); n++) {
+                for (int n = 0; load.sending(); n++) {
                     String source = prefix + "-" + thread + "-" + n;
                     load.sent.add(source);
                     HttpRequest request = HttpRequest.newBuilder(alarms).timeout(Duration.ofSeconds(90))
@@ -113,11 +118,16 @@ public final class InputLoad implements AutoCloseable {
                         }
                     } catch (IOException e) {
                         load.count("no answer");
+                        Thread.sleep(50); // not a busy loop against a closed port
                     }
                 }
             });
         }
         return load;
+    }
+
+    private boolean sending() {
+        return running.get() && System.nanoTime() - stopBy < 0;
     }
 
     private interface Body {
