@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import noc.support.CorrelatorProcess;
 import noc.support.TrapSender;
 
 /**
@@ -38,63 +39,62 @@ import noc.support.TrapSender;
  */
 class EmbeddedRunIT {
 
-    private static final String ADMIN_PASSWORD = "embedded-run-admin";
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void withNoDatabaseConfiguredItRunsOnItsOwnAndKeepsTicketsAcrossARestart(@TempDir Path home) throws Exception {
-        int httpPort = freePort();
-        int snmpPort = freePort();
+        int httpPort = CorrelatorProcess.freePort();
+        int snmpPort = CorrelatorProcess.freePort();
         Path data = home.resolve("data");
 
-        Process first = start(home, data, httpPort, snmpPort);
+        CorrelatorProcess first = start(home, data, httpPort, snmpPort);
         String ticket;
         try {
-            awaitHealthy(httpPort, first);
+            first.awaitHealthy();
             try (TrapSender sender = new TrapSender(snmpPort)) {
                 sender.link(TrapSender.LINK_DOWN, 3);
             }
             assertThat(anonymousStatus(httpPort, "/api/v1/tickets")).as("anonymous read").isEqualTo(401);
-            ticket = await(httpPort, "/api/v1/tickets", body -> body.contains("INC-"));
+            ticket = await(first, "/api/v1/tickets", body -> body.contains("INC-"));
 
             // A second correlator on the same data folder gives up and leaves the first one's database alone.
-            int otherPort = freePort();
-            Process intruder = start(home, data, otherPort, freePort());
-            assertThat(intruder.waitFor(120, TimeUnit.SECONDS)).as("the second start gave up").isTrue();
-            assertThat(intruder.exitValue()).as("its exit code").isNotZero();
+            int otherPort = CorrelatorProcess.freePort();
+            CorrelatorProcess intruder = start(home, data, otherPort, CorrelatorProcess.freePort());
+            assertThat(intruder.process().waitFor(120, TimeUnit.SECONDS)).as("the second start gave up").isTrue();
+            assertThat(intruder.process().exitValue()).as("its exit code").isNotZero();
             assertThat(Files.readString(log(home, otherPort))).contains("another correlator is running");
-            assertThat(get(httpPort, "/api/v1/tickets").statusCode()).as("the first one still answers").isEqualTo(200);
+            assertThat(first.get("/api/v1/tickets").statusCode()).as("the first one still answers").isEqualTo(200);
         } finally {
-            stop(first);
+            first.stop();
         }
-        assertThat(first.exitValue()).as("exit code after SIGTERM").isIn(0, 143);
+        assertThat(first.process().exitValue()).as("exit code after SIGTERM").isIn(0, 143);
         assertThat(Files.isDirectory(data.resolve("mariadb"))).isTrue();
 
-        Process second = start(home, data, httpPort, snmpPort);
+        CorrelatorProcess second = start(home, data, httpPort, snmpPort);
         try {
-            awaitHealthy(httpPort, second);
+            second.awaitHealthy();
             try (TrapSender sender = new TrapSender(snmpPort)) {
                 sender.link(TrapSender.LINK_DOWN, 3);
             }
-            String alarms = await(httpPort, "/api/v1/alarms", body -> body.contains("\"count\":2"));
+            String alarms = await(second, "/api/v1/alarms", body -> body.contains("\"count\":2"));
             assertThat(alarms).contains(ticket.substring(ticket.indexOf("INC-"), ticket.indexOf("INC-") + 15));
         } finally {
-            stop(second);
+            second.stop();
         }
-        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+        assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
     }
 
     @Test
     void theEmbeddedDatabaseListensOnLoopbackOnlyAndRefusesALoginWithoutItsPassword(@TempDir Path home)
             throws Exception {
-        int httpPort = freePort();
-        int databasePort = freePort();
+        int httpPort = CorrelatorProcess.freePort();
+        int databasePort = CorrelatorProcess.freePort();
         Path data = home.resolve("data");
 
-        Process run = start(home, data, httpPort, freePort(), "--noc.embedded-database.port=" + databasePort);
+        CorrelatorProcess run = start(home, data, httpPort, CorrelatorProcess.freePort(),
+                "--noc.embedded-database.port=" + databasePort);
         try {
-            awaitHealthy(httpPort, run);
+            run.awaitHealthy();
             assertThat(listeningAddresses(databasePort)).as("addresses mariadbd listens on").isNotEmpty()
                     .allMatch(LOOPBACK::contains);
             Path passwordFile = data.resolve("mariadb-password");
@@ -114,36 +114,35 @@ class EmbeddedRunIT {
             assertThat(Files.readString(log(home, httpPort))).contains("listens on 127.0.0.1:" + databasePort + " only")
                     .doesNotContain(Files.readString(passwordFile).strip());
         } finally {
-            stop(run);
+            run.stop();
         }
-        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+        assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
     }
 
     @Test
     void afterAKill9OfTheApplicationTheNextStartStopsTheDatabaseItLeftAndComesUp(@TempDir Path home) throws Exception {
-        int httpPort = freePort();
-        int snmpPort = freePort();
+        int httpPort = CorrelatorProcess.freePort();
+        int snmpPort = CorrelatorProcess.freePort();
         Path data = home.resolve("data");
 
-        Process killed = start(home, data, httpPort, snmpPort);
+        CorrelatorProcess killed = start(home, data, httpPort, snmpPort);
         try {
-            awaitHealthy(httpPort, killed);
+            killed.awaitHealthy();
         } finally {
-            killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
-            killed.waitFor(30, TimeUnit.SECONDS);
+            killed.kill(); // SIGKILL: no shutdown hook runs
         }
-        List<Long> left = mariadbProcessesUsing(data);
+        List<Long> left = CorrelatorProcess.mariadbProcessesUsing(data);
         assertThat(left).as("the mariadbd the killed JVM left").hasSize(1);
 
-        Process next = start(home, data, httpPort, snmpPort);
+        CorrelatorProcess next = start(home, data, httpPort, snmpPort);
         try {
-            awaitHealthy(httpPort, next);
+            next.awaitHealthy();
             assertThat(ProcessHandle.of(left.get(0)).filter(ProcessHandle::isAlive)).as("the left mariadbd").isEmpty();
             assertThat(Files.readString(log(home, httpPort))).contains("(PID " + left.get(0) + ")");
         } finally {
-            stop(next);
+            next.stop();
         }
-        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+        assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
     }
 
     @Test
@@ -151,91 +150,38 @@ class EmbeddedRunIT {
             throws Exception {
         Path data = home.resolve("data");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Process run = start(home, data, taken.getLocalPort(), freePort());
-            if (!run.waitFor(120, TimeUnit.SECONDS)) {
-                run.destroyForcibly();
+            CorrelatorProcess run = start(home, data, taken.getLocalPort(), CorrelatorProcess.freePort());
+            if (!run.process().waitFor(120, TimeUnit.SECONDS)) {
+                run.process().destroyForcibly();
                 throw new AssertionError("the correlator did not give up on a taken HTTP port within 120 s");
             }
-            assertThat(run.exitValue()).as("exit code").isNotZero();
+            assertThat(run.process().exitValue()).as("exit code").isNotZero();
             assertThat(Files.readString(log(home, taken.getLocalPort()))).as("the database was up")
                     .contains("Embedded MariaDB listens on 127.0.0.1:");
         }
-        assertThat(mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+        assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
     }
 
-    private static Process start(Path home, Path data, int httpPort, int snmpPort, String... more) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "noc.Application",
-                "--micronaut.server.port=" + httpPort, "--noc.snmp.port=" + snmpPort,
-                "--noc.snmp.bind-address=127.0.0.1", "--noc.embedded-database.directory=" + data,
-                "--noc.rules.directory=" + Path.of("rules").toAbsolutePath(),
-                "--noc.mibs.directories=" + Path.of("mibs").toAbsolutePath()));
-        command.addAll(List.of(more));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(home, httpPort).toFile()));
-        builder.environment().put("NOC_SECURITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return builder.start();
+    private static CorrelatorProcess start(Path home, Path data, int httpPort, int snmpPort, String... more) {
+        return CorrelatorProcess.start(home, data, httpPort, snmpPort, more);
     }
 
-    /** Where the run on {@code httpPort} writes its log (one file per run and port, appended to). */
     private static Path log(Path home, int httpPort) {
-        return home.resolve("correlator-" + httpPort + ".log");
+        return CorrelatorProcess.log(home, httpPort);
     }
 
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy(); // SIGTERM, as Ctrl-C or a service manager would
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the correlator did not stop within 60 s of SIGTERM");
-        }
-    }
-
-    private void awaitHealthy(int port, Process process) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the correlator exited while starting").isTrue();
-            try {
-                if (get(port, "/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the correlator did not become healthy in 90 s");
-    }
-
-    private String await(int port, String path, java.util.function.Predicate<String> condition) throws Exception {
+    private String await(CorrelatorProcess run, String path, java.util.function.Predicate<String> condition)
+            throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
         String body = "";
         while (Instant.now().isBefore(deadline)) {
-            body = get(port, path).body();
+            body = run.get(path).body();
             if (condition.test(body)) {
                 return body;
             }
             Thread.sleep(100);
         }
         throw new AssertionError(path + " never matched; last: " + body);
-    }
-
-    /** GETs {@code path}; the API as the admin the environment's bootstrap password made. */
-    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5));
-        if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + login(port));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String login(int port) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \""
-                        + ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("admin login: %s", answer.body()).isEqualTo(200);
-        return answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
     private int anonymousStatus(int port, String path) throws IOException, InterruptedException {
@@ -265,18 +211,5 @@ class EmbeddedRunIT {
             }
         }
         return addresses;
-    }
-
-    private static List<Long> mariadbProcessesUsing(Path data) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(data.toString()))
-                        .orElse(false))
-                .map(ProcessHandle::pid).toList();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
