@@ -18,6 +18,8 @@ import noc.ticket.TicketStore;
 @Singleton
 public class SessionStateLoader {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionStateLoader.class);
+
     private final AlarmStore alarms;
     private final TicketStore tickets;
     private final InventoryStore inventory;
@@ -42,8 +44,13 @@ public class SessionStateLoader {
 
     public SessionState load() {
         Instant now = clock.instant();
-        return new SessionState(policy, sla, retention, tickets.referenceCounters(),
+        long started = System.nanoTime();
+        SessionState state = new SessionState(policy, sla, retention, tickets.referenceCounters(),
                 alarms.loadForSession(retention.clearedAlarmsBefore(now)), tickets.loadOpen(), inventory.load().all(),
                 maintenance.loadForSession(retention.closedTicketsBefore(now)));
+        LOG.info("Session state read from MariaDB in {} ms: {} alarms, {} open tickets, {} inventory items, {} "
+                        + "maintenance windows", (System.nanoTime() - started) / 1_000_000, state.alarms().size(),
+                state.tickets().size(), state.inventory().size(), state.windows().size());
+        return state;
     }
 }
