@@ -60,8 +60,7 @@ public final class Actions {
     private final Map<String, FactHandle> deviceAddresses = new HashMap<>();
     private final Map<String, FactHandle> windows = new HashMap<>();
     private final List<FactHandle> derivedInputs = new ArrayList<>();
-    /** Per open ticket, the clear/repeat lines of one alarm its journal ends with, as last counted. */
-    private final Map<String, FlapRun> flapRuns = new HashMap<>();
+    private final noc.ticket.JournalRuns journalRuns = new noc.ticket.JournalRuns();
     private Retention retention = Retention.defaults();
     private Instant nextRetirement;
     private long retiredAlarms;
@@ -90,7 +89,7 @@ public final class Actions {
         inventory.clear();
         deviceAddresses.clear();
         windows.clear();
-        flapRuns.clear();
+        journalRuns.clear();
         this.retention = state.retention();
         this.nextRetirement = start;
         session.setGlobal("actions", this);
@@ -929,32 +928,19 @@ public final class Actions {
             return; // a closed ticket's alarm: nothing to tell it
         }
         JournalEntry entry = ruleEntry(reference, action, text, JournalEntry.Visibility.INTERNAL);
-        FlapRun run = flapRuns.get(reference);
-        JournalEntry previous = run != null && run.reductionKey().equals(alarm.reductionKey())
-                ? run.lines().get(action) : null;
-        if (previous != null) {
-            JournalEntry counted = previous.repeated(now, entry.text(), entry.facts());
-            run.lines().put(action, counted);
+        JournalEntry counted = journalRuns.counted(entry, alarm.reductionKey());
+        if (counted == null) {
+            record(entry);
+        } else {
             changes.journalRepeat(counted);
-            return;
         }
-        if (run == null || !run.reductionKey().equals(alarm.reductionKey())) {
-            run = new FlapRun(alarm.reductionKey(), new java.util.EnumMap<>(JournalAction.class));
-        }
-        record(entry);
-        run.lines().put(action, entry);
-        flapRuns.put(reference, run);
-    }
-
-    /** The clear/repeat lines of one alarm that a ticket's journal ends with, by action. */
-    private record FlapRun(String reductionKey, Map<JournalAction, JournalEntry> lines) {
     }
 
     /** Adds a journal line to the cycle, with its ticket as it stands now, for the notifications. */
     private void record(JournalEntry entry) {
         if (entry.action() != JournalAction.ALARM_CLEARED
                 && entry.action() != JournalAction.ALARM_REPEATED_AFTER_CLEAR) {
-            flapRuns.remove(entry.ticketReference()); // another line: the next flap starts a new one
+            journalRuns.interrupted(entry.ticketReference()); // the next flap starts a line of its own
         }
         FactHandle handle = tickets.get(entry.ticketReference());
         changes.journal(entry, handle == null ? changes.changedTicket(entry.ticketReference())
