@@ -22,15 +22,12 @@ import noc.database.Times;
 @Singleton
 public final class AlarmStore {
 
-    private final AlarmRepository repository;
     private final JsonColumns json;
     private final MultiRowInsert<Alarm> upsert;
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
 
-    public AlarmStore(AlarmRepository repository, JsonColumns json, TransactionOperations<Connection> transactions,
-                      JdbcOperations jdbc) {
-        this.repository = repository;
+    public AlarmStore(JsonColumns json, TransactionOperations<Connection> transactions, JdbcOperations jdbc) {
         this.json = json;
         this.transactions = transactions;
         this.jdbc = jdbc;
