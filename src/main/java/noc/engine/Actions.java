@@ -51,12 +51,19 @@ import noc.ticket.TicketStatus;
  */
 public final class Actions {
 
+    /** How often, in engine time, cleared alarms past their retention are looked for (a walk of all alarms). */
+    static final java.time.Duration RETIREMENT_INTERVAL = java.time.Duration.ofMinutes(1);
+
     private final Map<String, FactHandle> alarms = new HashMap<>();
     private final Map<String, FactHandle> tickets = new HashMap<>();
     private final Map<String, FactHandle> inventory = new HashMap<>();
     private final Map<String, FactHandle> deviceAddresses = new HashMap<>();
     private final Map<String, FactHandle> windows = new HashMap<>();
     private final List<FactHandle> derivedInputs = new ArrayList<>();
+    private final noc.ticket.JournalRuns journalRuns = new noc.ticket.JournalRuns();
+    private Retention retention = Retention.defaults();
+    private Instant nextRetirement;
+    private long retiredAlarms;
     private noc.notify.Directory directory;
     private SlaPolicy sla = SlaPolicy.defaults();
     private final TicketReferences references;
@@ -82,6 +89,9 @@ public final class Actions {
         inventory.clear();
         deviceAddresses.clear();
         windows.clear();
+        journalRuns.clear();
+        this.retention = state.retention();
+        this.nextRetirement = start;
         session.setGlobal("actions", this);
         session.addListener(new DefaultAgendaEventListener() {
             @Override
@@ -114,6 +124,35 @@ public final class Actions {
         changes = new CycleChanges();
         rule = "engine";
         ruleFacts = List.of();
+        if (!cycleTime.isBefore(nextRetirement)) {
+            retireClearedAlarms();
+            nextRetirement = cycleTime.plus(RETIREMENT_INTERVAL);
+        }
+    }
+
+    /**
+     * Takes out of the session the alarms cleared for longer than {@code noc.retention.cleared-alarms},
+     * unless their ticket is still open (it may still hear of them): their rows stay, as history; their
+     * reduction key seen again raises a new alarm. The startup load keeps the same ones out.
+     */
+    private void retireClearedAlarms() {
+        Instant before = retention.clearedAlarmsBefore(now);
+        for (var iterator = alarms.values().iterator(); iterator.hasNext(); ) {
+            FactHandle handle = iterator.next();
+            Alarm alarm = (Alarm) handle.getObject();
+            Instant cleared = alarm.clearedAt() == null ? alarm.lastSeen() : alarm.clearedAt();
+            if (!alarm.isRaised() && cleared.isBefore(before)
+                    && (alarm.ticketReference() == null || !tickets.containsKey(alarm.ticketReference()))) {
+                session.delete(handle);
+                iterator.remove();
+                retiredAlarms++;
+            }
+        }
+    }
+
+    /** How many alarms left the session past their retention since it was built (tests, health). */
+    long retiredAlarms() {
+        return retiredAlarms;
     }
 
     /**
@@ -256,7 +295,7 @@ public final class Actions {
                     ? repeated.detached() : repeated;
         });
         if (returned && updated.ticketReference() != null) {
-            journal(updated.ticketReference(), JournalAction.ALARM_REPEATED_AFTER_CLEAR,
+            journalFlap(updated, JournalAction.ALARM_REPEATED_AFTER_CLEAR,
                     updated.label() + " is back after it cleared (occurrence " + updated.count() + ")");
             Ticket ticket = ticket(updated.ticketReference());
             if (ticket.status() == TicketStatus.RESOLVED) {
@@ -559,8 +598,7 @@ public final class Actions {
         if (before.isRaised()) {
             Alarm cleared = replace(alarm, a -> a.cleared(now));
             if (cleared.ticketReference() != null) {
-                journal(cleared.ticketReference(), JournalAction.ALARM_CLEARED,
-                        cleared.label() + " cleared by " + clearing.name());
+                journalFlap(cleared, JournalAction.ALARM_CLEARED, cleared.label() + " cleared by " + clearing.name());
             }
         }
         consume(clearing);
@@ -571,7 +609,7 @@ public final class Actions {
         if (current(alarm).isRaised()) {
             Alarm cleared = replace(alarm, a -> a.cleared(now));
             if (cleared.ticketReference() != null) {
-                journal(cleared.ticketReference(), JournalAction.ALARM_CLEARED, cleared.label() + " cleared: " + reason);
+                journalFlap(cleared, JournalAction.ALARM_CLEARED, cleared.label() + " cleared: " + reason);
             }
         }
     }
@@ -861,6 +899,11 @@ public final class Actions {
         if (!tickets.containsKey(reference)) {
             return; // a closed ticket's alarm: nothing to tell it
         }
+        record(ruleEntry(reference, action, text, visibility));
+    }
+
+    private JournalEntry ruleEntry(String reference, JournalAction action, String text,
+                                   JournalEntry.Visibility visibility) {
         List<String> keys = new ArrayList<>(ruleFacts.size());
         for (Object fact : ruleFacts) {
             String key = factKey(fact);
@@ -868,12 +911,37 @@ public final class Actions {
                 keys.add(key);
             }
         }
-        record(new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, Text.limit(rule, 512), action,
-                Text.limit(text, 4000), keys, visibility));
+        return new JournalEntry(reference, now, JournalEntry.AuthorKind.RULE, Text.limit(rule, 512), action,
+                Text.limit(text, 4000), keys, visibility);
+    }
+
+    /**
+     * A clear or a return of {@code alarm}, on its ticket. While the ticket's journal ends with the clears
+     * and returns of this one alarm (a flapping interface), the line of the same action is counted once
+     * more, with the last text and time, instead of written again: one line per flap would grow the
+     * journal by a row per trap. Any other line on the ticket ends the run. Kept in memory: after a
+     * restart or a rule reload, the next flap starts a new line.
+     */
+    private void journalFlap(Alarm alarm, JournalAction action, String text) {
+        String reference = alarm.ticketReference();
+        if (!tickets.containsKey(reference)) {
+            return; // a closed ticket's alarm: nothing to tell it
+        }
+        JournalEntry entry = ruleEntry(reference, action, text, JournalEntry.Visibility.INTERNAL);
+        JournalEntry counted = journalRuns.counted(entry, alarm.reductionKey());
+        if (counted == null) {
+            record(entry);
+        } else {
+            changes.journalRepeat(counted);
+        }
     }
 
     /** Adds a journal line to the cycle, with its ticket as it stands now, for the notifications. */
     private void record(JournalEntry entry) {
+        if (entry.action() != JournalAction.ALARM_CLEARED
+                && entry.action() != JournalAction.ALARM_REPEATED_AFTER_CLEAR) {
+            journalRuns.interrupted(entry.ticketReference()); // the next flap starts a line of its own
+        }
         FactHandle handle = tickets.get(entry.ticketReference());
         changes.journal(entry, handle == null ? changes.changedTicket(entry.ticketReference())
                 : (Ticket) handle.getObject());

@@ -117,6 +117,11 @@ public final class Correlation implements AutoCloseable {
         return session.rules();
     }
 
+    /** How many cleared alarms left the session past their retention since it was built. */
+    public long retiredAlarms() {
+        return actions.retiredAlarms();
+    }
+
     public long factCount() {
         return session.factCount();
     }

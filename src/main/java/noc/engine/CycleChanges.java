@@ -26,6 +26,7 @@ public final class CycleChanges {
     private final Map<String, MaintenanceWindow> windows = new LinkedHashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
     private final List<Ticket> journalTickets = new ArrayList<>();
+    private final Map<String, JournalEntry> journalRepeats = new LinkedHashMap<>();
     private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
     private Map<Integer, Long> referenceCounters = Map.of();
     private final Map<String, List<String>> customersAdded = new LinkedHashMap<>();
@@ -47,6 +48,14 @@ public final class CycleChanges {
     void journal(JournalEntry entry, Ticket ticketThen) {
         journal.add(entry);
         journalTickets.add(ticketThen);
+    }
+
+    /**
+     * A journal line counted once more instead of written again: the ticket's latest line of its action
+     * takes its count (only the last of a cycle is kept per ticket and action). Not told to anyone.
+     */
+    void journalRepeat(JournalEntry entry) {
+        journalRepeats.put(entry.ticketReference() + "|" + entry.action(), entry);
     }
 
     void customerAdded(String reference, String customer) {
@@ -87,6 +96,11 @@ public final class CycleChanges {
         return journal;
     }
 
+    /** The journal lines counted once more in this cycle, to update after the new lines are written. */
+    public Collection<JournalEntry> journalRepeats() {
+        return journalRepeats.values();
+    }
+
     /** For each journal line, in the same order, its ticket as it was then (or null). */
     public List<Ticket> journalTickets() {
         return journalTickets;
@@ -111,6 +125,6 @@ public final class CycleChanges {
 
     public boolean isEmpty() {
         return alarms.isEmpty() && tickets.isEmpty() && windows.isEmpty() && journal.isEmpty()
-                && referenceCounters.isEmpty();
+                && journalRepeats.isEmpty() && referenceCounters.isEmpty();
     }
 }

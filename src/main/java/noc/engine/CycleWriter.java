@@ -41,6 +41,7 @@ public class CycleWriter {
                 maintenance.upsert(connection, changes.windows());
                 alarms.upsert(connection, changes.alarms());
                 tickets.append(connection, changes.journal());
+                tickets.updateRepeats(connection, changes.journalRepeats());
                 outbox.enqueue(connection, changes.notifications());
                 tickets.saveCounters(connection, changes.referenceCounters());
             } catch (SQLException e) {

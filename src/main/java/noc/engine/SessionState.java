@@ -13,11 +13,13 @@ import noc.ticket.Ticket;
  * What a session starts from: the ticket counters and the facts MariaDB holds, as at startup and at
  * every rule reload (or what a scenario gives).
  */
-public record SessionState(Policy policy, SlaPolicy sla, Map<Integer, Long> referenceCounters, List<Alarm> alarms,
-                           List<Ticket> tickets, List<InventoryItem> inventory, List<MaintenanceWindow> windows) {
+public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Map<Integer, Long> referenceCounters,
+                           List<Alarm> alarms, List<Ticket> tickets, List<InventoryItem> inventory,
+                           List<MaintenanceWindow> windows) {
 
     public SessionState {
         java.util.Objects.requireNonNull(policy, "policy is null");
+        java.util.Objects.requireNonNull(retention, "retention is null");
         java.util.Objects.requireNonNull(sla, "sla is null");
         referenceCounters = Map.copyOf(referenceCounters);
         alarms = List.copyOf(alarms);
@@ -27,23 +29,27 @@ public record SessionState(Policy policy, SlaPolicy sla, Map<Integer, Long> refe
     }
 
     public static SessionState empty() {
-        return new SessionState(Policy.defaults(), SlaPolicy.defaults(), Map.of(), List.of(), List.of(), List.of(),
-                List.of());
+        return new SessionState(Policy.defaults(), SlaPolicy.defaults(), Retention.defaults(), Map.of(), List.of(),
+                List.of(), List.of(), List.of());
     }
 
     public SessionState withInventory(List<InventoryItem> items) {
-        return new SessionState(policy, sla, referenceCounters, alarms, tickets, items, windows);
+        return new SessionState(policy, sla, retention, referenceCounters, alarms, tickets, items, windows);
     }
 
     public SessionState withReferenceCounters(Map<Integer, Long> counters) {
-        return new SessionState(policy, sla, counters, alarms, tickets, inventory, windows);
+        return new SessionState(policy, sla, retention, counters, alarms, tickets, inventory, windows);
     }
 
     public SessionState withPolicy(Policy next) {
-        return new SessionState(next, sla, referenceCounters, alarms, tickets, inventory, windows);
+        return new SessionState(next, sla, retention, referenceCounters, alarms, tickets, inventory, windows);
     }
 
     public SessionState withSla(SlaPolicy next) {
-        return new SessionState(policy, next, referenceCounters, alarms, tickets, inventory, windows);
+        return new SessionState(policy, next, retention, referenceCounters, alarms, tickets, inventory, windows);
+    }
+
+    public SessionState withRetention(Retention next) {
+        return new SessionState(policy, sla, next, referenceCounters, alarms, tickets, inventory, windows);
     }
 }

@@ -78,6 +78,30 @@ public class MaintenanceStore {
         return load(null);
     }
 
+    /**
+     * The windows a session starts from: all but those whose ticket closed before {@code closedBefore}
+     * (noc.retention.closed-tickets), which can no longer take an alarm.
+     */
+    public List<MaintenanceWindow> loadForSession(java.time.Instant closedBefore) {
+        java.util.Set<String> forgotten = new java.util.HashSet<>();
+        transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "SELECT w.reference FROM maintenance_window w JOIN ticket t ON t.reference = w.reference "
+                            + "WHERE t.status = 'CLOSED' AND t.updated_at < ?")) {
+                statement.setObject(1, Times.toColumn(closedBefore));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        forgotten.add(rows.getString(1));
+                    }
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the maintenance windows: " + e.getMessage(), e);
+            }
+        });
+        return load(null).stream().filter(window -> !forgotten.contains(window.reference())).toList();
+    }
+
     /** One window by its reference. */
     public java.util.Optional<MaintenanceWindow> find(String reference) {
         return load(reference).stream().findFirst();

@@ -17,5 +17,7 @@ public record JournalRow(
         String action,
         String text,
         String facts,
-        String visibility) {
+        String visibility,
+        long repeatCount,
+        @io.micronaut.core.annotation.Nullable LocalDateTime lastAt) {
 }

@@ -211,7 +211,8 @@ public class TicketController {
                 : journal.findByTicketReferenceOrderById(reference);
         return rows.stream()
                 .map(row -> new TicketViews.Journal(Times.fromColumn(row.at()), row.authorKind(), row.author(),
-                        row.action(), row.text(), columns.readList(row.facts()), row.visibility()))
+                        row.action(), row.text(), columns.readList(row.facts()), row.visibility(), row.repeatCount(),
+                        Times.fromColumn(row.lastAt())))
                 .toList();
     }
 

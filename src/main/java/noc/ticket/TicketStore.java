@@ -106,6 +106,31 @@ public final class TicketStore {
         journalInsert.write(connection, entries);
     }
 
+    /**
+     * Counts the repeats of journal lines: each entry's line is the ticket's latest line of its action
+     * (a line written in the same transaction included), which takes the entry's count, last time, text
+     * and facts.
+     */
+    public void updateRepeats(Connection connection, Collection<JournalEntry> repeats) throws SQLException {
+        if (repeats.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE ticket_journal SET repeat_count = ?, last_at = ?, text = ?, facts = ?
+                WHERE ticket_reference = ? AND action = ? ORDER BY id DESC LIMIT 1""")) {
+            for (JournalEntry entry : repeats) {
+                statement.setLong(1, entry.count());
+                statement.setObject(2, Times.toColumn(entry.lastAt()));
+                statement.setString(3, entry.text());
+                statement.setString(4, json.write(entry.facts()));
+                statement.setString(5, entry.ticketReference());
+                statement.setString(6, entry.action().name());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
     private int bindJournal(PreparedStatement statement, int index, JournalEntry entry) throws SQLException {
         int i = index;
         statement.setString(i++, entry.ticketReference());

@@ -58,9 +58,11 @@ public final class TicketViews {
      * @param author     the rule's name or the person's login
      * @param facts      the keys of the facts the rule matched
      * @param visibility PUBLIC (the customer is told, P-4.2) or INTERNAL
+     * @param count      how many times it happened (a flapping alarm's clears and returns are one line each)
+     * @param lastAt     when it last happened, when more than once; the text is the last one's
      */
     @Serdeable
     public record Journal(Instant at, String authorKind, String author, String action, String text,
-                          List<String> facts, String visibility) {
+                          List<String> facts, String visibility, long count, @Nullable Instant lastAt) {
     }
 }
