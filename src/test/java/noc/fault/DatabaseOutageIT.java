@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +16,6 @@ import noc.engine.Engine;
 import noc.support.InputLoad;
 import noc.support.Ledger;
 import noc.support.MetricsReader;
-import noc.support.StoredRows;
 import noc.support.TestApplication;
 
 /**
@@ -64,21 +62,9 @@ class DatabaseOutageIT {
             informs.close();
             alarms.close();
 
-            Ledger ledger;
-            Map<String, Long> informCounts;
-            Map<String, Long> alarmCounts;
-            try (Connection connection = StoredRows.connect(datasource)) {
-                ledger = Ledger.awaitBalanced(app, connection, Duration.ofSeconds(60));
-                informCounts = StoredRows.occurrencesBySource(connection, "10.3.");
-                alarmCounts = StoredRows.occurrencesBySource(connection, "outage-");
-            }
+            Ledger ledger = Ledger.assertNothingLost(app, datasource, Duration.ofSeconds(60), informs,
+                    "10.3.", alarms, "outage-");
             double caughtUpSeconds = (System.nanoTime() - backAt) / 1e9;
-
-            assertThat(ledger.balanced()).as("accepted == committed: %s", ledger).isTrue();
-            assertThat(StoredRows.notStoredOnce(informCounts, informs.acknowledged()))
-                    .as("informs answered (or stored) but not stored exactly once: source=count").isEmpty();
-            assertThat(StoredRows.notStoredOnce(alarmCounts, alarms.acknowledged()))
-                    .as("alarms answered 2xx (or stored) but not stored exactly once: source=count").isEmpty();
 
             System.out.printf("DatabaseOutageIT figures: database down %.1f s (its restart %.1f s), first commit "
                             + "%.1f s after it was back; traps %s, informs %s, HTTP alarms "

@@ -3,7 +3,6 @@ package noc.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +13,6 @@ import noc.engine.CompiledRules;
 import noc.engine.Engine;
 import noc.support.InputLoad;
 import noc.support.Ledger;
-import noc.support.StoredRows;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 
@@ -50,20 +48,8 @@ class RuleReloadUnderLoadIT {
             informs.close();
             alarms.close();
 
-            Ledger ledger;
-            Map<String, Long> informCounts;
-            Map<String, Long> alarmCounts;
-            try (Connection connection = StoredRows.connect(datasource)) {
-                ledger = Ledger.awaitBalanced(app, connection, Duration.ofSeconds(30));
-                informCounts = StoredRows.occurrencesBySource(connection, "10.5.");
-                alarmCounts = StoredRows.occurrencesBySource(connection, "reload-");
-            }
-
-            assertThat(ledger.balanced()).as("accepted == committed: %s", ledger).isTrue();
-            assertThat(StoredRows.notStoredOnce(informCounts, informs.acknowledged()))
-                    .as("informs answered (or stored) but not stored exactly once: source=count").isEmpty();
-            assertThat(StoredRows.notStoredOnce(alarmCounts, alarms.acknowledged()))
-                    .as("alarms answered 2xx (or stored) but not stored exactly once: source=count").isEmpty();
+            Ledger ledger = Ledger.assertNothingLost(app, datasource, Duration.ofSeconds(30), informs,
+                    "10.5.", alarms, "reload-");
 
             System.out.printf("RuleReloadUnderLoadIT figures: %d reloads deployed in %.1f s; traps %s, informs %s, "
                             + "HTTP alarms %s; %s%n", RELOADS, reloadingSeconds, traps.outcomes(), informs.outcomes(),
