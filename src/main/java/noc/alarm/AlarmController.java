@@ -1,7 +1,5 @@
 package noc.alarm;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
@@ -12,9 +10,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
 import noc.api.QueryParameters;
+import noc.security.Role;
 
 /** The alarms, read from MariaDB: at most one engine cycle behind the session. */
 @Secured(Role.VIEWER_NAME)

@@ -1,7 +1,5 @@
 package noc.engine;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +13,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import noc.api.Limits;
-import noc.api.StrictBody;
 import noc.api.Problem;
 import noc.api.ProblemException;
+import noc.api.StrictBody;
+import noc.security.Role;
 
 /** The running rules, the last build of the folder, and validation of candidate DRL. */
 @Secured(Role.VIEWER_NAME)

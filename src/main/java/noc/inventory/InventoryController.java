@@ -1,7 +1,5 @@
 package noc.inventory;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +20,17 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
-import io.micronaut.security.authentication.Authentication;
 import noc.api.FieldReader;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
-import noc.security.Audit;
 import noc.api.Problem;
 import noc.api.ProblemException;
+import noc.security.Audit;
+import noc.security.Role;
 
 /**
  * The inventory over REST: {@code /api/v1/inventory/{customers|contacts|sites|services|devices}}, one

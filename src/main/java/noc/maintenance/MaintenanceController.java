@@ -1,8 +1,5 @@
 package noc.maintenance;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
-import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +21,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import noc.api.EngineCommands;
@@ -33,6 +32,7 @@ import noc.api.ProblemException;
 import noc.inventory.Inventory;
 import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
+import noc.security.Role;
 
 /**
  * Planned maintenance windows (PROCEDURE.md P-7): plan one (its P5 ticket is opened with it), list

@@ -1,8 +1,5 @@
 package noc.notify;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
-import io.micronaut.security.authentication.Authentication;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +13,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import noc.api.JsonBodies;
 import noc.api.Problem;
 import noc.api.ProblemException;
+import noc.security.Role;
 import noc.ticket.TicketRepository;
 
 /** What was told of a ticket, to whom and how it went; a given-up notification sent again. */

@@ -1,7 +1,5 @@
 package noc.notify;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,8 +17,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 import noc.api.EngineCommands;
 import noc.database.Times;
+import noc.security.Role;
 import noc.ticket.JournalRepository;
 import noc.ticket.JournalRow;
 import noc.ticket.TicketAction;

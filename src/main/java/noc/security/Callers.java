@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.micronaut.security.authentication.Authentication;
 
+
 /** What a request's principal is bound to. */
 public final class Callers {
 

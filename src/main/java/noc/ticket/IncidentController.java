@@ -10,15 +10,15 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.Limits;
 import noc.api.ProblemException;
-import io.micronaut.security.authentication.Authentication;
 import noc.security.Callers;
 import noc.security.Role;
-import io.micronaut.security.annotation.Secured;
 
 /**
  * Incidents declared by customers (PROCEDURE.md P-2): every P-2.2 field is required and named in the

@@ -1,9 +1,6 @@
 package noc.ticket;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.util.List;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,28 +10,30 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import jakarta.validation.Valid;
-import io.micronaut.http.annotation.Post;
-import noc.api.EngineCommands;
-import noc.api.FieldReader;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
 import noc.alarm.AlarmRepository;
 import noc.alarm.AlarmStore;
 import noc.alarm.AlarmView;
-import noc.api.Problem;
-import io.micronaut.security.authentication.Authentication;
-import noc.security.Callers;
-import noc.api.ProblemException;
+import noc.api.EngineCommands;
+import noc.api.FieldReader;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
+import noc.api.Problem;
+import noc.api.ProblemException;
 import noc.api.QueryParameters;
 import noc.database.JsonColumns;
 import noc.database.Times;
+import noc.security.Callers;
+import noc.security.Role;
 
 /** Tickets, read from MariaDB: at most one engine cycle behind the session. */
 @Secured({Role.VIEWER_NAME, Role.CUSTOMER_NAME})

@@ -1,7 +1,5 @@
 package noc.ingest.http;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import noc.alarm.AlarmEvent;
 import noc.api.FieldReader;
@@ -25,6 +24,7 @@ import noc.api.ProblemException;
 import noc.engine.EngineQueue;
 import noc.engine.InputRefusedException;
 import noc.engine.Receipt;
+import noc.security.Role;
 
 /**
  * Alarms from monitoring systems over HTTP: Prometheus Alertmanager's webhook, and a generic JSON

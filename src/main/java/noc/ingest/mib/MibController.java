@@ -1,12 +1,12 @@
 package noc.ingest.mib;
 
-import io.micronaut.security.annotation.Secured;
-import noc.security.Role;
 import java.util.List;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import noc.security.Role;
 
 /** What MIBs are loaded, and what failed to parse (file, line, message). */
 @Secured(Role.VIEWER_NAME)
