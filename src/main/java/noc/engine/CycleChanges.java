@@ -51,10 +51,19 @@ public final class CycleChanges {
     }
 
     /**
-     * A journal line counted once more instead of written again: the ticket's latest line of its action
-     * takes its count (only the last of a cycle is kept per ticket and action). Not told to anyone.
+     * A journal line counted once more instead of written again. When this cycle wrote the line (the
+     * last of its ticket and action in the cycle: a line of another alarm would have started a run of
+     * its own), the count goes into it before it is inserted; else the ticket's latest stored line of
+     * that action takes it (the last count of a cycle wins: it is cumulative). Not told to anyone.
      */
     void journalRepeat(JournalEntry entry) {
+        for (int i = journal.size() - 1; i >= 0; i--) {
+            JournalEntry written = journal.get(i);
+            if (written.ticketReference().equals(entry.ticketReference()) && written.action() == entry.action()) {
+                journal.set(i, entry);
+                return;
+            }
+        }
         journalRepeats.put(entry.ticketReference() + "|" + entry.action(), entry);
     }
 

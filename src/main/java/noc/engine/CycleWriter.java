@@ -40,8 +40,10 @@ public class CycleWriter {
                 tickets.upsert(connection, changes.tickets());
                 maintenance.upsert(connection, changes.windows());
                 alarms.upsert(connection, changes.alarms());
-                tickets.append(connection, changes.journal());
+                // Repeats first: each counts a line of an earlier cycle, the latest of its ticket and
+                // action until this cycle's lines are appended.
                 tickets.updateRepeats(connection, changes.journalRepeats());
+                tickets.append(connection, changes.journal());
                 outbox.enqueue(connection, changes.notifications());
                 tickets.saveCounters(connection, changes.referenceCounters());
             } catch (SQLException e) {

@@ -53,8 +53,8 @@ public final class TicketStore {
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
     private final MultiRowInsert<JournalEntry> journalInsert = new MultiRowInsert<>(
-            "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility) "
-                    + "VALUES", "", 8, this::bindJournal);
+            "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility, "
+                    + "repeat_count, last_at) VALUES", "", 10, this::bindJournal);
 
     public TicketStore(TicketRepository tickets, JsonColumns json, TransactionOperations<Connection> transactions,
                        JdbcOperations jdbc) {
@@ -107,9 +107,9 @@ public final class TicketStore {
     }
 
     /**
-     * Counts the repeats of journal lines: each entry's line is the ticket's latest line of its action
-     * (a line written in the same transaction included), which takes the entry's count, last time, text
-     * and facts.
+     * Counts the repeats of journal lines written by earlier cycles: each entry's line is the ticket's
+     * latest line of its action, which takes the entry's count, last time, text and facts. Run before
+     * the cycle's own lines are appended (a line of the same cycle is counted in the cycle instead).
      */
     public void updateRepeats(Connection connection, Collection<JournalEntry> repeats) throws SQLException {
         if (repeats.isEmpty()) {
@@ -141,6 +141,8 @@ public final class TicketStore {
         statement.setString(i++, entry.text());
         statement.setString(i++, json.write(entry.facts()));
         statement.setString(i++, entry.visibility().name());
+        statement.setLong(i++, entry.count());
+        statement.setObject(i++, Times.toColumn(entry.lastAt()));
         return i;
     }
 
