@@ -8,6 +8,7 @@ import noc.ingest.http.IntakeController;
 import noc.ingest.snmp.TrapListener;
 import noc.notify.Notification;
 import noc.notify.OutboxDeliverer;
+import noc.security.LoginProvider;
 
 /**
  * Registers every labelled counter at zero at startup, once for each label value it can take, so
@@ -38,6 +39,9 @@ public final class KnownSeries {
             for (String result : OutboxDeliverer.RESULTS) {
                 meters.counter("noc.notify.deliveries", "channel", OutboxDeliverer.label(channel), "result", result);
             }
+        }
+        for (String result : LoginProvider.RESULTS) {
+            meters.counter("noc.security.logins", "result", result);
         }
     }
 }

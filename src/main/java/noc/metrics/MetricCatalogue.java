@@ -50,7 +50,8 @@ public final class MetricCatalogue implements MeterFilter {
             Map.entry("noc.engine.rules.loaded", "Rules in the running rule base"),
             Map.entry("noc.rules.builds", "Builds of the rules folder to deploy, by result"),
             Map.entry("noc.notify.deliveries", "Notification delivery attempts, by channel and result"),
-            Map.entry("noc.security.logins", "Logins at POST /login, by result"),
+            Map.entry("noc.security.logins", "Logins at POST /login, by result: success, failure (wrong name or "
+                    + "password), throttled (refused unchecked after repeated failures)"),
             Map.entry("noc.tickets.open", "Tickets not closed, by priority (counted every noc.metrics.count-interval)"),
             Map.entry("noc.alarms.active", "Alarms raised and not cleared (counted every noc.metrics.count-interval)"));
 

@@ -3,6 +3,7 @@ package noc.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -27,6 +28,8 @@ public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvid
 
     /** The JWT claim that binds a customer user to its inventory customer. */
     public static final String CUSTOMER_CLAIM = "customer";
+    /** The {@code result} labels of {@code noc_security_logins_total}. */
+    public static final List<String> RESULTS = List.of("success", "failure", "throttled");
     /** The JWT claim that ties a login token to the user's settings it was issued under. */
     public static final String SESSION_CLAIM = "session";
     /** Longer names and passwords are refused unchecked: no user has them, and hashing them costs. */
@@ -47,11 +50,8 @@ public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvid
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
-        for (String result : new String[] {"success", "failure", "throttled"}) {
-            outcomes.put(result, Counter.builder("noc.security.logins").tag("result", result)
-                    .description("Logins at POST /login, by result: success, failure (wrong name or password), "
-                            + "throttled (refused unchecked after repeated failures)")
-                    .register(meters));
+        for (String result : RESULTS) {
+            outcomes.put(result, meters.counter("noc.security.logins", "result", result));
         }
     }
 
