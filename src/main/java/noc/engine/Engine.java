@@ -172,8 +172,11 @@ public final class Engine {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             failure = "the engine thread stopped: " + e;
-            LOG.error("The engine thread died; the inputs it held are refused", e);
-            inHand.forEach(submission -> tell(submission, new IllegalStateException(failure)));
+            LOG.error("The engine thread died; the inputs it held and those queued are refused, and the queue "
+                    + "takes no more", e);
+            IllegalStateException refusal = new IllegalStateException(failure);
+            inHand.forEach(submission -> tell(submission, refusal));
+            queue.close().forEach(submission -> tell(submission, refusal));
         } finally {
             correlation.close();
             try {
@@ -222,6 +225,8 @@ public final class Engine {
         awaitNoCommitInFlight();
         List<Returned> replay = new ArrayList<>();
         returned.drainTo(replay);
+        // held until replayed: should this thread die meanwhile, their senders are told
+        inHand = replay.stream().flatMap(cycle -> cycle.batch().stream()).toList();
         rebuild(next != null ? next : correlation.rules());
         if (!replay.isEmpty()) {
             LOG.info("Session rebuilt from MariaDB after a refused commit; replaying {} cycle(s) of {} inputs",

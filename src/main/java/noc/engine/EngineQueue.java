@@ -19,6 +19,8 @@ public final class EngineQueue {
 
     private final BlockingQueue<Submission> queue;
     private final int capacity;
+    /** Set when the engine thread died: nothing more is taken (senders get the queue-full answer). */
+    private volatile boolean closed;
 
     public EngineQueue(EngineConfiguration configuration) {
         this.capacity = configuration.queueCapacity();
@@ -27,7 +29,7 @@ public final class EngineQueue {
 
     /** Offers an input without waiting; false when the queue is full. */
     public boolean offer(Object input, Receipt receipt) {
-        return queue.offer(new Submission(input, receipt));
+        return !closed && queue.offer(new Submission(input, receipt));
     }
 
     public boolean offer(Object input) {
@@ -39,7 +41,15 @@ public final class EngineQueue {
      * same transaction, so that a request carrying many alarms is never half accepted.
      */
     public boolean offerAll(List<?> inputs, Receipt receipt) {
-        return queue.offer(new Submission(new Batch(inputs), receipt));
+        return !closed && queue.offer(new Submission(new Batch(inputs), receipt));
+    }
+
+    /** Takes no more input, and gives back what waits, for its senders to be told. */
+    List<Submission> close() {
+        closed = true;
+        List<Submission> waiting = new ArrayList<>();
+        queue.drainTo(waiting);
+        return waiting;
     }
 
     /**

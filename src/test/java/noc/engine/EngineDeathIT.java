@@ -63,5 +63,10 @@ class EngineDeathIT {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"engine\"").contains("the engine thread stopped")
                 .contains("StackOverflowError");
+
+        // Nothing more is taken, so no sender waits for an engine that is gone.
+        CompletableFuture<HttpResponse<String>> later = CompletableFuture.supplyAsync(() -> app.post("/api/v1/alarms",
+                "{\"source\":\"after-the-death\",\"name\":\"Disk full\",\"severity\":\"major\"}"));
+        assertThat(later.get(20, TimeUnit.SECONDS).statusCode()).as("a later sender is answered").isEqualTo(503);
     }
 }
