@@ -75,48 +75,33 @@ public class MaintenanceStore {
     }
 
     public List<MaintenanceWindow> loadAll() {
-        return load(null);
+        return load("", null);
     }
 
     /**
      * The windows a session starts from: all but those whose ticket closed before {@code closedBefore}
-     * (noc.retention.closed-tickets), which can no longer take an alarm.
+     * (noc.retention.closed-tickets), which can no longer take an alarm; left out by MariaDB, so that a
+     * rebuild does not read every window ever planned.
      */
     public List<MaintenanceWindow> loadForSession(java.time.Instant closedBefore) {
-        java.util.Set<String> forgotten = new java.util.HashSet<>();
-        transactions.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "SELECT w.reference FROM maintenance_window w JOIN ticket t ON t.reference = w.reference "
-                            + "WHERE t.status = 'CLOSED' AND t.updated_at < ?")) {
-                statement.setObject(1, Times.toColumn(closedBefore));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        forgotten.add(rows.getString(1));
-                    }
-                }
-                return null;
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the maintenance windows: " + e.getMessage(), e);
-            }
-        });
-        return load(null).stream().filter(window -> !forgotten.contains(window.reference())).toList();
+        return load(" WHERE reference NOT IN (SELECT t.reference FROM ticket t "
+                + "WHERE t.status = 'CLOSED' AND t.updated_at < ?)", Times.toColumn(closedBefore));
     }
 
     /** One window by its reference. */
     public java.util.Optional<MaintenanceWindow> find(String reference) {
-        return load(reference).stream().findFirst();
+        return load(" WHERE reference = ?", reference).stream().findFirst();
     }
 
-    /** Every window, or the one of {@code reference} when it is not null. */
-    private List<MaintenanceWindow> load(String reference) {
-        String where = reference == null ? "" : " WHERE reference = ?";
+    /** The windows {@code where} keeps (a condition on {@code reference}, with one parameter or none). */
+    private List<MaintenanceWindow> load(String where, Object parameter) {
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             try {
                 Map<String, Map<String, List<String>>> scopes = new HashMap<>();
                 try (PreparedStatement statement = connection.prepareStatement(
                         "SELECT reference, kind, name FROM maintenance_scope" + where + " ORDER BY name")) {
-                    bind(statement, reference);
+                    bind(statement, parameter);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             scopes.computeIfAbsent(rows.getString(1), r -> new HashMap<>())
@@ -129,7 +114,7 @@ public class MaintenanceStore {
                         SELECT reference, title, description, starts_at, ends_at, recurrence, recurs_until,
                                operation_open, checked_occurrence, affected_customers, requested_by
                         FROM maintenance_window""" + where + " ORDER BY starts_at")) {
-                    bind(statement, reference);
+                    bind(statement, parameter);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             String window = rows.getString(1);
@@ -150,9 +135,9 @@ public class MaintenanceStore {
         });
     }
 
-    private static void bind(PreparedStatement statement, String reference) throws SQLException {
-        if (reference != null) {
-            statement.setString(1, reference);
+    private static void bind(PreparedStatement statement, Object parameter) throws SQLException {
+        if (parameter != null) {
+            statement.setObject(1, parameter);
         }
     }
 
