@@ -26,13 +26,14 @@ import noc.database.Times;
 @Singleton
 public final class TicketStore {
 
-    private static final String UPSERT_TICKET = """
+    private static final String UPSERT_TICKET_HEAD = """
             INSERT INTO ticket (reference, status, priority, title, priority_reason, group_key, opened_at, updated_at,
                                 linked_to, major, restore_objective_ms, paused_ms, waiting_since, breached,
                                 question_asked_at, escalation_level, escalated_at, escalation_acknowledgement_due,
                                 escalation_acknowledged_by, escalation_breach_escalated, resolved_at, customers,
                                 watchers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES""";
+    private static final String UPSERT_TICKET_TAIL = """
             ON DUPLICATE KEY UPDATE status = VALUES(status), priority = VALUES(priority), title = VALUES(title),
                 priority_reason = VALUES(priority_reason), group_key = VALUES(group_key),
                 updated_at = VALUES(updated_at), linked_to = VALUES(linked_to),
@@ -52,6 +53,8 @@ public final class TicketStore {
     private final JsonColumns json;
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
+    private final MultiRowInsert<Ticket> ticketUpsert = new MultiRowInsert<>(UPSERT_TICKET_HEAD, UPSERT_TICKET_TAIL,
+            23, this::bindTicket);
     private final MultiRowInsert<JournalEntry> journalInsert = new MultiRowInsert<>(
             "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility, "
                     + "repeat_count, last_at) VALUES", "", 10, this::bindJournal);
@@ -64,42 +67,42 @@ public final class TicketStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Writes the changed tickets with multi-row statements: a JDBC batch of one statement a ticket would,
+     * while a table is locked, wait out the lock timeout once per ticket before the commit can be retried.
+     */
     public void upsert(Connection connection, Collection<Ticket> changed) throws SQLException {
-        if (changed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(UPSERT_TICKET)) {
-            for (Ticket ticket : changed) {
-                int i = 1;
-                statement.setString(i++, ticket.reference());
-                statement.setString(i++, ticket.status().name());
-                statement.setString(i++, ticket.priority().name());
-                statement.setString(i++, ticket.title());
-                statement.setString(i++, ticket.priorityReason());
-                statement.setString(i++, ticket.groupKey());
-                statement.setObject(i++, Times.toColumn(ticket.openedAt()));
-                statement.setObject(i++, Times.toColumn(ticket.updatedAt()));
-                statement.setString(i++, ticket.linkedTo());
-                statement.setBoolean(i++, ticket.major());
-                SlaClock sla = ticket.sla();
-                statement.setObject(i++, sla.restoreObjective() == null ? null : sla.restoreObjective().toMillis());
-                statement.setLong(i++, sla.paused().toMillis());
-                statement.setObject(i++, Times.toColumn(sla.waitingSince()));
-                statement.setBoolean(i++, sla.breached());
-                statement.setObject(i++, Times.toColumn(sla.questionAskedAt()));
-                EscalationState escalation = ticket.escalation();
-                statement.setInt(i++, escalation.level());
-                statement.setObject(i++, Times.toColumn(escalation.escalatedAt()));
-                statement.setObject(i++, Times.toColumn(escalation.acknowledgementDue()));
-                statement.setString(i++, escalation.acknowledgedBy());
-                statement.setBoolean(i++, escalation.breachEscalated());
-                statement.setObject(i++, Times.toColumn(sla.resolvedAt()));
-                statement.setString(i++, json.write(ticket.customers()));
-                statement.setString(i, json.write(ticket.watchers()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        ticketUpsert.write(connection, changed);
+    }
+
+    private int bindTicket(PreparedStatement statement, int index, Ticket ticket) throws SQLException {
+        int i = index;
+        statement.setString(i++, ticket.reference());
+        statement.setString(i++, ticket.status().name());
+        statement.setString(i++, ticket.priority().name());
+        statement.setString(i++, ticket.title());
+        statement.setString(i++, ticket.priorityReason());
+        statement.setString(i++, ticket.groupKey());
+        statement.setObject(i++, Times.toColumn(ticket.openedAt()));
+        statement.setObject(i++, Times.toColumn(ticket.updatedAt()));
+        statement.setString(i++, ticket.linkedTo());
+        statement.setBoolean(i++, ticket.major());
+        SlaClock sla = ticket.sla();
+        statement.setObject(i++, sla.restoreObjective() == null ? null : sla.restoreObjective().toMillis());
+        statement.setLong(i++, sla.paused().toMillis());
+        statement.setObject(i++, Times.toColumn(sla.waitingSince()));
+        statement.setBoolean(i++, sla.breached());
+        statement.setObject(i++, Times.toColumn(sla.questionAskedAt()));
+        EscalationState escalation = ticket.escalation();
+        statement.setInt(i++, escalation.level());
+        statement.setObject(i++, Times.toColumn(escalation.escalatedAt()));
+        statement.setObject(i++, Times.toColumn(escalation.acknowledgementDue()));
+        statement.setString(i++, escalation.acknowledgedBy());
+        statement.setBoolean(i++, escalation.breachEscalated());
+        statement.setObject(i++, Times.toColumn(sla.resolvedAt()));
+        statement.setString(i++, json.write(ticket.customers()));
+        statement.setString(i++, json.write(ticket.watchers()));
+        return i;
     }
 
     public void append(Connection connection, List<JournalEntry> entries) throws SQLException {
