@@ -9,7 +9,6 @@ import io.micronaut.data.repository.GenericRepository;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AlarmRepository extends GenericRepository<AlarmRow, Long> {
 
-    List<AlarmRow> findAll();
 
     List<AlarmRow> findByTicketReferenceOrderByFirstSeen(String ticketReference);
 }

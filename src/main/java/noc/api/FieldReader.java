@@ -138,7 +138,7 @@ public final class FieldReader {
     /** Whether an email address looks like one; an error on {@code path} when not. */
     public boolean email(String text, String path) {
         if (text != null && !EMAIL_PATTERN.matcher(text).matches()) {
-            error(path, "must be an email address");
+            error(path, Limits.EMAIL_ADDRESS);
             return false;
         }
         return true;
@@ -147,7 +147,7 @@ public final class FieldReader {
     /** Whether a phone number looks like one; an error on {@code path} when not. */
     public boolean phone(String text, String path) {
         if (text != null && !PHONE_PATTERN.matcher(text).matches()) {
-            error(path, "must be a phone number such as +33 1 41 58 22 50");
+            error(path, Limits.PHONE_NUMBER);
             return false;
         }
         return true;

@@ -24,8 +24,6 @@ public final class Limits {
     public static final int ADDRESS = 1000;
     /** A journal entry's text (VARCHAR(4000)). */
     public static final int JOURNAL_TEXT = 4000;
-    /** A journal entry's author (VARCHAR(512)). */
-    public static final int AUTHOR = 512;
 
     private Limits() {
     }

@@ -19,10 +19,6 @@ public record PageRequest(int limit, @Nullable Cursor after) {
         }
     }
 
-    public static PageRequest first(int limit) {
-        return new PageRequest(limit, null);
-    }
-
     /**
      * From the query parameters {@code limit} and {@code after} of list {@code list}, whose sort key has
      * {@code keySize} values.

@@ -1,11 +1,9 @@
 package noc.api;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.micronaut.core.annotation.Nullable;
 
@@ -45,9 +43,7 @@ public final class QueryParameters {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
-            String message = "must be one of " + allowed + ", not '" + value + "'";
+            String message = "must be one of " + FieldReader.names(type) + ", not '" + value + "'";
             throw ProblemException.badRequest(name + " " + message, List.of(new Problem.FieldError(name, message)));
         }
     }

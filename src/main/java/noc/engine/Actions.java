@@ -63,7 +63,6 @@ public final class Actions {
     private final noc.ticket.JournalRuns journalRuns = new noc.ticket.JournalRuns();
     private Retention retention = Retention.defaults();
     private Instant nextRetirement;
-    private long retiredAlarms;
     private noc.notify.Directory directory;
     private SlaPolicy sla = SlaPolicy.defaults();
     private final TicketReferences references;
@@ -145,14 +144,8 @@ public final class Actions {
                     && (alarm.ticketReference() == null || !tickets.containsKey(alarm.ticketReference()))) {
                 session.delete(handle);
                 iterator.remove();
-                retiredAlarms++;
             }
         }
-    }
-
-    /** How many alarms left the session past their retention since it was built (tests, health). */
-    long retiredAlarms() {
-        return retiredAlarms;
     }
 
     /**

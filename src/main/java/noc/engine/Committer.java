@@ -2,6 +2,7 @@ package noc.engine;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +32,16 @@ final class Committer {
 
     private final CycleWriter writer;
     private final EngineConfiguration configuration;
-    private final MeterRegistry meters;
+    private final Map<SourceKind, Counter> committed = new EnumMap<>(SourceKind.class);
     private final BooleanSupplier running;
     private final Counter retries;
 
     Committer(CycleWriter writer, EngineConfiguration configuration, MeterRegistry meters, BooleanSupplier running) {
         this.writer = writer;
         this.configuration = configuration;
-        this.meters = meters;
+        for (SourceKind source : SourceKind.values()) {
+            committed.put(source, meters.counter("noc.engine.events.committed", "source", source.label()));
+        }
         this.running = running;
         this.retries = meters.counter("noc.engine.commit.retries");
     }
@@ -74,13 +77,12 @@ final class Committer {
                 LOG.error("Committing a cycle failed; retrying in {} ms", pause.toMillis(), e);
                 retries.increment();
                 TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(configuration.commitRetryMax()) > 0
-                        ? configuration.commitRetryMax() : pause.multipliedBy(2);
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(configuration.commitRetryMax()) > 0 ? configuration.commitRetryMax() : doubled;
             }
         }
         for (Map.Entry<SourceKind, Integer> events : changes.events().entrySet()) {
-            meters.counter("noc.engine.events.committed", "source", events.getKey().label())
-                    .increment(events.getValue());
+            committed.get(events.getKey()).increment(events.getValue());
         }
         return Outcome.COMMITTED;
     }

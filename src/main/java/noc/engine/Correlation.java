@@ -117,11 +117,6 @@ public final class Correlation implements AutoCloseable {
         return session.rules();
     }
 
-    /** How many cleared alarms left the session past their retention since it was built. */
-    public long retiredAlarms() {
-        return actions.retiredAlarms();
-    }
-
     public long factCount() {
         return session.factCount();
     }

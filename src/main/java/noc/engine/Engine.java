@@ -285,9 +285,7 @@ public final class Engine {
         Committer.Outcome outcome = committer.commit(changes, batch.size());
         switch (outcome.result()) {
             case COMMITTED -> {
-                batch.forEach(submission -> tell(submission, null));
-                lastCommit = clock.instant();
-                cycles.increment();
+                committed(batch);
                 return true;
             }
             case REFUSED -> {
@@ -364,15 +362,20 @@ public final class Engine {
         }
     }
 
+    /** A cycle committed: its senders are told, and the engine's health and count move on. */
+    private void committed(List<EngineQueue.Submission> batch) {
+        batch.forEach(submission -> tell(submission, null));
+        lastCommit = clock.instant();
+        cycles.increment();
+    }
+
     private void commit(PendingCommit pending) throws InterruptedException {
         long started = System.nanoTime();
         Committer.Outcome outcome = committer.commit(pending.changes(), pending.batch().size());
         switch (outcome.result()) {
             case COMMITTED -> {
-                pending.batch().forEach(submission -> tell(submission, null));
                 commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                lastCommit = clock.instant();
-                cycles.increment();
+                committed(pending.batch());
             }
             case REFUSED -> {
                 LOG.error("The database refused a cycle of {} inputs; its inputs are replayed in halves on a "

@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,7 +26,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
-import noc.api.JsonBodies;
 import noc.api.ProblemException;
 import noc.inventory.Inventory;
 import noc.inventory.InventoryKind;
@@ -47,15 +45,13 @@ public class MaintenanceController {
     private final MaintenanceStore store;
     private final InventoryStore inventory;
     private final EngineCommands commands;
-    private final JsonMapper json;
     private final Clock clock;
 
     public MaintenanceController(MaintenanceStore store, InventoryStore inventory, EngineCommands commands,
-                                 JsonMapper json, Clock clock) {
+                                 Clock clock) {
         this.commands = commands;
         this.store = store;
         this.inventory = inventory;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -137,10 +133,6 @@ public class MaintenanceController {
             }
         }
         return names;
-    }
-
-    private Map<String, Object> parse(String body) {
-        return JsonBodies.object(json, body);
     }
 
     /**

@@ -31,7 +31,6 @@ public final class KnownSeries {
         for (SourceKind source : SourceKind.values()) {
             meters.counter("noc.engine.events.committed", "source", source.label());
         }
-        meters.counter("noc.engine.cycles.rejected");
         for (String result : RuleReloader.RESULTS) {
             meters.counter("noc.rules.builds", "result", result);
         }

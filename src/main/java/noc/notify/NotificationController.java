@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -15,8 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import noc.api.JsonBodies;
-import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.security.Role;
 import noc.ticket.TicketRepository;
@@ -28,13 +24,11 @@ public class NotificationController {
 
     private final Outbox outbox;
     private final TicketRepository tickets;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public NotificationController(Outbox outbox, TicketRepository tickets, JsonMapper json, Clock clock) {
+    public NotificationController(Outbox outbox, TicketRepository tickets, Clock clock) {
         this.outbox = outbox;
         this.tickets = tickets;
-        this.json = json;
         this.clock = clock;
     }
 

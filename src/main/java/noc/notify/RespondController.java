@@ -20,7 +20,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import noc.api.EngineCommands;
 import noc.database.Times;
-import noc.security.Role;
 import noc.ticket.JournalRepository;
 import noc.ticket.JournalRow;
 import noc.ticket.TicketAction;

@@ -3,7 +3,6 @@ package noc.security;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -76,8 +75,7 @@ public class ApiTokenController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<CreatedToken> create(@Valid @Body TokenBody body, Authentication caller,
                                              HttpRequest<?> request) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        body.roles().forEach(name -> roles.add(Role.of(name).orElseThrow()));
+        Set<Role> roles = Role.ofAll(body.roles());
         if (directory.user(body.name()).isPresent()) {
             throw ProblemException.badRequest("name is taken",
                     List.of(new Problem.FieldError("name", "is already the name of a user")));

@@ -72,6 +72,13 @@ public enum Role {
         return List.copyOf(names);
     }
 
+    /** The roles named (each a known role name: the bodies that give them are checked first). */
+    public static Set<Role> ofAll(Collection<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(name -> roles.add(of(name).orElseThrow()));
+        return roles;
+    }
+
     /** Roles stored as {@code viewer,operator}. */
     public static Set<Role> parse(String column) {
         Set<Role> roles = EnumSet.noneOf(Role.class);

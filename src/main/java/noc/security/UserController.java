@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +73,7 @@ public class UserController {
      * (kept when absent); {@code customer} names the inventory customer of a {@code customer} user.
      */
     @Serdeable
-    public record UserBody(@Nullable @Size(min = 10, max = 128) String password,
+    public record UserBody(@Nullable @Size(min = BootstrapAdmin.MIN_PASSWORD, max = 128) String password,
                            @NotEmpty @Size(max = 7) List<@Pattern(regexp = "viewer|operator|rules|admin|intake|metrics|customer",
                                    message = "must be one of viewer, operator, rules, admin, intake, metrics, customer")
                                    String> roles,
@@ -99,8 +98,7 @@ public class UserController {
     @Put(uri = "/{username}", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<UserView> save(@PathVariable @Pattern(regexp = NAME_PATTERN) String username,
                                        @Valid @Body UserBody body, Authentication caller, HttpRequest<?> request) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        body.roles().forEach(name -> roles.add(Role.of(name).orElseThrow()));
+        Set<Role> roles = Role.ofAll(body.roles());
         List<Problem.FieldError> errors = new ArrayList<>();
         Optional<User> existing = store.user(username);
         if (existing.isEmpty() && body.password() == null) {

@@ -52,8 +52,9 @@ public class IncidentController {
                 body.contactPhone().strip(), body.contactEmail().strip(), body.faultyElements().strip(),
                 body.description().strip(), impact == null ? Declaration.Impact.DEGRADATION : impact,
                 caller.getName(), assigned);
-        if (declaration.journalText().length() > Limits.JOURNAL_TEXT) {
-            errors.error("description", "with the other fields makes " + declaration.journalText().length()
+        int journaled = declaration.journalText().length();
+        if (journaled > Limits.JOURNAL_TEXT) {
+            errors.error("description", "with the other fields makes " + journaled
                     + " characters, over the journal's " + Limits.JOURNAL_TEXT + ": shorten it or faultyElements");
         }
         errors.refuseIfInvalid("the declaration was not taken");

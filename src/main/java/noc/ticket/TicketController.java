@@ -27,7 +27,6 @@ import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
-import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.api.QueryParameters;
 import noc.database.JsonColumns;

@@ -111,7 +111,7 @@ class RetentionIT {
                 raise(app, "sw-flap");
             }
 
-            List<Map<String, Object>> journal = journal(app, reference);
+            List<Map<String, Object>> journal = app.journal(reference);
             assertThat(journal).extracting(e -> e.get("action"))
                     .containsExactly("OPENED", "ALARM_ATTACHED", "ALARM_CLEARED", "ALARM_REPEATED_AFTER_CLEAR");
             assertThat(journal.get(2)).containsEntry("count", 25)
@@ -127,7 +127,7 @@ class RetentionIT {
             // any other line ends the run: the next clear is a line of its own
             act(app, reference, "acknowledge");
             clear(app, "sw-flap");
-            assertThat(journal(app, reference)).extracting(e -> e.get("action")).endsWith("ACKNOWLEDGED",
+            assertThat(app.journal(reference)).extracting(e -> e.get("action")).endsWith("ACKNOWLEDGED",
                     "ALARM_CLEARED");
         }
     }
@@ -163,11 +163,6 @@ class RetentionIT {
 
     private static void act(TestApplication app, String reference, String action) {
         post(app, "/api/v1/tickets/" + reference + "/" + action, "{\"text\": \"by the test\"}");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> journal(TestApplication app, String reference) {
-        return (List<Map<String, Object>>) app.getObject("/api/v1/tickets/" + reference).get("journal");
     }
 
     private static HttpResponse<String> post(TestApplication app, String path, String body) {

@@ -167,16 +167,21 @@ class NotificationsIT {
         }
     }
 
+    /** Marie Curie of Initrode (not in the inventory) declares a loss of service; the reference. */
+    private static String declareForInitrode(TestApplication app) {
+        HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                {"customerName": "Initrode", "siteAddress": "1 rue de la Paix, Paris",
+                 "serviceReferences": ["INI-1"], "contactName": "Marie Curie", "contactPhone": "+33 1 23",
+                 "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down",
+                 "impact": "loss"}""");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        return ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
+    }
+
     @Test
     void aClosureLinkAnswersOnlyTheResolutionItWasSentForAndOnlyOnce() throws Exception {
         try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_links"), settings(Map.of()))) {
-            HttpResponse<String> declared = app.post("/api/v1/incidents", """
-                    {"customerName": "Initrode", "siteAddress": "1 rue de la Paix, Paris",
-                     "serviceReferences": ["INI-1"], "contactName": "Marie Curie", "contactPhone": "+33 1 23",
-                     "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down",
-                     "impact": "loss"}""");
-            assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
-            String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
+            String reference = declareForInitrode(app);
 
             resolve(app, reference, "Fibre repaired");
             String first = link(smtp.await("marie@initrode.example", "Resolved - please confirm"));
@@ -205,14 +210,7 @@ class NotificationsIT {
     @Test
     void aDeclarationsContactGetsTheReferenceAndAnSmtpServerThatIsDownEndsInTheJournal() throws Exception {
         try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_declared"), settings(Map.of()))) {
-            HttpResponse<String> declared = app.post("/api/v1/incidents", """
-                    {"customerName": "Initrode", "siteAddress": "1 rue de la Paix, Paris",
-                     "serviceReferences": ["INI-1"], "contactName": "Marie Curie", "contactPhone": "+33 1 23",
-                     "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down",
-                     "impact": "loss"}""");
-            assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
-            String reference = app.parse(declared.body()) instanceof Map<?, ?> answer
-                    ? answer.get("reference").toString() : null;
+            String reference = declareForInitrode(app);
             MimeMessage opened = smtp.await("marie@initrode.example", "[" + reference + "] Incident opened");
             assertThat(GreenMailUtil.getBody(opened)).contains("reference " + reference);
             // Its page shows the public journal: the declaration, not the internal entries.
@@ -264,7 +262,7 @@ class NotificationsIT {
             Instant deadline = Instant.now().plusSeconds(20);
             String failure = null;
             while (failure == null && Instant.now().isBefore(deadline)) {
-                failure = journal(app, reference).stream().filter(e -> e.get("action").equals("DELIVERY_FAILED"))
+                failure = app.journal(reference).stream().filter(e -> e.get("action").equals("DELIVERY_FAILED"))
                         .map(e -> e.get("text").toString()).findFirst().orElse(null);
                 Thread.sleep(200);
             }
@@ -287,7 +285,7 @@ class NotificationsIT {
                 late.await("marie@initrode.example", "[" + reference + "] Incident opened");
                 app.awaitList("/api/v1/tickets/" + reference + "/notifications", list -> list.stream()
                         .anyMatch(n -> n.get("id").equals(failed.get("id")) && n.get("status").equals("DELIVERED")));
-                assertThat(journal(app, reference)).anySatisfy(e -> assertThat(e)
+                assertThat(app.journal(reference)).anySatisfy(e -> assertThat(e)
                         .containsEntry("action", "DELIVERY_RETRIED").containsEntry("author", "admin"));
                 HttpResponse<String> again = app.post("/api/v1/notifications/" + failed.get("id") + "/retry",
                         "{}");
@@ -397,8 +395,4 @@ class NotificationsIT {
         return (Map<String, Object>) app.getObject("/api/v1/tickets/" + reference).get("sla");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> journal(TestApplication app, String reference) {
-        return (List<Map<String, Object>>) app.getObject("/api/v1/tickets/" + reference).get("journal");
-    }
 }

@@ -52,21 +52,14 @@ class RouteMatrixIT {
         clients.put("operator", app.user("otto", null, "operator"));
         clients.put("rules", app.user("rita", null, "rules"));
         clients.put("admin", app.admin());
-        clients.put("intake", app.withToken(token("matrix-intake", "intake")));
-        clients.put("metrics", app.withToken(token("matrix-metrics", "metrics")));
+        clients.put("intake", app.withToken(app.apiToken("matrix-intake", "intake")));
+        clients.put("metrics", app.withToken(app.apiToken("matrix-metrics", "metrics")));
         clients.put("customer", app.user("carl", "Acme", "customer"));
     }
 
     @AfterAll
     static void stop() {
         app.close();
-    }
-
-    private static String token(String name, String role) {
-        HttpResponse<String> answer = app.post("/api/v1/api-tokens", "{\"name\": \"" + name + "\", \"roles\": [\""
-                + role + "\"]}");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        return String.valueOf(((Map<?, ?>) app.parse(answer.body())).get("token"));
     }
 
     static List<Rule> matrix() throws IOException {

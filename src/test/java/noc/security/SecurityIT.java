@@ -195,7 +195,6 @@ class SecurityIT {
 
     private static synchronized String metricsToken() {
         app.admin().delete("/api/v1/api-tokens/scraper");
-        HttpResponse<String> created = app.post("/api/v1/api-tokens", "{\"name\": \"scraper\", \"roles\": [\"metrics\"]}");
-        return String.valueOf(((Map<?, ?>) app.parse(created.body())).get("token"));
+        return app.apiToken("scraper", "metrics");
     }
 }

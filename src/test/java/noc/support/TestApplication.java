@@ -106,6 +106,23 @@ public final class TestApplication implements AutoCloseable {
         return as(username, password);
     }
 
+    /** Makes an API token {@code name} with {@code role}, as the admin, failing unless it is made; its secret. */
+    public String apiToken(String name, String role) {
+        HttpResponse<String> answer = post("/api/v1/api-tokens", "{\"name\": \"" + name + "\", \"roles\": [\""
+                + role + "\"]}");
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("POST api-token " + name + " answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+        return String.valueOf(((Map<?, ?>) parse(answer.body())).get("token"));
+    }
+
+    /** A ticket's journal, as the admin reads it. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> journal(String reference) {
+        return (List<Map<String, Object>>) getObject("/api/v1/tickets/" + reference).get("journal");
+    }
+
     /** The first admin. */
     public synchronized ApiClient admin() {
         if (admin == null) {

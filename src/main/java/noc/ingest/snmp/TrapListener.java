@@ -261,10 +261,13 @@ public final class TrapListener implements CommandResponder {
      * was counted accepted at arrival, and is now also counted dropped as {@code refused_by_database}
      * (so accepted = committed + refused_by_database). Any other failure (stopping) is not a drop.
      */
+    private void drop(String reason) {
+        dropped.computeIfAbsent(reason, r -> meters.counter("noc.snmp.traps.dropped", "reason", r)).increment();
+    }
+
     private void refused(Exception cause) {
         if (cause instanceof InputRefusedException) {
-            dropped.computeIfAbsent(REFUSED_BY_DATABASE,
-                    reason -> meters.counter("noc.snmp.traps.dropped", "reason", reason)).increment();
+            drop(REFUSED_BY_DATABASE);
         }
     }
 
@@ -307,8 +310,7 @@ public final class TrapListener implements CommandResponder {
             if (ACCEPTED.equals(result)) {
                 accepted.increment();
             } else {
-                dropped.computeIfAbsent(result, reason -> meters.counter("noc.snmp.traps.dropped", "reason", reason))
-                        .increment();
+                drop(result);
             }
         }
     }
