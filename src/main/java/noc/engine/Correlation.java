@@ -108,6 +108,43 @@ public final class Correlation implements AutoCloseable {
         });
     }
 
+    /**
+     * Tells {@code listener} of every fact inserted, updated or deleted from now on, with the name of
+     * the rule whose consequence changed it, or null for the engine's own changes (scenario
+     * provenance). The firing rule is followed here: Drools' {@code getRule()} is null for changes
+     * made through the session, as {@code actions} makes them.
+     */
+    public void onFactChange(BiConsumer<String, org.kie.api.event.rule.RuleRuntimeEvent> listener) {
+        String[] firing = new String[1];
+        session.addListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                firing[0] = event.getMatch().getRule().getName();
+            }
+
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                firing[0] = null;
+            }
+        });
+        session.addListener(new org.kie.api.event.rule.RuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                listener.accept(firing[0], event);
+            }
+
+            @Override
+            public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                listener.accept(firing[0], event);
+            }
+
+            @Override
+            public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+                listener.accept(firing[0], event);
+            }
+        });
+    }
+
     /** The facts of a type now in the session. */
     public <T> List<T> facts(Class<T> type) {
         return session.objects(type);

@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import noc.engine.CompiledRules;
 import noc.engine.RuleBuildException;
 import noc.engine.RuleCompiler;
 
 /**
- * {@code java -jar noc-correlator.jar rules test <rules-folder>}: compiles the folder's rules and runs
- * the scenarios of its {@code tests/} sub-folder. Exit code 0 when all pass, 1 when one fails, 2 when
- * the rules or a scenario file cannot be read.
+ * {@code java -jar noc-correlator.jar rules test <rules-folder> [--config application.yml]}: compiles
+ * the folder's rules and runs the scenarios of its {@code tests/} sub-folder on the configured values.
+ * Exit code 0 when all pass and every rule's effect is asserted, 1 when one fails or a rule's effect is
+ * not asserted, 2 when the rules, the configuration or a scenario file cannot be read.
  */
 public final class RulesCommand {
 
@@ -22,11 +21,21 @@ public final class RulesCommand {
     }
 
     public static int run(List<String> args, PrintStream out) {
-        if (args.size() != 2 || !args.get(0).equals("test")) {
-            out.println("usage: rules test <rules-folder>   (runs <rules-folder>/tests/*.yaml)");
+        boolean withConfig = args.size() == 4 && args.get(2).equals("--config");
+        if (!(args.size() == 2 || withConfig) || !args.get(0).equals("test")) {
+            out.println("usage: rules test <rules-folder> [--config application.yml]"
+                    + "   (runs <rules-folder>/tests/*.yaml)");
             return 2;
         }
         Path folder = Path.of(args.get(1));
+        ScenarioConfiguration configuration;
+        try {
+            configuration = withConfig ? ScenarioConfiguration.withFile(Path.of(args.get(3)))
+                    : ScenarioConfiguration.builtIn();
+        } catch (IOException | ScenarioException e) {
+            out.println("Cannot read the configuration: " + e.getMessage());
+            return 2;
+        }
         CompiledRules rules;
         try {
             rules = new RuleCompiler().compile(folder);
@@ -45,7 +54,7 @@ public final class RulesCommand {
             out.println("No scenarios in " + folder.resolve("tests"));
             return 2;
         }
-        ScenarioRunner runner = new ScenarioRunner(rules);
+        ScenarioRunner runner = new ScenarioRunner(rules, configuration);
         int failed = 0;
         for (Scenario scenario : scenarios) {
             ScenarioRunner.Result result = runner.run(scenario);
@@ -57,13 +66,11 @@ public final class RulesCommand {
                 out.println("      " + result.message());
             }
         }
-        Set<String> untested = new TreeSet<>();
-        rules.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> untested.add(r.getName())));
-        untested.removeAll(runner.firedRules());
-        if (!untested.isEmpty()) {
-            out.println("Rules no scenario fires: " + untested);
+        String uncovered = runner.coverageProblem();
+        if (uncovered != null) {
+            out.println("FAIL  " + uncovered);
         }
         out.println((scenarios.size() - failed) + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && uncovered == null ? 0 : 1;
     }
 }
