@@ -88,6 +88,9 @@ final class GivenState {
         if (status == TicketStatus.CLOSED) {
             throw new ScenarioException(where + ".status: a closed ticket is not in the session; leave it out");
         }
+        onlyWith(where, input, status == TicketStatus.RESOLVED, "resolvedAt", "status: resolved");
+        onlyWith(where, input, status == TicketStatus.WAITING_ON_CUSTOMER, "waitingSince",
+                "status: waiting-on-customer");
         String reference = text(input.get("reference"),
                 TicketReferences.format(start.atZone(ZoneOffset.UTC).getYear(), number));
         Instant opened = at(where + ".openedAt", input.get("openedAt"), start, start);
@@ -107,6 +110,8 @@ final class GivenState {
         if (level < 0 || level > EscalationState.TOP) {
             throw new ScenarioException(where + ".escalationLevel: must be 0 to " + EscalationState.TOP);
         }
+        onlyWith(where, input, level > 0, "escalatedAt", "escalationLevel 1 or more");
+        onlyWith(where, input, level > 0, "acknowledged", "escalationLevel 1 or more");
         EscalationState escalation = EscalationState.none();
         if (level > 0) {
             Instant escalated = at(where + ".escalatedAt", input.get("escalatedAt"), start, updated);
@@ -135,6 +140,7 @@ final class GivenState {
         if (last.isBefore(first)) {
             throw new ScenarioException(where + ".lastSeen: must not come before firstSeen");
         }
+        onlyWith(where, input, state == AlarmState.CLEARED, "clearedAt", "state: cleared");
         Instant cleared = state == AlarmState.CLEARED ? at(where + ".clearedAt", input.get("clearedAt"), start, last)
                 : null;
         String ticket = null;
@@ -152,6 +158,14 @@ final class GivenState {
                 parse(where + ".kind", SourceKind.class, text(input.get("kind"), "snmp")), source, name,
                 text(input.get("oid"), ""), resource, severity, state, count, first, last, cleared, ticket,
                 ScenarioInputs.attributes(input.get("attributes")), List.of(first));
+    }
+
+    /** A field that means something only with another is refused without it, rather than ignored. */
+    private static void onlyWith(String where, Map<String, Object> input, boolean applies, String field,
+                                 String condition) {
+        if (!applies && input.containsKey(field)) {
+            throw new ScenarioException(where + "." + field + ": only with " + condition);
+        }
     }
 
     private static Instant at(String where, Object offset, Instant start, Instant fallback) {

@@ -89,13 +89,14 @@ public final class ScenarioRunner {
         try {
             SessionState state = GivenState.of(scenario, configuration.bind(scenario.given().config()));
             try (Correlation correlation = new Correlation(rules, scenario.start(), state)) {
-                Provenance provenance = new Provenance(new DeclaredFacts(rules.kieBase()), assertedRules);
+                DeclaredFacts declared = new DeclaredFacts(rules.kieBase());
+                Provenance provenance = new Provenance(declared, assertedRules);
                 correlation.onRuleFired(rule -> {
                     firedRules.add(rule);
                     provenance.fired(rule);
                 });
                 correlation.onFactChange(provenance::changed);
-                runSteps(scenario, correlation, provenance);
+                runSteps(scenario, correlation, declared, provenance);
             }
             return new Result(scenario, true, "");
         } catch (ScenarioException e) {
@@ -103,8 +104,8 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void runSteps(Scenario scenario, Correlation correlation, Provenance provenance) {
-        DeclaredFacts declared = new DeclaredFacts(correlation.rules().kieBase());
+    private static void runSteps(Scenario scenario, Correlation correlation, DeclaredFacts declared,
+                                 Provenance provenance) {
         List<JournalEntry> journal = new ArrayList<>();
         Map<String, String> seenReferences = new HashMap<>();
         correlation.facts(Ticket.class).forEach(t -> seenReferences.put(t.title(), t.reference()));

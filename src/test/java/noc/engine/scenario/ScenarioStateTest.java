@@ -172,6 +172,7 @@ class ScenarioStateTest {
     @Test
     void aGivenStateTheSessionCannotHoldIsRefusedWithWhere() {
         ScenarioRunner.Result closed = run(P3_OPENED_AN_HOUR_AGO.replace("openedAt: -1h", "status: closed"));
+        ScenarioRunner.Result notResolved = run(P3_OPENED_AN_HOUR_AGO.replace("openedAt: -1h", "resolvedAt: -1h"));
         ScenarioRunner.Result orphan = run(P3_OPENED_AN_HOUR_AGO.replace("steps:", """
                   alarms:
                     - {source: 192.0.2.5, name: "IF-MIB::linkDown", ticket: No such ticket}
@@ -179,6 +180,7 @@ class ScenarioStateTest {
 
         assertThat(closed.message())
                 .contains("test.yaml given.tickets[0].status: a closed ticket is not in the session");
+        assertThat(notResolved.message()).contains("given.tickets[0].resolvedAt: only with status: resolved");
         assertThat(orphan.message())
                 .contains("test.yaml given.alarms[0].ticket: no given ticket titled 'No such ticket'");
     }
