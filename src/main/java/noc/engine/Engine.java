@@ -52,8 +52,7 @@ public final class Engine {
     private final EngineConfiguration configuration;
     private final Clock clock;
     private final Committer committer;
-    private final SessionStateLoader stateLoader;
-    private final noc.notify.NotificationPlanner planner;
+    private final Domain domain;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
     /** Cycles handed to the commit thread and not finished; its monitor signals each finish. */
@@ -81,19 +80,17 @@ public final class Engine {
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  CycleWriter writer, SessionStateLoader stateLoader, noc.notify.NotificationPlanner planner,
-                  MeterRegistry meters)
+                  Domain domain, MeterRegistry meters)
             throws RuleBuildException {
-        this.planner = planner;
+        this.domain = domain;
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
-        this.committer = new Committer(writer, configuration, meters, () -> running);
-        this.stateLoader = stateLoader;
+        this.committer = new Committer(domain::write, configuration, meters, () -> running);
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Instant start = clock.instant();
-        this.correlation = new Correlation(compiled, start, stateLoader.load());
+        this.correlation = new Correlation(compiled, start, domain.load());
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.cycles = meters.counter("noc.engine.cycles");
@@ -121,9 +118,9 @@ public final class Engine {
         return lastCommit;
     }
 
-    /** How many inventory facts the session holds (for tests and health). */
-    public long inventoryFacts() {
-        return correlation.facts(noc.inventory.InventoryItem.class).size();
+    /** How many facts of {@code type} the session holds (for tests). */
+    public long facts(Class<?> type) {
+        return correlation.facts(type).size();
     }
 
     /** The rule base the engine runs now. */
@@ -199,7 +196,7 @@ public final class Engine {
             changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
                 ruleFailures.increment();
                 LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
-            }, planner);
+            });
         } catch (RuntimeException e) {
             LOG.error("A cycle failed outside the rules; its {} inputs are dropped and the session "
                     + "rebuilt", batch.size(), e);
@@ -285,7 +282,7 @@ public final class Engine {
         Committer.Outcome outcome = committer.commit(changes, batch.size());
         switch (outcome.result()) {
             case COMMITTED -> {
-                committed(batch);
+                committed(batch, changes);
                 return true;
             }
             case REFUSED -> {
@@ -308,7 +305,7 @@ public final class Engine {
     private void rebuild(CompiledRules rules) throws InterruptedException {
         while (true) {
             try {
-                Correlation fresh = new Correlation(rules, clock.instant(), stateLoader.load());
+                Correlation fresh = new Correlation(rules, clock.instant(), domain.load());
                 correlation.close();
                 correlation = fresh;
                 generation++;
@@ -363,8 +360,14 @@ public final class Engine {
     }
 
     /** A cycle committed: its senders are told, and the engine's health and count move on. */
-    private void committed(List<EngineQueue.Submission> batch) {
-        batch.forEach(submission -> tell(submission, null));
+    private void committed(List<EngineQueue.Submission> batch, CycleChanges changes) {
+        for (EngineQueue.Submission submission : batch) {
+            try {
+                submission.receipt().committed(changes.replyTo(submission.input()));
+            } catch (RuntimeException e) {
+                LOG.warn("A receipt failed", e);
+            }
+        }
         lastCommit = clock.instant();
         cycles.increment();
     }
@@ -375,7 +378,7 @@ public final class Engine {
         switch (outcome.result()) {
             case COMMITTED -> {
                 commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                committed(pending.batch());
+                committed(pending.batch(), pending.changes());
             }
             case REFUSED -> {
                 LOG.error("The database refused a cycle of {} inputs; its inputs are replayed in halves on a "
@@ -389,14 +392,10 @@ public final class Engine {
         }
     }
 
-    /** Tells a submission's sender its fate; a receipt that throws must not stop the engine. */
+    /** Tells a submission's sender it failed; a receipt that throws must not stop the engine. */
     private static void tell(EngineQueue.Submission submission, Exception failure) {
         try {
-            if (failure == null) {
-                submission.receipt().committed();
-            } else {
-                submission.receipt().failed(failure);
-            }
+            submission.receipt().failed(failure);
         } catch (RuntimeException e) {
             LOG.warn("A receipt failed", e);
         }

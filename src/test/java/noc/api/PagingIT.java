@@ -49,10 +49,10 @@ class PagingIT {
                               "services": ["ACME-1"]}]}""".formatted(customers));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 200 && engine.inventoryFacts() != SOURCES + 4; i++) {
+        for (int i = 0; i < 200 && engine.facts(noc.inventory.InventoryItem.class) != SOURCES + 4; i++) {
             Thread.sleep(50);
         }
-        assertThat(engine.inventoryFacts()).isEqualTo(SOURCES + 4);
+        assertThat(engine.facts(noc.inventory.InventoryItem.class)).isEqualTo(SOURCES + 4);
 
         // Critical ones open P2 tickets, major ones P3 tickets, one per source.
         StringJoiner alarms = new StringJoiner(",");

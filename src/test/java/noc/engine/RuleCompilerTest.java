@@ -13,12 +13,12 @@ class RuleCompilerTest {
     private static final String GOOD = """
             package noc.rules
             import noc.alarm.AlarmEvent
-            global noc.engine.Actions actions
+            global noc.alarm.AlarmActions alarms
             rule "An event is discarded"
             when
                 $e : AlarmEvent()
             then
-                actions.discard($e);
+                alarms.discard($e);
             end
             """;
 

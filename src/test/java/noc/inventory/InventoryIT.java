@@ -57,10 +57,10 @@ class InventoryIT {
         assertThat(app.getObject("/api/v1/inventory/customers/Acme")).containsEntry("contract", "MANAGED");
 
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 100 && engine.inventoryFacts() != 6; i++) {
+        for (int i = 0; i < 100 && engine.facts(noc.inventory.InventoryItem.class) != 6; i++) {
             Thread.sleep(50);
         }
-        assertThat(engine.inventoryFacts()).isEqualTo(6);
+        assertThat(engine.facts(noc.inventory.InventoryItem.class)).isEqualTo(6);
     }
 
     @Test

@@ -26,7 +26,7 @@ import noc.notify.EmailMessage;
 import noc.notify.Notification;
 import noc.notify.NotificationPlanner;
 import noc.notify.NotifyConfiguration;
-import noc.engine.SessionState;
+import noc.domain.SessionState;
 import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceRequest;
 import noc.maintenance.MaintenanceWindow;
@@ -86,7 +86,8 @@ public final class ScenarioRunner {
     public Result run(Scenario scenario) {
         List<JournalEntry> journal = new ArrayList<>();
         try (Correlation correlation = new Correlation(rules, scenario.start(),
-                SessionState.empty().withInventory(scenario.inventory()).withPolicy(scenario.policy()))) {
+                SessionState.empty().withInventory(scenario.inventory()).withPolicy(scenario.policy())
+                        .notifying(PLANNER))) {
             correlation.onRuleFired(firedRules::add);
             Duration previous = Duration.ZERO;
             for (int i = 0; i < scenario.steps().size(); i++) {
@@ -116,12 +117,12 @@ public final class ScenarioRunner {
                 }
                 List<String> failures = new ArrayList<>();
                 CycleChanges changes = correlation.cycle(now, inputs,
-                        (input, e) -> failures.add("a rule threw on " + input + ": " + e), PLANNER);
+                        (input, e) -> failures.add("a rule threw on " + input + ": " + e));
                 if (!failures.isEmpty()) {
                     throw new ScenarioException(where + ": " + failures.get(0));
                 }
-                journal.addAll(changes.journal());
-                List<Notification> emails = changes.notifications().stream()
+                journal.addAll(noc.ticket.TicketChanges.in(changes).journal());
+                List<Notification> emails = noc.notify.PlannedNotifications.in(changes).stream()
                         .filter(n -> n.channel() == Notification.Channel.EMAIL).toList();
                 check(where, step.expect(), correlation, journal, emails);
             }
@@ -161,8 +162,7 @@ public final class ScenarioRunner {
         Instant until = input.get("until") == null ? null
                 : start.plus(Scenario.duration(where + ".until", input.get("until")));
         return new MaintenanceRequest(title, text(input.get("description"), ""), from, to, recurrence, until,
-                names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario",
-                new java.util.concurrent.atomic.AtomicReference<>());
+                names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario");
     }
 
     private static Declaration declaration(String where, Map<String, Object> input) {
@@ -172,7 +172,7 @@ public final class ScenarioRunner {
                 text(input.get("contactPhone"), "-"), text(input.get("contactEmail"), "-"),
                 text(input.get("faultyElements"), "-"), required(where, input, "description"),
                 parse(where + ".impact", Declaration.Impact.class, text(input.get("impact"), "degradation")),
-                text(input.get("contactName"), "scenario"), new java.util.concurrent.atomic.AtomicReference<>());
+                text(input.get("contactName"), "scenario"));
     }
 
     private static TicketCommand command(String where, Map<String, Object> input, Correlation correlation) {
@@ -186,10 +186,9 @@ public final class ScenarioRunner {
                 : parse(where + ".priority", Priority.class, text(input.get("priority"), ""));
         WaitReason reason = input.get("reason") == null ? null
                 : parse(where + ".reason", WaitReason.class, text(input.get("reason"), ""));
-        return new TicketCommand(reference, action, text(input.get("by"), "scenario"), text(input.get("text"), null),
+        return TicketCommand.of(action, reference, text(input.get("by"), "scenario"), text(input.get("text"), null),
                 Boolean.parseBoolean(text(input.get("public"), "false")), priority, reason,
-                Integer.parseInt(text(input.get("level"), "0")), text(input.get("customer"), null),
-                new java.util.concurrent.atomic.AtomicReference<>());
+                Integer.parseInt(text(input.get("level"), "0")), text(input.get("customer"), null));
     }
 
     private static List<String> names(Object value) {
