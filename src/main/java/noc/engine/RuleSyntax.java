@@ -55,32 +55,47 @@ final class RuleSyntax {
         if (errors.isEmpty()) {
             return new Checked(List.of(), text, Set.of());
         }
-        List<int[]> kept = new ArrayList<>();
+        List<Range> kept = new ArrayList<>();
         Set<String> lost = new LinkedHashSet<>();
-        Matcher element = ELEMENT.matcher(text);
-        List<Integer> starts = new ArrayList<>();
-        List<String> keywords = new ArrayList<>();
-        while (element.find()) {
-            starts.add(element.start());
-            keywords.add(element.group(1));
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            int[] range = {starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length()};
-            if (keywords.get(i).equals("rule")) {
-                continue;
-            }
-            if (parse(file, keep(text, List.<int[]>of(range))).isEmpty()) {
-                kept.add(range);
+        for (Range element : elementsButRules(text)) {
+            if (parse(file, keep(text, List.of(element))).isEmpty()) {
+                kept.add(element);
             } else {
-                lost.addAll(declaredNames(text.substring(range[0], range[1])));
+                lost.addAll(declaredNames(element.of(text)));
             }
         }
         String standIn = keep(text, kept);
-        if (kept.isEmpty() || !parse(file, standIn).isEmpty()) {
-            kept.forEach(range -> lost.addAll(declaredNames(text.substring(range[0], range[1]))));
-            return new Checked(errors, null, lost);
+        if (!kept.isEmpty() && parse(file, standIn).isEmpty()) {
+            return new Checked(errors, standIn, lost);
         }
-        return new Checked(errors, standIn, lost);
+        kept.forEach(element -> lost.addAll(declaredNames(element.of(text))));
+        return new Checked(errors, null, lost);
+    }
+
+    /** Where a top-level element of the file runs: from its keyword to the next element's. */
+    private record Range(int start, int end) {
+
+        String of(String text) {
+            return text.substring(start, end);
+        }
+    }
+
+    private static List<Range> elementsButRules(String text) {
+        List<Range> elements = new ArrayList<>();
+        Matcher element = ELEMENT.matcher(text);
+        int start = -1;
+        boolean rule = false;
+        while (element.find()) {
+            if (start >= 0 && !rule) {
+                elements.add(new Range(start, element.start()));
+            }
+            start = element.start();
+            rule = element.group(1).equals("rule");
+        }
+        if (start >= 0 && !rule) {
+            elements.add(new Range(start, text.length()));
+        }
+        return elements;
     }
 
     private static List<RuleProblem> parse(String file, String text) {
@@ -107,15 +122,14 @@ final class RuleSyntax {
     }
 
     /** The text with everything outside the ranges blanked, line breaks kept, so positions stay. */
-    private static String keep(String text, List<int[]> ranges) {
-        StringBuilder kept = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+    private static String keep(String text, List<Range> ranges) {
+        char[] kept = new char[text.length()];
+        for (int i = 0; i < kept.length; i++) {
             char c = text.charAt(i);
-            int at = i;
-            boolean inside = ranges.stream().anyMatch(range -> at >= range[0] && at < range[1]);
-            kept.append(inside || c == '\n' || c == '\r' ? c : ' ');
+            kept[i] = c == '\n' || c == '\r' ? c : ' ';
         }
-        return kept.toString();
+        ranges.forEach(range -> text.getChars(range.start(), range.end(), kept, range.start()));
+        return new String(kept);
     }
 
     private static List<String> declaredNames(String element) {
