@@ -7,6 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import noc.support.Await;
 import noc.support.MetricsReader;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
@@ -89,12 +91,10 @@ class ListenerFuzzIT {
 
         long kernelDrops = kernelDrops(app.snmpPort()) - kernelDropsBefore;
         double expected = DATAGRAMS - kernelDrops;
-        double counted = 0;
-        for (int attempt = 0; attempt < 100 && counted < expected; attempt++) {
-            Thread.sleep(100);
-            counted = MetricsReader.value(app, "noc_snmp_traps_received_total", "") - receivedBefore
-                    + MetricsReader.value(app, "noc_snmp_engine_discoveries_total", "") - discoveriesBefore;
-        }
+        double counted = Await.value(Duration.ofSeconds(10), expected + " datagrams counted",
+                () -> MetricsReader.value(app, "noc_snmp_traps_received_total", "") - receivedBefore
+                        + MetricsReader.value(app, "noc_snmp_engine_discoveries_total", "") - discoveriesBefore,
+                count -> count >= expected);
         assertThat(counted).as("datagrams counted (kernel dropped %d)", kernelDrops).isEqualTo(expected);
 
         double received = MetricsReader.value(app, "noc_snmp_traps_received_total", "");
