@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,14 +203,5 @@ public final class CorrelatorProcess implements AutoCloseable {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(data.toString()))
                         .orElse(false))
                 .map(ProcessHandle::pid).toList();
-    }
-
-    /** A TCP port free on 127.0.0.1 at the time of asking. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
