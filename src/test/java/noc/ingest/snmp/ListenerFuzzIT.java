@@ -49,21 +49,9 @@ class ListenerFuzzIT {
         app.close();
     }
 
-    /** A real v2c linkDown, as bytes, captured from SNMP4J's sender. */
-    private static byte[] validTrap() throws Exception {
-        try (DatagramSocket capture = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             TrapSender sender = new TrapSender(capture.getLocalPort())) {
-            capture.setSoTimeout(5000);
-            sender.link(TrapSender.LINK_DOWN, 3);
-            DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
-            capture.receive(packet);
-            return Arrays.copyOf(packet.getData(), packet.getLength());
-        }
-    }
-
     @Test
     void randomAndMutatedDatagramsAreCountedAndTheListenerKeepsWorking() throws Exception {
-        byte[] valid = validTrap();
+        byte[] valid = TrapSender.linkDatagram(TrapSender.LINK_DOWN, 3); // a real v2c linkDown, as bytes
         Random random = new Random(20261127L);
         List<byte[]> datagrams = new ArrayList<>();
         for (int i = 0; i < DATAGRAMS; i++) {
