@@ -99,6 +99,7 @@ class RuleReloadIT {
     private static void awaitRulesDeployed(TestApplication app, String ruleName) {
         Engine engine = app.context().getBean(Engine.class);
         Await.until(Duration.ofSeconds(10), "rule deployed: " + ruleName, () -> engine.rules().kieBase()
-                .getKiePackages().stream().anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName))));
+                .getKiePackages().stream()
+                .anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName))));
     }
 }
