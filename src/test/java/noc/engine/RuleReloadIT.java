@@ -6,12 +6,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import noc.support.Await;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 import noc.support.TestRules;
@@ -124,26 +126,15 @@ class RuleReloadIT {
         return (List<Map<String, Object>>) answer.get("problems");
     }
 
-    private static Map<String, Object> awaitStatus(TestApplication app, String lastBuild) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Map<String, Object> status = app.getObject("/api/v1/rules/status");
-            if (lastBuild.equals(status.get("lastBuild"))) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the rules status never became " + lastBuild);
+    private static Map<String, Object> awaitStatus(TestApplication app, String lastBuild) {
+        return Await.value(Duration.ofSeconds(20), "the rules status " + lastBuild,
+                () -> app.getObject("/api/v1/rules/status"), status -> lastBuild.equals(status.get("lastBuild")));
     }
 
-    private static void awaitRulesDeployed(TestApplication app, String ruleName) throws InterruptedException {
+    private static void awaitRulesDeployed(TestApplication app, String ruleName) {
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 200; i++) {
-            if (engine.rules().kieBase().getKiePackages().stream()
-                    .anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName)))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("rule never deployed: " + ruleName);
+        Await.until(Duration.ofSeconds(10), "rule deployed: " + ruleName, () -> engine.rules().kieBase()
+                .getKiePackages().stream()
+                .anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName))));
     }
 }
