@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,16 +17,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import noc.support.Await;
 import noc.support.CorrelatorProcess;
+import noc.support.Ports;
+import noc.support.SilentServer;
 import noc.support.TrapSender;
 
 /**
@@ -43,8 +44,8 @@ class EmbeddedRunIT {
 
     @Test
     void withNoDatabaseConfiguredItRunsOnItsOwnAndKeepsTicketsAcrossARestart(@TempDir Path home) throws Exception {
-        int httpPort = CorrelatorProcess.freePort();
-        int snmpPort = CorrelatorProcess.freePort();
+        int httpPort = Ports.free();
+        int snmpPort = Ports.free();
         Path data = home.resolve("data");
 
         CorrelatorProcess first = start(home, data, httpPort, snmpPort);
@@ -58,8 +59,8 @@ class EmbeddedRunIT {
             ticket = await(first, "/api/v1/tickets", body -> body.contains("INC-"));
 
             // A second correlator on the same data folder gives up and leaves the first one's database alone.
-            int otherPort = CorrelatorProcess.freePort();
-            CorrelatorProcess intruder = start(home, data, otherPort, CorrelatorProcess.freePort());
+            int otherPort = Ports.free();
+            CorrelatorProcess intruder = start(home, data, otherPort, Ports.free());
             assertThat(intruder.process().waitFor(120, TimeUnit.SECONDS)).as("the second start gave up").isTrue();
             assertThat(intruder.process().exitValue()).as("its exit code").isNotZero();
             assertThat(Files.readString(log(home, otherPort))).contains("another correlator is running");
@@ -87,11 +88,11 @@ class EmbeddedRunIT {
     @Test
     void theEmbeddedDatabaseListensOnLoopbackOnlyAndRefusesALoginWithoutItsPassword(@TempDir Path home)
             throws Exception {
-        int httpPort = CorrelatorProcess.freePort();
-        int databasePort = CorrelatorProcess.freePort();
+        int httpPort = Ports.free();
+        int databasePort = Ports.free();
         Path data = home.resolve("data");
 
-        CorrelatorProcess run = start(home, data, httpPort, CorrelatorProcess.freePort(),
+        CorrelatorProcess run = start(home, data, httpPort, Ports.free(),
                 "--noc.embedded-database.port=" + databasePort);
         try {
             run.awaitHealthy();
@@ -121,8 +122,8 @@ class EmbeddedRunIT {
 
     @Test
     void afterAKill9OfTheApplicationTheNextStartStopsTheDatabaseItLeftAndComesUp(@TempDir Path home) throws Exception {
-        int httpPort = CorrelatorProcess.freePort();
-        int snmpPort = CorrelatorProcess.freePort();
+        int httpPort = Ports.free();
+        int snmpPort = Ports.free();
         Path data = home.resolve("data");
 
         CorrelatorProcess killed = start(home, data, httpPort, snmpPort);
@@ -149,14 +150,14 @@ class EmbeddedRunIT {
     void aStartThatFailsOnceTheDatabaseIsUpExitsNonZeroAndLeavesNoDatabaseRunning(@TempDir Path home)
             throws Exception {
         Path data = home.resolve("data");
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            CorrelatorProcess run = start(home, data, taken.getLocalPort(), CorrelatorProcess.freePort());
+        try (SilentServer taken = new SilentServer()) {
+            CorrelatorProcess run = start(home, data, taken.port(), Ports.free());
             if (!run.process().waitFor(120, TimeUnit.SECONDS)) {
                 run.process().destroyForcibly();
                 throw new AssertionError("the correlator did not give up on a taken HTTP port within 120 s");
             }
             assertThat(run.process().exitValue()).as("exit code").isNotZero();
-            assertThat(Files.readString(log(home, taken.getLocalPort()))).as("the database was up")
+            assertThat(Files.readString(log(home, taken.port()))).as("the database was up")
                     .contains("Embedded MariaDB listens on 127.0.0.1:");
         }
         assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
@@ -170,18 +171,8 @@ class EmbeddedRunIT {
         return CorrelatorProcess.log(home, httpPort);
     }
 
-    private String await(CorrelatorProcess run, String path, java.util.function.Predicate<String> condition)
-            throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        String body = "";
-        while (Instant.now().isBefore(deadline)) {
-            body = run.get(path).body();
-            if (condition.test(body)) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never matched; last: " + body);
+    private static String await(CorrelatorProcess run, String path, Predicate<String> condition) {
+        return Await.value(Duration.ofSeconds(20), "GET " + path + " to match", () -> run.get(path).body(), condition);
     }
 
     private int anonymousStatus(int port, String path) throws IOException, InterruptedException {

@@ -37,10 +37,7 @@ class RestartIT {
                     && list.stream().allMatch(a -> reference.equals(a.get("ticketReference"))));
             assertThat(second.getList("/api/v1/tickets?status=all")).singleElement()
                     .satisfies(ticket -> assertThat(ticket).containsEntry("reference", reference));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> journal = (List<Map<String, Object>>) second
-                    .getObject("/api/v1/tickets/" + reference).get("journal");
-            assertThat(journal).extracting(e -> e.get("action"))
+            assertThat(second.journal(reference)).extracting(e -> e.get("action"))
                     .containsExactly("OPENED", "ALARM_ATTACHED", "ALARM_ATTACHED");
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The one alarm of a reduction key: a fact in the session and a row in {@code alarm}. Immutable;
- * the {@code actions} global replaces it in the session with a changed copy.
+ * the {@code alarms} global replaces it in the session with a changed copy.
  *
  * @param ticketReference the ticket it is attached to, or null
  * @param clearedAt       when it was last cleared, or null while it never was
@@ -99,6 +99,11 @@ public record Alarm(
                 lastSeen, clearedAt, null, attributes, raises);
     }
 
+    /** When the problem was last raised (first raise or a return after a clear). */
+    public Instant lastRaisedAt() {
+        return raises.isEmpty() ? firstSeen : raises.get(raises.size() - 1);
+    }
+
     public boolean isRaised() {
         return state == AlarmState.RAISED;
     }
@@ -124,4 +129,5 @@ public record Alarm(
     public String getTicketReference() { return ticketReference; }
     public Map<String, String> getAttributes() { return attributes; }
     public List<Instant> getRaises() { return raises; }
+    public Instant getLastRaisedAt() { return lastRaisedAt(); }
 }

@@ -3,7 +3,7 @@ package noc.api;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -39,16 +39,23 @@ public class EngineCommands {
     }
 
     /**
-     * @param answer builds the answer after the commit; it may throw a {@link ProblemException}
+     * @param answer builds the answer after the commit from what the rules replied (null when they
+     *               said nothing); it may throw a {@link ProblemException}
      */
-    public <T> CompletableFuture<HttpResponse<T>> submit(Object command, Supplier<HttpResponse<T>> answer) {
+    public <T> CompletableFuture<HttpResponse<T>> submit(Object command,
+                                                         Function<Object, HttpResponse<T>> answer) {
         CompletableFuture<HttpResponse<T>> future = new CompletableFuture<>();
         boolean queued = queue.offer(command, new Receipt() {
             @Override
             public void committed() {
+                committed(null);
+            }
+
+            @Override
+            public void committed(Object reply) {
                 blocking.execute(() -> {
                     try {
-                        future.complete(answer.get());
+                        future.complete(answer.apply(reply));
                     } catch (RuntimeException e) {
                         future.completeExceptionally(e);
                     }

@@ -30,13 +30,13 @@ final class Committer {
      */
     private static final Set<Integer> DATA_ERRORS_WITHOUT_DATA_STATE = Set.of(1265, 1364, 1366, 3819);
 
-    private final CycleWriter writer;
+    private final Writer writer;
     private final EngineConfiguration configuration;
     private final Map<SourceKind, Counter> committed = new EnumMap<>(SourceKind.class);
     private final BooleanSupplier running;
     private final Counter retries;
 
-    Committer(CycleWriter writer, EngineConfiguration configuration, MeterRegistry meters, BooleanSupplier running) {
+    Committer(Writer writer, EngineConfiguration configuration, MeterRegistry meters, BooleanSupplier running) {
         this.writer = writer;
         this.configuration = configuration;
         for (SourceKind source : SourceKind.values()) {
@@ -44,6 +44,11 @@ final class Committer {
         }
         this.running = running;
         this.retries = meters.counter("noc.engine.commit.retries");
+    }
+
+    /** Writes a cycle in one transaction, or throws having written nothing of it. */
+    interface Writer {
+        void write(CycleChanges changes);
     }
 
     /** How a commit ended. */

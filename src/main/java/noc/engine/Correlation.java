@@ -6,43 +6,38 @@ import java.util.function.BiConsumer;
 
 import org.kie.api.runtime.rule.FactHandle;
 
-import noc.ticket.TicketReferences;
+import noc.alarm.AlarmEvent;
 
 /**
  * A rules session with the facts the rules reason over, run one cycle at a time: the part of the
  * engine that needs no thread, queue or database, so that tests and the scenario runner drive it on a
- * simulated clock exactly as the engine does on the real one.
+ * simulated clock exactly as the engine does on the real one. What the facts are, and what the rules
+ * may do to them, is the domain's ({@link Domain.Seed}).
  */
 public final class Correlation implements AutoCloseable {
 
     private final RuleSession session;
-    private final Actions actions;
+    private final SessionContext context;
+    private final Domain.Session domain;
     private long unconsumed;
 
-    public Correlation(CompiledRules rules, Instant start, SessionState state) {
+    public Correlation(CompiledRules rules, Instant start, Domain.Seed seed) {
         this.session = new RuleSession(rules, start);
-        this.actions = new Actions(new TicketReferences(state.referenceCounters()));
-        actions.attach(session, start, state);
+        this.context = new SessionContext(session, start);
+        this.domain = seed.plant(context);
     }
 
     /**
      * Runs one cycle at {@code now}: fires the rules once for the time, then once per input, in
-     * order, so that the outcome does not depend on how inputs were batched.
+     * order, so that the outcome does not depend on how inputs were batched; then the domain
+     * completes the cycle's changes (a failure there is reported, and what the rules did stands).
      *
      * @param onRuleFailure told of each input (null for the clock tick) on which a rule threw; what
      *                      the rule did before throwing stays, the input is taken out
      */
     public CycleChanges cycle(Instant now, List<?> inputs, BiConsumer<Object, RuntimeException> onRuleFailure) {
-        return cycle(now, inputs, onRuleFailure, null);
-    }
-
-    /**
-     * Runs one cycle, then has {@code planner} (when given) decide who is told what of it, from the
-     * tickets and the inventory as the cycle left them.
-     */
-    public CycleChanges cycle(Instant now, List<?> inputs, BiConsumer<Object, RuntimeException> onRuleFailure,
-                              noc.notify.NotificationPlanner planner) {
-        actions.beginCycle(now);
+        context.beginCycle(now);
+        domain.beginCycle();
         fire(null, onRuleFailure);
         for (Object input : inputs) {
             if (input instanceof EngineQueue.Batch batch) {
@@ -53,36 +48,39 @@ public final class Correlation implements AutoCloseable {
                 admit(input, onRuleFailure);
             }
         }
-        CycleChanges changes = actions.endCycle();
-        if (planner != null) {
-            try {
-                changes.notifications(planner.plan(changes.journal(), changes.journalTickets(),
-                        changes.customersAdded(), actions::ticketNow, actions::directory, actions.slaPolicy()));
-            } catch (RuntimeException e) {
-                // What the cycle did stands; only its notifications are lost, and said so.
-                onRuleFailure.accept("the notifications of the cycle", e);
-            }
+        context.outsideRules();
+        CycleChanges changes = context.changes();
+        try {
+            domain.endCycle(changes);
+        } catch (RuntimeException e) {
+            onRuleFailure.accept("the end of the cycle", e);
         }
         return changes;
     }
 
     private void admit(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
-        FactHandle handle = actions.admit(input);
+        context.outsideRules();
+        if (domain.absorb(input)) {
+            return;
+        }
+        if (input instanceof AlarmEvent event) {
+            context.changes().event(event.sourceKind());
+        }
+        FactHandle handle = session.insert(input);
         fire(input, onRuleFailure);
         // An input is for one cycle: what no rule consumed (or a rule that threw left) goes now,
         // so that nothing piles up in the session.
-        if (handle != null && session.handleOf(input) != null) {
+        if (session.handleOf(input) != null) {
             session.delete(handle);
             unconsumed++;
         }
-        for (FactHandle derived : actions.takeDerivedInputs()) {
+        for (FactHandle derived : context.takeDerivedInputs()) {
             if (session.handleOf(derived.getObject()) != null) {
                 session.delete(derived);
                 unconsumed++;
             }
         }
     }
-
     private void fire(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
         try {
             session.fire();

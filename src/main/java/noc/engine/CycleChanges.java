@@ -1,139 +1,77 @@
 package noc.engine;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import noc.alarm.Alarm;
 import noc.alarm.SourceKind;
-import noc.maintenance.MaintenanceWindow;
-import noc.notify.Notification;
-import noc.ticket.JournalEntry;
-import noc.ticket.Ticket;
 
 /**
- * What one engine cycle changed, collapsed to the final state of each row, to be written in one
- * transaction: the alarms and tickets the rules touched, the journal lines they wrote, the
- * reference counters they advanced, and how many events of each intake the cycle took in.
+ * What one engine cycle changed, to be written in one transaction. The engine knows no feature: the
+ * features record here the final state of each row they changed, by type and key ({@link #row}), and
+ * anything else the cycle must write in parts of their own ({@link #part}); the engine only counts
+ * how many events of each intake the cycle took in.
  */
 public final class CycleChanges {
 
-    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
-    private final Map<String, Ticket> tickets = new LinkedHashMap<>();
-    private final Map<String, MaintenanceWindow> windows = new LinkedHashMap<>();
-    private final List<JournalEntry> journal = new ArrayList<>();
-    private final List<Ticket> journalTickets = new ArrayList<>();
-    private final Map<String, JournalEntry> journalRepeats = new LinkedHashMap<>();
+    /** Something a feature records in a cycle besides rows (journal lines, counters, notifications). */
+    public interface Part {
+        boolean isEmpty();
+    }
+
+    private final Map<Class<?>, Map<String, Object>> rows = new LinkedHashMap<>();
+    private final Map<Class<?>, Part> parts = new LinkedHashMap<>();
     private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
-    private Map<Integer, Long> referenceCounters = Map.of();
-    private final Map<String, List<String>> customersAdded = new LinkedHashMap<>();
-    private List<Notification> notifications = List.of();
+    private final Map<Object, Object> replies = new java.util.IdentityHashMap<>();
 
-    void alarm(Alarm alarm) {
-        alarms.put(alarm.reductionKey(), alarm);
+    /** The row of {@code type} and {@code key} as the cycle leaves it (the last one recorded wins). */
+    public <T> void row(Class<T> type, String key, T value) {
+        rows.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(key, value);
     }
 
-    void ticket(Ticket ticket) {
-        tickets.put(ticket.reference(), ticket);
+    /** The rows of {@code type} the cycle changed, in the order first changed. */
+    @SuppressWarnings("unchecked")
+    public <T> Collection<T> rows(Class<T> type) {
+        Map<String, Object> changed = rows.get(type);
+        return changed == null ? java.util.List.of() : (Collection<T>) changed.values();
     }
 
-    void window(MaintenanceWindow window) {
-        windows.put(window.reference(), window);
+    /** The row of {@code type} and {@code key} as the cycle left it, if the cycle changed it; else null. */
+    public <T> T row(Class<T> type, String key) {
+        Map<String, Object> changed = rows.get(type);
+        return changed == null ? null : type.cast(changed.get(key));
     }
 
-    /** A journal line, with its ticket as it was when the line was written (null when not known). */
-    void journal(JournalEntry entry, Ticket ticketThen) {
-        journal.add(entry);
-        journalTickets.add(ticketThen);
+    /** The cycle's part of {@code kind}, made by {@code create} the first time it is asked for. */
+    public <P extends Part> P part(Class<P> kind, Supplier<P> create) {
+        return kind.cast(parts.computeIfAbsent(kind, k -> create.get()));
     }
 
-    /**
-     * A journal line counted once more instead of written again. When this cycle wrote the line (the
-     * last of its ticket and action in the cycle: a line of another alarm would have started a run of
-     * its own), the count goes into it before it is inserted; else the ticket's latest stored line of
-     * that action takes it (the last count of a cycle wins: it is cumulative). Not told to anyone.
-     */
-    void journalRepeat(JournalEntry entry) {
-        for (int i = journal.size() - 1; i >= 0; i--) {
-            JournalEntry written = journal.get(i);
-            if (written.ticketReference().equals(entry.ticketReference()) && written.action() == entry.action()) {
-                journal.set(i, entry);
-                return;
-            }
-        }
-        journalRepeats.put(entry.ticketReference() + "|" + entry.action(), entry);
+    /** The cycle's part of {@code kind}, or null when nothing made it. */
+    public <P extends Part> P partOrNull(Class<P> kind) {
+        return kind.cast(parts.get(kind));
     }
 
-    void customerAdded(String reference, String customer) {
-        customersAdded.computeIfAbsent(reference, r -> new ArrayList<>()).add(customer);
+    void reply(Object input, Object reply) {
+        replies.put(input, reply);
     }
 
-    /** What the cycle tells whom, planned once the rules are done. */
-    void notifications(List<Notification> planned) {
-        notifications = List.copyOf(planned);
+    /** What the rules answered the sender of {@code input} (the very object queued), or null. */
+    public Object replyTo(Object input) {
+        return replies.get(input);
     }
 
     void event(SourceKind kind) {
         events.merge(kind, 1, Integer::sum);
     }
 
-    void referenceCounters(Map<Integer, Long> counters) {
-        referenceCounters = Map.copyOf(counters);
-    }
-
-    public Collection<Alarm> alarms() {
-        return alarms.values();
-    }
-
-    /** The ticket as the cycle left it, if the cycle changed it; else null. */
-    Ticket changedTicket(String reference) {
-        return tickets.get(reference);
-    }
-
-    public Collection<Ticket> tickets() {
-        return tickets.values();
-    }
-
-    public Collection<MaintenanceWindow> windows() {
-        return windows.values();
-    }
-
-    public List<JournalEntry> journal() {
-        return journal;
-    }
-
-    /** The journal lines counted once more in this cycle, to update after the new lines are written. */
-    public Collection<JournalEntry> journalRepeats() {
-        return journalRepeats.values();
-    }
-
-    /** For each journal line, in the same order, its ticket as it was then (or null). */
-    public List<Ticket> journalTickets() {
-        return journalTickets;
-    }
-
     public Map<SourceKind, Integer> events() {
         return events;
     }
 
-    /** Per ticket, the customers the rules added to it in this cycle. */
-    public Map<String, List<String>> customersAdded() {
-        return customersAdded;
-    }
-
-    public List<Notification> notifications() {
-        return notifications;
-    }
-
-    public Map<Integer, Long> referenceCounters() {
-        return referenceCounters;
-    }
-
     public boolean isEmpty() {
-        return alarms.isEmpty() && tickets.isEmpty() && windows.isEmpty() && journal.isEmpty()
-                && journalRepeats.isEmpty() && referenceCounters.isEmpty();
+        return rows.values().stream().allMatch(Map::isEmpty) && parts.values().stream().allMatch(Part::isEmpty);
     }
 }

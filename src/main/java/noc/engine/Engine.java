@@ -11,18 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 
@@ -52,8 +46,7 @@ public final class Engine {
     private final EngineConfiguration configuration;
     private final Clock clock;
     private final Committer committer;
-    private final SessionStateLoader stateLoader;
-    private final noc.notify.NotificationPlanner planner;
+    private final Domain domain;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
     /** Cycles handed to the commit thread and not finished; its monitor signals each finish. */
@@ -67,50 +60,27 @@ public final class Engine {
     /** The inputs the engine thread holds between the queue and the commit hand-off. */
     private List<EngineQueue.Submission> inHand = List.of();
     private volatile String failure;
-    private final AtomicLong unconsumed = new AtomicLong();
+    private final EngineMeters meters;
     private final BlockingQueue<PendingCommit> commits = new ArrayBlockingQueue<>(CYCLES_IN_FLIGHT);
     private final CountDownLatch stopped = new CountDownLatch(2);
-    private final Counter cycles;
-    private final Counter ruleFailures;
-    private final Counter cyclesRejected;
-    private final Counter inputsRefused;
-    private final Timer rulesTime;
-    private final Timer commitTime;
-    private final DistributionSummary batchSizes;
     private volatile boolean running = true;
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  CycleWriter writer, SessionStateLoader stateLoader, noc.notify.NotificationPlanner planner,
-                  MeterRegistry meters)
+                  Domain domain, MeterRegistry meters)
             throws RuleBuildException {
-        this.planner = planner;
+        this.domain = domain;
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
-        this.committer = new Committer(writer, configuration, meters, () -> running);
-        this.stateLoader = stateLoader;
+        this.committer = new Committer(domain::write, configuration, meters, () -> running);
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Instant start = clock.instant();
-        this.correlation = new Correlation(compiled, start, stateLoader.load());
+        this.correlation = new Correlation(compiled, start, domain.load());
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
-        this.cycles = meters.counter("noc.engine.cycles");
-        this.ruleFailures = meters.counter("noc.engine.rule.failures");
-        this.cyclesRejected = meters.counter("noc.engine.cycles.rejected");
-        this.inputsRefused = meters.counter("noc.engine.inputs.refused");
-        this.rulesTime = Timer.builder("noc.engine.cycle.rules").description("time a cycle spends firing rules")
-                .register(meters);
-        this.commitTime = Timer.builder("noc.engine.cycle.commit")
-                .description("time a cycle spends committing its changes").register(meters);
-        this.batchSizes = DistributionSummary.builder("noc.engine.cycle.inputs")
-                .description("inputs taken by a cycle").register(meters);
-        meters.gauge("noc.engine.queue.size", queue, EngineQueue::size);
-        FunctionCounter.builder("noc.engine.inputs.unconsumed", unconsumed, AtomicLong::get)
-                .description("inputs no rule consumed, taken out after their cycle").register(meters);
-        Gauge.builder("noc.engine.rules.loaded", this, e -> e.correlation.rules().ruleCount())
-                .description("rules in the running rule base").register(meters);
+        this.meters = new EngineMeters(meters, queue, () -> correlation.rules());
         this.lastCommit = start;
         new Thread(this::runRules, "engine").start();
         new Thread(this::runCommits, "engine-commit").start();
@@ -121,9 +91,9 @@ public final class Engine {
         return lastCommit;
     }
 
-    /** How many inventory facts the session holds (for tests and health). */
-    public long inventoryFacts() {
-        return correlation.facts(noc.inventory.InventoryItem.class).size();
+    /** How many facts of {@code type} the session holds (for tests). */
+    public long facts(Class<?> type) {
+        return correlation.facts(type).size();
     }
 
     /** The rule base the engine runs now. */
@@ -158,8 +128,8 @@ public final class Engine {
                     pendingRules.compareAndSet(null, correlation.rules()); // rebuild before the next cycle
                     continue;
                 }
-                rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                batchSizes.record(batch.size());
+                meters.rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                meters.batchSizes.record(batch.size());
                 commitsInFlight.incrementAndGet();
                 commits.put(new PendingCommit(changes, batch, generation));
                 inHand = List.of();
@@ -197,16 +167,16 @@ public final class Engine {
         CycleChanges changes;
         try {
             changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
-                ruleFailures.increment();
+                meters.ruleFailures.increment();
                 LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
-            }, planner);
+            });
         } catch (RuntimeException e) {
             LOG.error("A cycle failed outside the rules; its {} inputs are dropped and the session "
                     + "rebuilt", batch.size(), e);
             batch.forEach(submission -> tell(submission, e));
             return null;
         }
-        unconsumed.addAndGet(correlation.takeUnconsumed());
+        meters.unconsumed.addAndGet(correlation.takeUnconsumed());
         return changes;
     }
 
@@ -264,7 +234,7 @@ public final class Engine {
         }
         if (batch.size() == 1) {
             EngineQueue.Submission submission = batch.get(0);
-            inputsRefused.increment();
+            meters.inputsRefused.increment();
             LOG.error("The database refused an input, which is dropped (the other inputs of its cycle commit): {}",
                     submission.input());
             tell(submission, new InputRefusedException());
@@ -285,7 +255,7 @@ public final class Engine {
         Committer.Outcome outcome = committer.commit(changes, batch.size());
         switch (outcome.result()) {
             case COMMITTED -> {
-                committed(batch);
+                committed(batch, changes);
                 return true;
             }
             case REFUSED -> {
@@ -308,7 +278,7 @@ public final class Engine {
     private void rebuild(CompiledRules rules) throws InterruptedException {
         while (true) {
             try {
-                Correlation fresh = new Correlation(rules, clock.instant(), stateLoader.load());
+                Correlation fresh = new Correlation(rules, clock.instant(), domain.load());
                 correlation.close();
                 correlation = fresh;
                 generation++;
@@ -363,10 +333,16 @@ public final class Engine {
     }
 
     /** A cycle committed: its senders are told, and the engine's health and count move on. */
-    private void committed(List<EngineQueue.Submission> batch) {
-        batch.forEach(submission -> tell(submission, null));
+    private void committed(List<EngineQueue.Submission> batch, CycleChanges changes) {
+        for (EngineQueue.Submission submission : batch) {
+            try {
+                submission.receipt().committed(changes.replyTo(submission.input()));
+            } catch (RuntimeException e) {
+                LOG.warn("A receipt failed", e);
+            }
+        }
         lastCommit = clock.instant();
-        cycles.increment();
+        meters.cycles.increment();
     }
 
     private void commit(PendingCommit pending) throws InterruptedException {
@@ -374,14 +350,14 @@ public final class Engine {
         Committer.Outcome outcome = committer.commit(pending.changes(), pending.batch().size());
         switch (outcome.result()) {
             case COMMITTED -> {
-                commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                committed(pending.batch());
+                meters.commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                committed(pending.batch(), pending.changes());
             }
             case REFUSED -> {
                 LOG.error("The database refused a cycle of {} inputs; its inputs are replayed in halves on a "
                         + "session rebuilt from MariaDB until the refused ones are found", pending.batch().size(),
                         outcome.failure());
-                cyclesRejected.increment();
+                meters.cyclesRejected.increment();
                 returned.add(new Returned(pending.batch(), true));
                 refusedGeneration = pending.generation();
             }
@@ -389,14 +365,10 @@ public final class Engine {
         }
     }
 
-    /** Tells a submission's sender its fate; a receipt that throws must not stop the engine. */
+    /** Tells a submission's sender it failed; a receipt that throws must not stop the engine. */
     private static void tell(EngineQueue.Submission submission, Exception failure) {
         try {
-            if (failure == null) {
-                submission.receipt().committed();
-            } else {
-                submission.receipt().failed(failure);
-            }
+            submission.receipt().failed(failure);
         } catch (RuntimeException e) {
             LOG.warn("A receipt failed", e);
         }

@@ -2,10 +2,11 @@ package noc.engine;
 
 /**
  * How an intake learns the fate of what it offered: called on an engine thread right after the
- * cycle that took the input committed, or when the input could not be committed ({@code failed}
- * with an {@link InputRefusedException} when the database refused the input's own data, its other
- * inputs committing). Implementations hand off and return (answer an inform, complete an HTTP
- * response); they never block.
+ * cycle that took the input committed, with what the rules answered it (a refusal, the reference of
+ * what it opened), or when the input could not be committed ({@code failed} with an
+ * {@link InputRefusedException} when the database refused the input's own data, its other inputs
+ * committing). Implementations hand off and return (answer an inform, complete an HTTP response);
+ * they never block.
  */
 public interface Receipt {
 
@@ -20,6 +21,11 @@ public interface Receipt {
     };
 
     void committed();
+
+    /** Committed, with what the rules answered the input (null when they said nothing). */
+    default void committed(Object reply) {
+        committed();
+    }
 
     void failed(Exception cause);
 }

@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
@@ -47,7 +52,7 @@ public final class RuleCompiler {
             throw new RuleBuildException("The rules folder " + directory.toAbsolutePath() + " does not exist",
                     List.of());
         }
-        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         try {
             for (Path file : ruleFiles(directory)) {
                 sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
@@ -58,11 +63,46 @@ public final class RuleCompiler {
         return compile(sources);
     }
 
-    /** Compiles DRL texts keyed by file name. */
+    /**
+     * Compiles DRL texts keyed by file name. A file with a syntax error is reported with that error only,
+     * and the other files with the errors they have of their own (see {@link RuleSyntax}).
+     */
     public CompiledRules compile(Map<String, String> sources) throws RuleBuildException {
         if (sources.isEmpty()) {
             throw new RuleBuildException("No rule files (*.drl) to compile", List.of());
         }
+        Map<String, RuleSyntax.Checked> checked = new LinkedHashMap<>();
+        sources.forEach((name, text) -> checked.put(name, RuleSyntax.check(name, text)));
+        if (checked.values().stream().allMatch(c -> c.errors().isEmpty())) {
+            return build(sources);
+        }
+        List<RuleProblem> errors = new ArrayList<>();
+        Map<String, String> parsed = new LinkedHashMap<>();
+        Set<String> lost = new HashSet<>();
+        checked.forEach((name, check) -> {
+            errors.addAll(check.errors());
+            lost.addAll(check.lost());
+            if (check.standIn() != null) {
+                parsed.put(name, check.standIn());
+            }
+        });
+        // A file that uses what a broken part of another declares would fail for that reason alone.
+        Set<String> silenced = sources.keySet().stream()
+                .filter(name -> checked.get(name).errors().isEmpty() && mentionsAny(sources.get(name), lost))
+                .collect(Collectors.toSet());
+        if (!parsed.isEmpty()) {
+            try {
+                build(parsed);
+            } catch (RuleBuildException e) {
+                e.problems().stream().filter(p -> !silenced.contains(p.file())).forEach(errors::add);
+            }
+        }
+        errors.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                .thenComparingInt(RuleProblem::column));
+        throw new RuleBuildException("The rules did not compile", errors);
+    }
+
+    private CompiledRules build(Map<String, String> sources) throws RuleBuildException {
         KieServices services = KieServices.Factory.get();
         KieFileSystem fileSystem = services.newKieFileSystem();
         KieModuleModel module = services.newKieModuleModel();
@@ -90,9 +130,10 @@ public final class RuleCompiler {
             if (message.getLevel() == Message.Level.INFO) {
                 continue;
             }
-            String file = message.getPath() == null ? "?" : fileByPath.getOrDefault(message.getPath(), message.getPath());
+            String path = message.getPath() == null ? "?" : message.getPath();
             String text = message.getText().strip();
-            RuleProblem problem = new RuleProblem(file, message.getLine(), columnOf(message, text), level, text);
+            RuleProblem problem = new RuleProblem(fileByPath.getOrDefault(path, path), Math.max(0, message.getLine()),
+                    columnOf(message, text), level, text);
             (level == RuleProblem.Level.ERROR ? errors : warnings).add(problem);
         }
         if (!errors.isEmpty()) {
@@ -107,13 +148,21 @@ public final class RuleCompiler {
         return new CompiledRules(kieBase, List.copyOf(sources.keySet()), warnings, ruleCount);
     }
 
-    /** The column, which the compiler often gives only inside its text ({@code [Line: 6, Column: 4]}). */
+    /**
+     * The column counted from 1, as an editor shows it, or 0 when the compiler does not tell. The compiler
+     * counts from 0, and often gives the column only inside its text ({@code [Line: 6, Column: 4]}).
+     */
     private static int columnOf(Message message, String text) {
         if (message.getColumn() > 0) {
-            return message.getColumn();
+            return message.getColumn() + 1;
         }
         Matcher matcher = COLUMN.matcher(text);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) + 1 : 0;
+    }
+
+    private static boolean mentionsAny(String text, Set<String> names) {
+        return names.stream()
+                .anyMatch(name -> Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find());
     }
 
     static String packageOf(String drl) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -97,17 +96,16 @@ public class MaintenanceController {
             errors.error("scope", "must name at least one device, site or service");
         }
         errors.refuseIfInvalid("nothing was planned");
-        AtomicReference<String> assigned = new AtomicReference<>();
         MaintenanceRequest request = new MaintenanceRequest(title, body.description() == null ? ""
                 : body.description(), start, end, recurrence, until, devices, sites, services,
-                caller.getName(), assigned);
-        return commands.submit(request, () -> {
-            if (assigned.get() == null) {
+                caller.getName());
+        return commands.submit(request, reply -> {
+            if (!(reply instanceof MaintenanceRequest.Planned planned)) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-planned", "The request was taken "
                         + "but no rule planned the window: check the rule 'A planned maintenance opens its window "
                         + "with a P5 ticket' at GET /api/v1/rules/status", List.of());
             }
-            return HttpResponse.created(View.of(find(assigned.get()), clock.instant()));
+            return HttpResponse.created(View.of(find(planned.reference()), clock.instant()));
         });
     }
 
@@ -117,7 +115,7 @@ public class MaintenanceController {
     public CompletableFuture<HttpResponse<View>> complete(@PathVariable String reference, Authentication caller) {
         find(reference);
         return commands.submit(new MaintenanceCompletion(reference, caller.getName()),
-                () -> HttpResponse.ok(View.of(find(reference), clock.instant())));
+                reply -> HttpResponse.ok(View.of(find(reference), clock.instant())));
     }
 
     private MaintenanceWindow find(String reference) {

@@ -72,6 +72,17 @@ public class NotificationPlanner {
     public List<Notification> plan(List<JournalEntry> journal, List<Ticket> ticketsThen,
                                    Map<String, List<String>> customersAdded, Function<String, Ticket> tickets,
                                    Supplier<Directory> directories, SlaPolicy sla) {
+        return plan(journal, ticketsThen, customersAdded, tickets, directories, sla, reference -> "opened");
+    }
+
+    /**
+     * The same, with the email template of each ticket's opening notice as the rules chose it
+     * ({@code notices.openingNotice}, else {@code opened}).
+     */
+    public List<Notification> plan(List<JournalEntry> journal, List<Ticket> ticketsThen,
+                                   Map<String, List<String>> customersAdded, Function<String, Ticket> tickets,
+                                   Supplier<Directory> directories, SlaPolicy sla,
+                                   Function<String, String> openingTemplate) {
         if (journal.isEmpty() || (!email.enabled() && configuration.webhooks().isEmpty())) {
             return List.of();
         }
@@ -102,8 +113,7 @@ public class NotificationPlanner {
             Mail mail = new Mail(entry, then, ticket.customers(), sla, planned);
             List<Recipient> customerPeople = customerPeople(ticket.watchers(), ticket.customers(), directory);
             switch (entry.action()) {
-                case OPENED -> mail.send(ticket.groupKey().startsWith("maintenance:") ? "maintenance-planned"
-                        : "opened", customerPeople);
+                case OPENED -> mail.send(openingTemplate.apply(ticket.reference()), customerPeople);
                 case CUSTOMER_ADDED -> {
                     // Opened in the same cycle: the opening notice already went to every customer. Else
                     // the customers added in the cycle hear of it, once, whatever the number of lines.

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -112,13 +111,12 @@ public class RespondController {
             return CompletableFuture.completedFuture(html(HttpStatus.BAD_REQUEST, "Not understood",
                     "<p>This link allows " + allowed + ", not '" + escape(answer) + "'.</p>"));
         }
-        TicketCommand command = new TicketCommand(grant.reference(), action, grant.email(), comment, false, null,
-                null, grant.level(), null, new AtomicReference<>());
-        return commands.submit(command, () -> {
-            String refusal = command.refusal().get();
-            if (refusal != null) {
-                return html(HttpStatus.CONFLICT, grant.reference(), "<p>Nothing was done: " + escape(refusal)
-                        + "</p>");
+        TicketCommand command = TicketCommand.of(action, grant.reference(), grant.email(), comment, false, null,
+                null, grant.level(), null);
+        return commands.submit(command, reply -> {
+            if (reply instanceof TicketCommand.Refused refused) {
+                return html(HttpStatus.CONFLICT, grant.reference(), "<p>Nothing was done: "
+                        + escape(refused.reason()) + "</p>");
             }
             String done = switch (action) {
                 case CONFIRM -> "Thank you: the resolution is confirmed and the incident is closed.";

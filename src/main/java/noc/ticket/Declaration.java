@@ -3,11 +3,10 @@ package noc.ticket;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A customer's declaration of an incident (PROCEDURE.md P-2.2), as an input to the engine: the rules
- * open its ticket, whose reference the engine writes into {@link #assigned()} for the answer.
+ * open its ticket, and answer its sender with an {@link Opened} reply.
  *
  * @param impact     what the customer says the fault does: LOSS, DISRUPTION, DEGRADATION or REQUEST (the
  *                   rows of the P-3 table)
@@ -15,7 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public record Declaration(String customerName, String siteAddress, List<String> serviceReferences, String contactName,
                           String contactPhone, String contactEmail, String faultyElements, String description,
-                          Impact impact, String declaredBy, AtomicReference<String> assigned) {
+                          Impact impact, String declaredBy) {
+
+    /** The reply to a declaration: the reference of the ticket it opened. */
+    public record Opened(String reference) {
+    }
 
     /** The P-3 impacts a customer can declare, each with the priority it calls for. */
     public enum Impact {
@@ -43,7 +46,6 @@ public record Declaration(String customerName, String siteAddress, List<String> 
         requireNonNull(description, "description is null");
         requireNonNull(impact, "impact is null");
         requireNonNull(declaredBy, "declaredBy is null");
-        requireNonNull(assigned, "assigned is null");
     }
 
     /** What the DECLARED journal entry says: the whole declaration, which must fit its column. */

@@ -2,7 +2,6 @@ package noc.ticket;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -46,24 +45,23 @@ public class IncidentController {
         FieldReader errors = new FieldReader();
         Declaration.Impact impact = body.impact() == null ? Declaration.Impact.DEGRADATION
                 : errors.choice(Declaration.Impact.class, body.impact(), "impact");
-        AtomicReference<String> assigned = new AtomicReference<>();
         Declaration declaration = new Declaration(customer, body.siteAddress().strip(),
                 body.serviceReferences().stream().map(String::strip).toList(), body.contactName().strip(),
                 body.contactPhone().strip(), body.contactEmail().strip(), body.faultyElements().strip(),
                 body.description().strip(), impact == null ? Declaration.Impact.DEGRADATION : impact,
-                caller.getName(), assigned);
+                caller.getName());
         int journaled = declaration.journalText().length();
         if (journaled > Limits.JOURNAL_TEXT) {
             errors.error("description", "with the other fields makes " + journaled
                     + " characters, over the journal's " + Limits.JOURNAL_TEXT + ": shorten it or faultyElements");
         }
         errors.refuseIfInvalid("the declaration was not taken");
-        return commands.submit(declaration, () -> {
-            if (assigned.get() == null) {
+        return commands.submit(declaration, reply -> {
+            if (!(reply instanceof Declaration.Opened opened)) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-opened", "The declaration was taken "
                         + "but no rule opened its ticket: check the rules at GET /api/v1/rules/status", List.of());
             }
-            return HttpResponse.created(tickets.findById(assigned.get())
+            return HttpResponse.created(tickets.findById(opened.reference())
                     .map(row -> TicketViews.Summary.of(store.toFact(row))).orElseThrow());
         });
     }

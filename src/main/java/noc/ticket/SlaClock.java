@@ -9,14 +9,17 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * A ticket's SLA clock (PROCEDURE.md P-3, P-6.2): the restore objective of its priority, the time
- * spent waiting on the customer, which counts toward nothing, and whether the objective was missed.
+ * that does not count (waiting on the customer, and resolved until a dispute or a return of its
+ * alarm reopens it: the clock stops at the resolution and runs again from the reopening, P-4.3), and
+ * whether the objective was missed.
  * Pure in (clock, now): a restart or a simulated clock gives the same answers.
  *
  * @param restoreObjective the restore objective of the ticket's priority, or null when it has none
- * @param paused           waiting-on-customer time of the finished waits
+ * @param paused           time not counted of the finished waits and resolutions
  * @param waitingSince     when the current wait began, or null when not waiting
  * @param questionAskedAt  when the customer was asked a question still unanswered (P-3.2), or null
- * @param resolvedAt       when the ticket was last resolved, while it stays resolved (P-4.3), or null
+ * @param resolvedAt       when the ticket was last resolved, while it stays resolved (P-4.3), or null:
+ *                         the clock is stopped since
  */
 public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nullable Instant waitingSince,
                        boolean breached, @Nullable Instant questionAskedAt, @Nullable Instant resolvedAt) {
@@ -29,9 +32,16 @@ public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nu
         return new SlaClock(restoreObjective, Duration.ZERO, null, false, null, null);
     }
 
-    /** Waiting time so far, the current wait included. */
+    /** Time not counted so far, the current wait or resolution included. */
     public Duration pausedAt(Instant now) {
-        return waitingSince == null ? paused : paused.plus(Duration.between(waitingSince, now));
+        Duration stopped = paused;
+        if (waitingSince != null) {
+            stopped = stopped.plus(Duration.between(waitingSince, now));
+        }
+        if (resolvedAt != null && now.isAfter(resolvedAt)) {
+            stopped = stopped.plus(Duration.between(resolvedAt, now));
+        }
+        return stopped;
     }
 
     /** Open time that counts: since opening, less the waits. */
@@ -72,12 +82,27 @@ public record SlaClock(@Nullable Duration restoreObjective, Duration paused, @Nu
         return questionAskedAt != null && !now.isBefore(questionAskedAt.plus(timeout));
     }
 
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
     public Instant getQuestionAskedAt() {
         return questionAskedAt;
     }
 
-    public SlaClock withResolvedAt(Instant at) {
-        return new SlaClock(restoreObjective, paused, waitingSince, breached, questionAskedAt, at);
+    /** Resolved at {@code now}: the clock stops (a wait in progress ends). */
+    public SlaClock stopped(Instant now) {
+        SlaClock resumed = resumed(now);
+        return new SlaClock(restoreObjective, resumed.paused, null, breached, questionAskedAt, now);
+    }
+
+    /** Reopened at {@code now} (a dispute, a returning alarm): the clock runs again, the resolved time not counted. */
+    public SlaClock restarted(Instant now) {
+        if (resolvedAt == null) {
+            return this;
+        }
+        Duration resolved = now.isAfter(resolvedAt) ? Duration.between(resolvedAt, now) : Duration.ZERO;
+        return new SlaClock(restoreObjective, paused.plus(resolved), waitingSince, breached, questionAskedAt, null);
     }
 
     /** Whether the ticket has stayed resolved for {@code period} at {@code now} (P-4.3). */

@@ -99,11 +99,6 @@ public record Ticket(
                 sla, next, customers, watchers);
     }
 
-    /** Only P1 and P2 tickets are escalated (P-5.1). */
-    public boolean isEscalable() {
-        return priority == Priority.P1 || priority == Priority.P2;
-    }
-
     /**
      * Whether an escalated and acknowledged ticket has seen no activity (no change of any kind) for
      * its priority's escalation reference time: the next level is then asked (P-5.5).

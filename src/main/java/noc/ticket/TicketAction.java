@@ -55,6 +55,16 @@ public enum TicketAction {
         return Optional.empty();
     }
 
+    /** Whether the state table lets the action be taken on a ticket in {@code status}. */
+    public boolean allowedFrom(TicketStatus status) {
+        return from.contains(status);
+    }
+
+    /** The states the action can be taken from (the state table's row). */
+    public Set<TicketStatus> from() {
+        return java.util.Collections.unmodifiableSet(from);
+    }
+
     /** Why the action cannot be taken on a ticket in {@code status}, or empty when it can. */
     public Optional<String> refusal(TicketStatus status) {
         if (from.contains(status)) {

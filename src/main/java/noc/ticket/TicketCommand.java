@@ -2,31 +2,178 @@ package noc.ticket;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.concurrent.atomic.AtomicReference;
+import io.micronaut.core.annotation.Nullable;
 
 /**
- * A person's action on a ticket, as an input to the engine, so that rules can react to people too.
- * The engine writes why it refused the command, if it did, into {@link #refusal()}.
- *
- * @param text       the comment, or the reason (of a priority change, a closure)
- * @param publicNote whether a comment is for the customer too (P-4.2) or internal
- * @param priority   the new priority, for {@code set-priority}
- * @param waitReason why the ticket waits, for {@code wait}
- * @param level      the escalation level acknowledged, for {@code acknowledge-escalation}
- * @param customer   the inventory customer to link, for {@code link-customer}
+ * A person's action on a ticket, as an input to the engine, so that rules can react to people too:
+ * one record per action, with the fields that action needs. The rules answer a refused command with
+ * a {@link Refused} reply, which its sender gets once the cycle commits.
  */
-public record TicketCommand(String reference, TicketAction action, String by, String text, boolean publicNote,
-                            Priority priority, WaitReason waitReason, int level, String customer,
-                            AtomicReference<String> refusal) {
+public sealed interface TicketCommand {
 
-    public TicketCommand {
-        requireNonNull(reference, "reference is null");
-        requireNonNull(action, "action is null");
-        requireNonNull(by, "by is null");
-        requireNonNull(refusal, "refusal is null");
+    String reference();
+
+    /** Who acts: the user, or the email address a response link was sent to. */
+    String by();
+
+    /** The row of the state table ({@link TicketAction}) this command is checked against. */
+    TicketAction action();
+
+    // JavaBean accessors for the rule language.
+    default String getReference() { return reference(); }
+    default String getBy() { return by(); }
+    default TicketAction getAction() { return action(); }
+
+    /** Why the rules refused a command: what its sender is answered (409). */
+    record Refused(String reason) {
     }
 
-    public String getReference() { return reference; }
-    public TicketAction getAction() { return action; }
-    public String getBy() { return by; }
+    record Acknowledge(String reference, String by) implements TicketCommand {
+        public Acknowledge {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.ACKNOWLEDGE; }
+    }
+
+    /** @param publicNote whether the customer sees it too (P-4.2), or it is internal */
+    record Comment(String reference, String by, String text, boolean publicNote) implements TicketCommand {
+        public Comment {
+            check(reference, by);
+            requireNonNull(text, "text is null");
+        }
+
+        public TicketAction action() { return TicketAction.COMMENT; }
+    }
+
+    record SetPriority(String reference, String by, Priority priority, String reason) implements TicketCommand {
+        public SetPriority {
+            check(reference, by);
+            requireNonNull(priority, "priority is null");
+            requireNonNull(reason, "reason is null");
+        }
+
+        public TicketAction action() { return TicketAction.SET_PRIORITY; }
+    }
+
+    record Wait(String reference, String by, WaitReason reason, @Nullable String text) implements TicketCommand {
+        public Wait {
+            check(reference, by);
+            requireNonNull(reason, "reason is null");
+        }
+
+        public TicketAction action() { return TicketAction.WAIT; }
+    }
+
+    record AskCustomer(String reference, String by, String question) implements TicketCommand {
+        public AskCustomer {
+            check(reference, by);
+            requireNonNull(question, "question is null");
+        }
+
+        public TicketAction action() { return TicketAction.ASK_CUSTOMER; }
+    }
+
+    record CustomerReply(String reference, String by, @Nullable String text) implements TicketCommand {
+        public CustomerReply {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.CUSTOMER_REPLY; }
+    }
+
+    record Resume(String reference, String by, @Nullable String text) implements TicketCommand {
+        public Resume {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.RESUME; }
+    }
+
+    record Resolve(String reference, String by, @Nullable String text) implements TicketCommand {
+        public Resolve {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.RESOLVE; }
+    }
+
+    record Confirm(String reference, String by) implements TicketCommand {
+        public Confirm {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.CONFIRM; }
+    }
+
+    record Dispute(String reference, String by, @Nullable String text) implements TicketCommand {
+        public Dispute {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.DISPUTE; }
+    }
+
+    record CloseUnresponsive(String reference, String by, @Nullable String text) implements TicketCommand {
+        public CloseUnresponsive {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.CLOSE_UNRESPONSIVE; }
+    }
+
+    record Escalate(String reference, String by, @Nullable String text) implements TicketCommand {
+        public Escalate {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.ESCALATE; }
+    }
+
+    record AcknowledgeEscalation(String reference, String by, int level) implements TicketCommand {
+        public AcknowledgeEscalation {
+            check(reference, by);
+        }
+
+        public TicketAction action() { return TicketAction.ACKNOWLEDGE_ESCALATION; }
+    }
+
+    record LinkCustomer(String reference, String by, String customer, @Nullable String text) implements TicketCommand {
+        public LinkCustomer {
+            check(reference, by);
+            requireNonNull(customer, "customer is null");
+        }
+
+        public TicketAction action() { return TicketAction.LINK_CUSTOMER; }
+    }
+
+    /**
+     * The command of {@code action} from the fields a REST body or a scenario gives, each action taking
+     * those it needs; the caller has checked that they are there.
+     */
+    static TicketCommand of(TicketAction action, String reference, String by, @Nullable String text,
+                            boolean publicNote, @Nullable Priority priority, @Nullable WaitReason waitReason, int level,
+                            @Nullable String customer) {
+        return switch (action) {
+            case ACKNOWLEDGE -> new Acknowledge(reference, by);
+            case COMMENT -> new Comment(reference, by, text, publicNote);
+            case SET_PRIORITY -> new SetPriority(reference, by, priority, text);
+            case WAIT -> new Wait(reference, by, waitReason, text);
+            case ASK_CUSTOMER -> new AskCustomer(reference, by, text);
+            case CUSTOMER_REPLY -> new CustomerReply(reference, by, text);
+            case RESUME -> new Resume(reference, by, text);
+            case RESOLVE -> new Resolve(reference, by, text);
+            case CONFIRM -> new Confirm(reference, by);
+            case DISPUTE -> new Dispute(reference, by, text);
+            case CLOSE_UNRESPONSIVE -> new CloseUnresponsive(reference, by, text);
+            case ESCALATE -> new Escalate(reference, by, text);
+            case ACKNOWLEDGE_ESCALATION -> new AcknowledgeEscalation(reference, by, level);
+            case LINK_CUSTOMER -> new LinkCustomer(reference, by, customer, text);
+        };
+    }
+
+    private static void check(String reference, String by) {
+        requireNonNull(reference, "reference is null");
+        requireNonNull(by, "by is null");
+    }
 }

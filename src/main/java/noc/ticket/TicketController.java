@@ -2,7 +2,6 @@ package noc.ticket;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -147,12 +146,11 @@ public class TicketController {
             }
         }
         errors.refuseIfInvalid("nothing was done");
-        TicketCommand command = new TicketCommand(reference, type, caller.getName(), text,
-                Boolean.TRUE.equals(body.public_()), priority, waitReason, level, customer, new AtomicReference<>());
-        return commands.submit(command, () -> {
-            String refusal = command.refusal().get();
-            if (refusal != null) {
-                throw new ProblemException(HttpStatus.CONFLICT, "not-allowed", refusal, List.of());
+        TicketCommand command = TicketCommand.of(type, reference, caller.getName(), text,
+                Boolean.TRUE.equals(body.public_()), priority, waitReason, level, customer);
+        return commands.submit(command, reply -> {
+            if (reply instanceof TicketCommand.Refused refused) {
+                throw new ProblemException(HttpStatus.CONFLICT, "not-allowed", refused.reason(), List.of());
             }
             return HttpResponse.ok(show(reference, caller));
         });

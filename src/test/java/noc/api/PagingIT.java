@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import noc.engine.Engine;
+import noc.support.Await;
 import noc.support.TestApplication;
 import noc.support.ApiClient.ListPage;
 import noc.support.TestDatabase;
@@ -33,7 +35,7 @@ class PagingIT {
     private static TestApplication app;
 
     @BeforeAll
-    static void start() throws InterruptedException {
+    static void start() {
         app = TestApplication.start(TestDatabase.fresh("paging"), Map.of());
         StringJoiner customers = new StringJoiner(",");
         customers.add("{\"name\": \"Acme\", \"contract\": \"standard\"}");
@@ -49,10 +51,8 @@ class PagingIT {
                               "services": ["ACME-1"]}]}""".formatted(customers));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 200 && engine.inventoryFacts() != SOURCES + 4; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(engine.inventoryFacts()).isEqualTo(SOURCES + 4);
+        Await.value(Duration.ofSeconds(10), "the imported rows in the engine's session", () -> engine.facts(noc.inventory.InventoryItem.class),
+                facts -> facts == SOURCES + 4);
 
         // Critical ones open P2 tickets, major ones P3 tickets, one per source.
         StringJoiner alarms = new StringJoiner(",");

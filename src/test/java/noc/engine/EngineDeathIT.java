@@ -3,7 +3,7 @@ package noc.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import noc.support.Await;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 import noc.support.TestRules;
@@ -54,12 +55,8 @@ class EngineDeathIT {
                 "{\"source\":\"engine-killer\",\"name\":\"Disk full\",\"severity\":\"major\",\"resource\":\"/var\"}"));
 
         assertThat(killer.get(20, TimeUnit.SECONDS).statusCode()).as("its sender is told").isEqualTo(503);
-        HttpResponse<String> health = app.get("/health");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (health.statusCode() == 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            health = app.get("/health");
-        }
+        HttpResponse<String> health = Await.value(Duration.ofSeconds(10), "/health no longer 200",
+                () -> app.get("/health"), answer -> answer.statusCode() != 200);
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"engine\"").contains("the engine thread stopped")
                 .contains("StackOverflowError");

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import noc.domain.SessionState;
+import noc.domain.SessionStateLoader;
 import noc.alarm.Alarm;
 import noc.alarm.AlarmState;
 import noc.ticket.JournalAction;
@@ -54,7 +56,7 @@ class LinkRulesTest {
         CycleChanges changes = correlation.cycle(now, List.of(inputs), (input, e) -> {
             throw new AssertionError("rule failed on " + input, e);
         });
-        journal.addAll(changes.journal());
+        journal.addAll(noc.ticket.TicketChanges.in(changes).journal());
         return changes;
     }
 
@@ -69,7 +71,7 @@ class LinkRulesTest {
     void aLinkDownOpensAP2TicketWithItsReasonAndTheRuleThatOpenedIt() {
         CycleChanges changes = at(Duration.ZERO, linkDown("192.0.2.1", 3, START));
 
-        assertThat(changes.tickets()).singleElement().satisfies(ticket -> {
+        assertThat(changes.rows(Ticket.class)).singleElement().satisfies(ticket -> {
             assertThat(ticket.reference()).isEqualTo("INC-2026-000001");
             assertThat(ticket.priority()).isEqualTo(Priority.P2);
             assertThat(ticket.priorityReason()).contains("192.0.2.1").contains("ifIndex.3");
@@ -150,7 +152,7 @@ class LinkRulesTest {
 
         CycleChanges changes = at(Duration.ZERO, linkDown("192.0.2.1", 3, START));
 
-        assertThat(changes.tickets()).extracting(Ticket::reference).containsExactly("INC-2026-000042");
-        assertThat(changes.referenceCounters()).isEqualTo(Map.of(2026, 42L));
+        assertThat(changes.rows(Ticket.class)).extracting(Ticket::reference).containsExactly("INC-2026-000042");
+        assertThat(noc.ticket.TicketChanges.in(changes).referenceCounters()).isEqualTo(Map.of(2026, 42L));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import noc.domain.SessionState;
+import noc.domain.SessionStateLoader;
 import noc.alarm.Alarm;
 import noc.support.SimulatedClock;
 import noc.support.TestApplication;

@@ -6,14 +6,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import noc.support.Await;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
+import noc.support.TestRules;
 import noc.support.TrapSender;
 
 /** Editing the rules of a running instance: a broken file leaves the old rules working; a good one swaps in. */
@@ -34,10 +37,13 @@ class RuleReloadIT {
             sender.link(TrapSender.LINK_DOWN, "192.0.2.1", 1);
             app.awaitList("/api/v1/tickets", t -> t.size() == 1);
 
-            // A typo: the running rules stay, the status names the file and line.
+            // A typo: the running rules stay, the status names the file, line and column, and no other file.
             Files.writeString(links, original.replace("salience 10\nwhen", "salience 10\nwhen\n    $x : Alarm( count > )"));
             Map<String, Object> status = awaitStatus(app, "FAILED");
-            assertThat(status.get("problems").toString()).contains("20-links.drl").contains("line=");
+            assertThat(problems(status)).singleElement().satisfies(problem -> assertThat(problem)
+                    .containsEntry("file", "20-links.drl")
+                    .containsEntry("line", TestRules.lineOf(original, "salience 10\nwhen") + 2)
+                    .containsEntry("column", 25));
             sender.link(TrapSender.LINK_DOWN, "192.0.2.2", 1);
             List<Map<String, Object>> tickets = app.awaitList("/api/v1/tickets", t -> t.size() == 2);
             assertThat(tickets).allSatisfy(t -> assertThat(t).containsEntry("priority", "P2"));
@@ -89,26 +95,46 @@ class RuleReloadIT {
         }
     }
 
-    private static Map<String, Object> awaitStatus(TestApplication app, String lastBuild) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Map<String, Object> status = app.getObject("/api/v1/rules/status");
-            if (lastBuild.equals(status.get("lastBuild"))) {
-                return status;
-            }
-            Thread.sleep(100);
+    @Test
+    void aMissingParenthesisInTwentyLinksIsValidatedAsAProblemOfThatFileOnly() {
+        String links = TestRules.shipped().get("20-links.drl");
+        int typo = TestRules.lineOf(links, "$up : AlarmEvent(");
+        try (TestApplication app = TestApplication.start(TestDatabase.fresh("validate_typo"), Map.of(
+                "noc.rules.directory", TestRules.shippedPlus().toString()))) {
+            HttpResponse<String> answer = app.post("/api/v1/rules/validate?file=20-links.drl",
+                    TestRules.withoutClosingParenthesis(links, "$up : AlarmEvent("), "text/plain");
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            Map<String, Object> validation = json(app.parse(answer.body()));
+            assertThat(validation).containsEntry("valid", false);
+            // Where an editor shows the token the parser stopped at: "    $down" on the next line.
+            assertThat(problems(validation)).singleElement().satisfies(problem -> assertThat(problem)
+                    .containsEntry("file", "20-links.drl").containsEntry("line", typo + 1)
+                    .containsEntry("column", 5).containsEntry("level", "ERROR")
+                    .containsEntry("message", "[ERR 102] mismatched input '$down' in rule "
+                            + "\"A link coming up clears the link-down alarm of the same interface\""));
         }
-        throw new AssertionError("the rules status never became " + lastBuild);
     }
 
-    private static void awaitRulesDeployed(TestApplication app, String ruleName) throws InterruptedException {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Object object) {
+        return (Map<String, Object>) object;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> problems(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.get("problems");
+    }
+
+    private static Map<String, Object> awaitStatus(TestApplication app, String lastBuild) {
+        return Await.value(Duration.ofSeconds(20), "the rules status " + lastBuild,
+                () -> app.getObject("/api/v1/rules/status"), status -> lastBuild.equals(status.get("lastBuild")));
+    }
+
+    private static void awaitRulesDeployed(TestApplication app, String ruleName) {
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 200; i++) {
-            if (engine.rules().kieBase().getKiePackages().stream()
-                    .anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName)))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("rule never deployed: " + ruleName);
+        Await.until(Duration.ofSeconds(10), "rule deployed: " + ruleName, () -> engine.rules().kieBase()
+                .getKiePackages().stream()
+                .anyMatch(p -> p.getRules().stream().anyMatch(r -> r.getName().equals(ruleName))));
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import noc.domain.SessionState;
+import noc.domain.SessionStateLoader;
 import noc.alarm.Alarm;
 import noc.alarm.AlarmEvent;
 import noc.alarm.AlarmState;

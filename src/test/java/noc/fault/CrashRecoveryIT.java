@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import noc.support.CorrelatorProcess;
 import noc.support.InputLoad;
+import noc.support.Ports;
 import noc.support.StoredRows;
 import noc.support.StoredRows.TicketRow;
 
@@ -29,8 +30,8 @@ class CrashRecoveryIT {
     @Test
     void afterAKill9MidStreamEveryAcknowledgedInputIsStoredOnceAndNoTicketReferenceIsReused(@TempDir Path home)
             throws Exception {
-        int httpPort = CorrelatorProcess.freePort();
-        int snmpPort = CorrelatorProcess.freePort();
+        int httpPort = Ports.free();
+        int snmpPort = Ports.free();
         Path data = home.resolve("data");
 
         CorrelatorProcess first = CorrelatorProcess.start(home, data, httpPort, snmpPort);

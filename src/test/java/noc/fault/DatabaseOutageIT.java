@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import noc.database.EmbeddedDatabase;
 import noc.engine.Engine;
+import noc.support.Await;
 import noc.support.InputLoad;
 import noc.support.Ledger;
 import noc.support.MetricsReader;
@@ -56,7 +57,10 @@ class DatabaseOutageIT {
             long backAt = System.nanoTime();
             Instant back = Instant.now();
             double outageSeconds = (backAt - killedAt) / 1e9;
-            double firstCommitSeconds = awaitCommitAfter(app.context().getBean(Engine.class), back, backAt);
+            Engine engine = app.context().getBean(Engine.class);
+            Await.until(Duration.ofSeconds(60), "a cycle committed after the database's return",
+                    () -> engine.lastCycle().isAfter(back));
+            double firstCommitSeconds = (System.nanoTime() - backAt) / 1e9;
             Thread.sleep(3_000);
             traps.close();
             informs.close();
@@ -82,16 +86,4 @@ class DatabaseOutageIT {
             database.close();
         }
     }
-
-    /** Waits, for at most 60 s, for the engine's first commit after {@code back}; seconds since {@code backAt}. */
-    private static double awaitCommitAfter(Engine engine, Instant back, long backAt) throws InterruptedException {
-        while (!engine.lastCycle().isAfter(back)) {
-            if (System.nanoTime() - backAt > 60_000_000_000L) {
-                throw new AssertionError("no cycle committed within 60 s of the database's return");
-            }
-            Thread.sleep(20);
-        }
-        return (System.nanoTime() - backAt) / 1e9;
-    }
-
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import noc.engine.CompiledRules;
 import noc.engine.Engine;
+import noc.support.Await;
 import noc.support.InputLoad;
 import noc.support.Ledger;
 import noc.support.TestApplication;
@@ -40,7 +40,7 @@ class RuleReloadUnderLoadIT {
                 HttpResponse<String> reload = app.admin().send("POST", "/api/v1/rules/reload", null, null);
                 assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
                 assertThat(reload.body()).contains("\"lastBuild\":\"OK\"");
-                awaitSwap(engine, running);
+                Await.until(Duration.ofSeconds(20), "the reloaded rules deployed", () -> engine.rules() != running);
             }
             double reloadingSeconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(1_000);
@@ -54,17 +54,6 @@ class RuleReloadUnderLoadIT {
             System.out.printf("RuleReloadUnderLoadIT figures: %d reloads deployed in %.1f s; traps %s, informs %s, "
                             + "HTTP alarms %s; %s%n", RELOADS, reloadingSeconds, traps.outcomes(), informs.outcomes(),
                     alarms.outcomes(), ledger);
-        }
-    }
-
-    /** Waits, for at most 20 s, until the engine runs other rules than {@code before}. */
-    private static void awaitSwap(Engine engine, CompiledRules before) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (engine.rules() == before) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the reloaded rules were not deployed within 20 s");
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -3,6 +3,7 @@ package noc.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import noc.engine.Engine;
+import noc.support.Await;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 
@@ -38,7 +40,7 @@ class InventoryIT {
     }
 
     @Test
-    void aJsonImportWritesEveryKindAndTheEngineHasTheFacts() throws InterruptedException {
+    void aJsonImportWritesEveryKindAndTheEngineHasTheFacts() {
         HttpResponse<String> answer = app.post("/api/v1/inventory/import", """
                 {"customers": [{"name": "Acme", "contract": "managed", "projectManager": "Paula Martin"}],
                  "contacts": [{"name": "Paula Martin", "customer": "Acme", "role": "project manager",
@@ -57,10 +59,8 @@ class InventoryIT {
         assertThat(app.getObject("/api/v1/inventory/customers/Acme")).containsEntry("contract", "MANAGED");
 
         Engine engine = app.context().getBean(Engine.class);
-        for (int i = 0; i < 100 && engine.inventoryFacts() != 6; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(engine.inventoryFacts()).isEqualTo(6);
+        Await.value(Duration.ofSeconds(5), "the 6 imported rows in the engine's session", () -> engine.facts(noc.inventory.InventoryItem.class),
+                facts -> facts == 6);
     }
 
     @Test

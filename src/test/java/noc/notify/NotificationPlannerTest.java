@@ -162,8 +162,10 @@ class NotificationPlannerTest {
     void aMaintenanceTicketTellsItsCustomersInAdvance() {
         Ticket maintenance = Ticket.opened("INC-2026-000001", Priority.P5, "Maintenance: upgrade", "planned",
                 "maintenance:INC-2026-000001", T0, null, SlaClock.started(null)).withCustomer("Globex", T0);
-        List<Notification> planned = plan(maintenance, Map.of(), entry(JournalAction.OPENED,
-                JournalEntry.Visibility.INTERNAL));
+        // the rules chose the maintenance notice for it (notices.openingNotice)
+        List<Notification> planned = planner.plan(List.of(entry(JournalAction.OPENED,
+                JournalEntry.Visibility.INTERNAL)), List.of(), Map.of(), reference -> maintenance, () -> DIRECTORY,
+                SLA, reference -> reference.equals("INC-2026-000001") ? "maintenance-planned" : "opened");
         assertThat(emailsTo(planned)).containsExactly("bob@globex.example");
         assertThat(message(planned.get(1)).template()).isEqualTo("maintenance-planned");
     }

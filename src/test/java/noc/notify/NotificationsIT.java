@@ -2,9 +2,8 @@ package noc.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +18,15 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import jakarta.mail.internet.MimeMessage;
+import noc.support.Await;
 import noc.support.Mailbox;
 import noc.support.MetricsReader;
+import noc.support.Ports;
+import noc.support.SilentServer;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 import noc.support.TrapSender;
+import noc.support.WebhookReceiver;
 
 /**
  * Issue #5's "done when", on the real clock with durations of seconds and a real SMTP server in the
@@ -98,14 +101,13 @@ class NotificationsIT {
 
             // P-5.4, P-5.5: level 1 after the reference time, then one level per unacknowledged timeout.
             List<Integer> levels = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (levels.size() < 3 && Instant.now().isBefore(deadline)) {
+            Await.value(Duration.ofSeconds(30), "three escalation levels in turn", () -> {
                 int level = level(app, reference);
                 if (level > 0 && (levels.isEmpty() || levels.get(levels.size() - 1) != level)) {
                     levels.add(level);
                 }
-                Thread.sleep(100);
-            }
+                return List.copyOf(levels);
+            }, seen -> seen.size() >= 3);
             assertThat(levels).containsExactly(1, 2, 3);
 
             // The top level acknowledges through its email's link, within its 3 s: the page itself
@@ -134,8 +136,8 @@ class NotificationsIT {
             smtp.await("alice@acme.example", "Waiting on you");
             assertThat(app.post("/api/v1/tickets/" + reference + "/resume", "{}").statusCode())
                     .isEqualTo(200);
-            Thread.sleep(300);
-            assertThat(sla(app, reference).get("elapsed").toString()).isNotEqualTo(frozen);
+            Await.value(Duration.ofMillis(300), "the SLA clock running again", () -> sla(app, reference).get("elapsed"),
+                    elapsed -> !frozen.equals(elapsed.toString()));
 
             // P-4.3: the closure notice with its link; a dispute through it reopens the ticket.
             resolve(app, reference, "Fibre repaired");
@@ -151,12 +153,8 @@ class NotificationsIT {
 
             // Resolved again and left without an answer: it closes itself after the confirmation period.
             resolve(app, reference, "Card replaced");
-            deadline = Instant.now().plusSeconds(20);
-            while (!"CLOSED".equals(app.getObject("/api/v1/tickets/" + reference).get("status"))
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
-            assertThat(app.getObject("/api/v1/tickets/" + reference)).containsEntry("status", "CLOSED");
+            Await.value(Duration.ofSeconds(20), "the ticket closed by itself",
+                    () -> app.getObject("/api/v1/tickets/" + reference).get("status"), "CLOSED"::equals);
             smtp.await("alice@acme.example", "] Closed");
             // The old link no longer acts: the ticket is closed.
             HttpResponse<String> late = app.post(path(closure), "answer=confirm", "application/x-www-form-urlencoded");
@@ -248,10 +246,7 @@ class NotificationsIT {
                     + "] Planned maintenance"))).contains("2031-03-02T22:00:00Z");
         }
 
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.free();
         try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_down"), settings(Map.of(
                 "noc.notify.email.port", closedPort, "noc.notify.max-attempts", 2)))) {
             HttpResponse<String> declared = app.post("/api/v1/incidents", """
@@ -259,13 +254,9 @@ class NotificationsIT {
                      "contactName": "Marie Curie", "contactPhone": "+33 1 23", "contactEmail": "marie@initrode.example",
                      "faultyElements": "VPN", "description": "VPN down"}""");
             String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
-            Instant deadline = Instant.now().plusSeconds(20);
-            String failure = null;
-            while (failure == null && Instant.now().isBefore(deadline)) {
-                failure = app.journal(reference).stream().filter(e -> e.get("action").equals("DELIVERY_FAILED"))
-                        .map(e -> e.get("text").toString()).findFirst().orElse(null);
-                Thread.sleep(200);
-            }
+            String failure = app.awaitJournal(reference, "DELIVERY_FAILED").stream()
+                    .filter(e -> e.get("action").equals("DELIVERY_FAILED")).map(e -> e.get("text").toString())
+                    .findFirst().orElseThrow();
             assertThat(failure).contains("marie@initrode.example").contains("after 2 attempts")
                     .contains("127.0.0.1:" + closedPort);
             assertThat(MetricsReader.value(app, "noc_notify_deliveries_total",
@@ -296,62 +287,28 @@ class NotificationsIT {
 
     @Test
     void anSmtpServerThatHangsDoesNotHoldWebhooksBack() throws Exception {
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/hook", exchange -> {
-            events.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        hook.start();
-        // Takes connections and never says a word: an SMTP client waits for its greeting.
-        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (java.io.IOException e) {
-                    // closed: the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            try (TestApplication app = TestApplication.start(TestDatabase.fresh("notify_hang"), settings(Map.of(
-                    "noc.notify.email.port", silent.getLocalPort(), "noc.notify.email.timeout", "60s",
-                    "noc.notify.webhooks", List.of("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"))))) {
-                HttpResponse<String> declared = app.post("/api/v1/incidents", """
-                        {"customerName": "Initrode", "siteAddress": "Paris", "serviceReferences": ["INI-1"],
-                         "contactName": "Marie Curie", "contactPhone": "+33 1 23",
-                         "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down"}""");
-                String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
-                Instant connected = Instant.now().plusSeconds(20);
-                while (held.isEmpty() && Instant.now().isBefore(connected)) {
-                    Thread.sleep(50);
-                }
-                assertThat(held).as("the email's attempt reached the silent server").isNotEmpty();
-                // Queued after the email, whose attempt is now stuck on the silent server.
-                assertThat(app.post("/api/v1/tickets/" + reference + "/comment",
-                        "{\"text\": \"We are on it\", \"public\": true}").statusCode())
-                        .isEqualTo(200);
-                Instant deadline = Instant.now().plusSeconds(20);
-                while (events.stream().noneMatch(e -> e.contains("We are on it")) && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(100);
-                }
-                assertThat(events).anyMatch(e -> e.contains("We are on it"));
-                // The email's first attempt is still waiting: the webhook did not queue behind it.
-                assertThat(app.getList("/api/v1/tickets/" + reference + "/notifications"))
-                        .filteredOn(n -> n.get("channel").equals("EMAIL") && n.get("event").equals("OPENED"))
-                        .singleElement().satisfies(n -> assertThat(n)
-                                .containsEntry("status", "PENDING").containsEntry("attempts", 0));
-            }
-        } finally {
-            hook.stop(0);
-            for (java.net.Socket socket : held) {
-                socket.close();
-            }
+        // The SMTP server takes connections and never says a word: an SMTP client waits for its greeting.
+        try (WebhookReceiver hook = new WebhookReceiver(); SilentServer silent = new SilentServer();
+             TestApplication app = TestApplication.start(TestDatabase.fresh("notify_hang"), settings(Map.of(
+                     "noc.notify.email.port", silent.port(), "noc.notify.email.timeout", "60s",
+                     "noc.notify.webhooks", List.of(hook.url()))))) {
+            HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                    {"customerName": "Initrode", "siteAddress": "Paris", "serviceReferences": ["INI-1"],
+                     "contactName": "Marie Curie", "contactPhone": "+33 1 23",
+                     "contactEmail": "marie@initrode.example", "faultyElements": "VPN", "description": "VPN down"}""");
+            String reference = ((Map<?, ?>) app.parse(declared.body())).get("reference").toString();
+            Await.until(Duration.ofSeconds(20), "the email's attempt to reach the silent server",
+                    () -> silent.connections() > 0);
+            // Queued after the email, whose attempt is now stuck on the silent server.
+            assertThat(app.post("/api/v1/tickets/" + reference + "/comment",
+                    "{\"text\": \"We are on it\", \"public\": true}").statusCode())
+                    .isEqualTo(200);
+            hook.await("the public comment", r -> r.body().contains("We are on it"));
+            // The email's first attempt is still waiting: the webhook did not queue behind it.
+            assertThat(app.getList("/api/v1/tickets/" + reference + "/notifications"))
+                    .filteredOn(n -> n.get("channel").equals("EMAIL") && n.get("event").equals("OPENED"))
+                    .singleElement().satisfies(n -> assertThat(n)
+                            .containsEntry("status", "PENDING").containsEntry("attempts", 0));
         }
     }
 

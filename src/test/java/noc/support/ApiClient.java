@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,20 +143,7 @@ public final class ApiClient {
 
     /** Polls {@code path} until its JSON list satisfies {@code condition}, for at most 20 s. */
     public List<Map<String, Object>> awaitList(String path, Predicate<List<Map<String, Object>>> condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        List<Map<String, Object>> last = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            last = getList(path);
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("GET " + path + " never met the condition; last answer: " + last);
+        return Await.value(Duration.ofSeconds(20), "GET " + path + " to meet the condition", () -> getList(path),
+                condition);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,21 +100,20 @@ public final class CorrelatorProcess implements AutoCloseable {
     }
 
     /** Waits, for at most 90 s, until /health answers 200, failing if the process exits meanwhile. */
-    public CorrelatorProcess awaitHealthy() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the correlator exited while starting; see %s", log()).isTrue();
-            try {
-                if (send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build())
-                        .statusCode() == 200) {
-                    return this;
-                }
-            } catch (UncheckedIOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+    public CorrelatorProcess awaitHealthy() {
+        Await.value(Duration.ofSeconds(90), "/health answering 200 (see " + log() + ")", this::healthStatus,
+                status -> status.equals(200));
+        return this;
+    }
+
+    /** The status /health answers, or "not listening" while it does not; fails once the process exited. */
+    private Object healthStatus() {
+        assertThat(process.isAlive()).as("the correlator exited while starting; see %s", log()).isTrue();
+        try {
+            return send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build()).statusCode();
+        } catch (UncheckedIOException e) {
+            return "not listening";
         }
-        throw new AssertionError("the correlator did not become healthy in 90 s; see " + log());
     }
 
     /** SIGTERM, as Ctrl-C or a service manager would, then waits for the exit (at most 60 s). */
@@ -207,14 +203,5 @@ public final class CorrelatorProcess implements AutoCloseable {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(data.toString()))
                         .orElse(false))
                 .map(ProcessHandle::pid).toList();
-    }
-
-    /** A TCP port free on 127.0.0.1 at the time of asking. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

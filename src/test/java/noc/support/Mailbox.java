@@ -1,6 +1,6 @@
 package noc.support;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,36 +37,44 @@ public final class Mailbox implements AutoCloseable {
     }
 
     /** Waits, for at most 20 s, for an email to {@code to} whose subject has {@code subject}. */
-    public MimeMessage await(String to, String subject) throws MessagingException, InterruptedException {
+    public MimeMessage await(String to, String subject) {
         return await(to, subject, 1).get(0);
     }
 
     /**
      * Waits, for at most 20 s, for {@code count} emails to {@code to} whose subject has {@code subject};
-     * returns them in the order received.
+     * returns them in the order received. The failure lists every email received.
      */
-    public List<MimeMessage> await(String to, String subject, int count) throws MessagingException,
-            InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> matching = new ArrayList<>();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                boolean addressed = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equalsIgnoreCase(to));
-                if (addressed && message.getSubject().contains(subject)) {
-                    matching.add(message);
-                }
-            }
-            if (matching.size() >= count) {
-                return matching;
-            }
-            Thread.sleep(50);
-        }
-        List<String> seen = new ArrayList<>();
+    public List<MimeMessage> await(String to, String subject, int count) {
+        List<Email> received = Await.value(Duration.ofSeconds(20), count + " emails to " + to + " with '"
+                + subject + "'", this::received, emails -> matching(emails, to, subject).size() >= count);
+        return matching(received, to, subject).stream().map(Email::message).toList();
+    }
+
+    private static List<Email> matching(List<Email> received, String to, String subject) {
+        return received.stream().filter(email -> email.isFor(to, subject)).toList();
+    }
+
+    private List<Email> received() throws MessagingException {
+        List<Email> received = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            seen.add(Arrays.toString(message.getAllRecipients()) + " " + message.getSubject());
+            received.add(new Email(message, Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .map(Object::toString).toList(), message.getSubject()));
         }
-        throw new AssertionError("not " + count + " emails to " + to + " with '" + subject + "'; received: " + seen);
+        return received;
+    }
+
+    /** An email received, with what {@link #await} looks at read once; it shows as recipients and subject. */
+    private record Email(MimeMessage message, List<String> to, String subject) {
+
+        boolean isFor(String recipient, String part) {
+            return to.stream().anyMatch(recipient::equalsIgnoreCase) && subject.contains(part);
+        }
+
+        @Override
+        public String toString() {
+            return to + " " + subject;
+        }
     }
 
     @Override

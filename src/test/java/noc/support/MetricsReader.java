@@ -1,5 +1,7 @@
 package noc.support;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,34 +24,22 @@ public final class MetricsReader {
     }
 
     /** Waits, for at most 20 s, until {@code name} (no labels) has grown by {@code by}; its value then. */
-    public static double awaitIncrease(TestApplication app, String name, double by) throws InterruptedException {
+    public static double awaitIncrease(TestApplication app, String name, double by) {
         double target = value(app, name, "") + by;
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
-        double value;
-        while ((value = value(app, name, "")) < target && java.time.Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        if (value < target) {
-            throw new AssertionError(name + " did not grow by " + by + " in 20 s: " + value);
-        }
-        return value;
+        return Await.value(Duration.ofSeconds(20), name + " grown by " + by + " to " + target,
+                () -> value(app, name, ""), value -> value >= target);
     }
 
     /** Waits, for at most 20 s, until the series (name and labels, as {@link #value}) sum to {@code total}. */
-    public static void awaitSum(TestApplication app, double total, String[]... series) throws InterruptedException {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
-        double sum;
-        do {
-            sum = 0;
-            for (String[] one : series) {
-                sum += value(app, one[0], one[1]);
-            }
-            if (sum == total) {
-                return;
-            }
-            Thread.sleep(50);
-        } while (java.time.Instant.now().isBefore(deadline));
-        throw new AssertionError("the series summed to " + sum + ", not " + total);
+    public static void awaitSum(TestApplication app, double total, String[]... series) {
+        Await.value(Duration.ofSeconds(20), "the series " + Arrays.deepToString(series) + " summing to " + total,
+                () -> {
+                    double sum = 0;
+                    for (String[] one : series) {
+                        sum += value(app, one[0], one[1]);
+                    }
+                    return sum;
+                }, sum -> sum == total);
     }
 
     /**
@@ -57,14 +47,8 @@ public final class MetricsReader {
      * {@code expected}; fails with its last value otherwise.
      */
     public static void awaitValue(TestApplication app, String name, String labels, double expected,
-                                  java.time.Duration timeout) throws InterruptedException {
-        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
-        double value;
-        while ((value = value(app, name, labels)) != expected && java.time.Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        if (value != expected) {
-            throw new AssertionError(name + "{" + labels + "} is " + value + ", not " + expected + ", after " + timeout);
-        }
+                                  Duration timeout) {
+        Await.value(timeout, name + "{" + labels + "} at " + expected, () -> value(app, name, labels),
+                value -> value == expected);
     }
 }

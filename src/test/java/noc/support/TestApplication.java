@@ -2,6 +2,7 @@ package noc.support;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,12 @@ public final class TestApplication implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> journal(String reference) {
         return (List<Map<String, Object>>) getObject("/api/v1/tickets/" + reference).get("journal");
+    }
+
+    /** Waits, for at most 20 s, until a ticket's journal has a line of {@code action}; the journal then. */
+    public List<Map<String, Object>> awaitJournal(String reference, String action) {
+        return Await.value(Duration.ofSeconds(20), "a " + action + " line in the journal of " + reference,
+                () -> journal(reference), journal -> journal.stream().anyMatch(e -> action.equals(e.get("action"))));
     }
 
     /** The first admin. */

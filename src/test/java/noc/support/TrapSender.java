@@ -2,6 +2,10 @@ package noc.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.util.Arrays;
 
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
@@ -50,6 +54,20 @@ public final class TrapSender implements AutoCloseable {
     /** A link trap about the sender itself (127.0.0.1). */
     public void link(OID trap, int ifIndex) {
         send(linkPdu(trap, ifIndex));
+    }
+
+    /** The bytes of a link trap about the sender itself as they leave a sender, caught on 127.0.0.1. */
+    public static byte[] linkDatagram(OID trap, int ifIndex) {
+        try (DatagramSocket capture = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             TrapSender sender = new TrapSender(capture.getLocalPort())) {
+            capture.setSoTimeout(5000);
+            sender.link(trap, ifIndex);
+            DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
+            capture.receive(packet);
+            return Arrays.copyOf(packet.getData(), packet.getLength());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static PDU linkPdu(OID trap, int ifIndex) {

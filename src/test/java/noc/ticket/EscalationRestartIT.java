@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 
+import noc.support.Await;
 import noc.support.Mailbox;
 import noc.support.SimulatedClock;
 import noc.support.TestApplication;
@@ -32,14 +33,9 @@ class EscalationRestartIT {
         return escalation;
     }
 
-    private static void awaitLevel(TestApplication app, String reference, int level) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (((Number) escalation(app, reference).get("level")).intValue() == level) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never reached level " + level + ": " + escalation(app, reference));
+    private static void awaitLevel(TestApplication app, String reference, int level) {
+        Await.value(Duration.ofSeconds(5), "escalation level " + level, () -> escalation(app, reference),
+                escalation -> ((Number) escalation.get("level")).intValue() == level);
     }
 
     @Test

@@ -22,7 +22,7 @@ import noc.alarm.AlarmEvent;
 import noc.alarm.AlarmState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;
-import noc.engine.SessionState;
+import noc.domain.SessionState;
 import noc.ticket.EscalationState;
 import noc.ticket.Priority;
 import noc.ticket.SlaClock;

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import noc.alarm.AlarmEvent;
 import noc.alarm.EventState;
@@ -83,8 +82,7 @@ final class ScenarioInputs {
         Instant until = input.get("until") == null ? null
                 : start.plus(Scenario.duration(where + ".until", input.get("until")));
         return new MaintenanceRequest(title, text(input.get("description"), ""), from, to, recurrence, until,
-                names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario",
-                new AtomicReference<>());
+                names(input.get("devices")), names(input.get("sites")), names(input.get("services")), "scenario");
     }
 
     static MaintenanceCompletion completion(String where, String title, Correlation correlation) {
@@ -100,7 +98,7 @@ final class ScenarioInputs {
                 text(input.get("contactPhone"), "-"), text(input.get("contactEmail"), "-"),
                 text(input.get("faultyElements"), "-"), required(where, input, "description"),
                 parse(where + ".impact", Declaration.Impact.class, text(input.get("impact"), "degradation")),
-                text(input.get("contactName"), "scenario"), new AtomicReference<>());
+                text(input.get("contactName"), "scenario"));
     }
 
     /**
@@ -120,10 +118,9 @@ final class ScenarioInputs {
                 : parse(where + ".priority", Priority.class, text(input.get("priority"), ""));
         WaitReason reason = input.get("reason") == null ? null
                 : parse(where + ".reason", WaitReason.class, text(input.get("reason"), ""));
-        TicketCommand command = new TicketCommand(reference, action, text(input.get("by"), "scenario"),
+        TicketCommand command = TicketCommand.of(action, reference, text(input.get("by"), "scenario"),
                 text(input.get("text"), null), Fields.flag(where + ".public", input.get("public"), false), priority,
-                reason, Fields.number(where + ".level", input.get("level"), 0), text(input.get("customer"), null),
-                new AtomicReference<>());
+                reason, Fields.number(where + ".level", input.get("level"), 0), text(input.get("customer"), null));
         if (input.containsKey("refused") && text(input.get("refused"), "").isBlank()) {
             throw new ScenarioException(where + ".refused: give the text the refusal contains");
         }

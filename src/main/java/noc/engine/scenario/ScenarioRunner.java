@@ -13,16 +13,18 @@ import java.util.TreeSet;
 
 import noc.alarm.Alarm;
 import noc.database.JsonColumns;
+import noc.domain.SessionState;
 import noc.engine.CompiledRules;
 import noc.engine.Correlation;
 import noc.engine.CycleChanges;
-import noc.engine.SessionState;
 import noc.notify.EmailConfiguration;
 import noc.notify.Notification;
 import noc.notify.NotificationPlanner;
 import noc.notify.NotifyConfiguration;
+import noc.notify.PlannedNotifications;
 import noc.ticket.JournalEntry;
 import noc.ticket.Ticket;
+import noc.ticket.TicketChanges;
 import noc.ticket.TicketCommand;
 
 /**
@@ -88,7 +90,7 @@ public final class ScenarioRunner {
     public Result run(Scenario scenario) {
         try {
             SessionState state = GivenState.of(scenario, configuration.bind(scenario.given().config()));
-            try (Correlation correlation = new Correlation(rules, scenario.start(), state)) {
+            try (Correlation correlation = new Correlation(rules, scenario.start(), state.notifying(PLANNER))) {
                 DeclaredFacts declared = new DeclaredFacts(rules.kieBase());
                 Provenance provenance = new Provenance(declared, assertedRules);
                 correlation.onRuleFired(rule -> {
@@ -143,14 +145,14 @@ public final class ScenarioRunner {
             }
             List<String> failures = new ArrayList<>();
             CycleChanges changes = correlation.cycle(now, inputs,
-                    (input, e) -> failures.add("a rule threw on " + input + ": " + e), PLANNER);
+                    (input, e) -> failures.add("a rule threw on " + input + ": " + e));
             if (!failures.isEmpty()) {
                 throw new ScenarioException(where + ": " + failures.get(0));
             }
-            changes.tickets().forEach(t -> seenReferences.put(t.title(), t.reference()));
-            commands.forEach(command -> checkRefusal(command, provenance));
-            journal.addAll(changes.journal());
-            List<Notification> emails = changes.notifications().stream()
+            changes.rows(Ticket.class).forEach(t -> seenReferences.put(t.title(), t.reference()));
+            commands.forEach(command -> checkRefusal(command, changes, provenance));
+            journal.addAll(TicketChanges.in(changes).journal());
+            List<Notification> emails = PlannedNotifications.in(changes).stream()
                     .filter(n -> n.channel() == Notification.Channel.EMAIL).toList();
             Expectations.check(where, step.expect(), new Expectations.Observed(correlation.facts(Ticket.class),
                     correlation.facts(Alarm.class), journal, emails, provenance.discarded(),
@@ -159,8 +161,8 @@ public final class ScenarioRunner {
     }
 
     /** A refusal the scenario did not expect fails it, and so does an expected one that did not come. */
-    private static void checkRefusal(ScenarioInputs.Command command, Provenance provenance) {
-        String refusal = refusal(command.command());
+    private static void checkRefusal(ScenarioInputs.Command command, CycleChanges changes, Provenance provenance) {
+        String refusal = refusal(command.command(), changes);
         if (command.refused() == null) {
             if (refusal != null) {
                 throw new ScenarioException(command.where() + ": refused: " + refusal
@@ -178,8 +180,8 @@ public final class ScenarioRunner {
     }
 
     /** Why the rules refused the command, or null: the one place that reads a refusal. */
-    private static String refusal(TicketCommand command) {
-        return command.refusal().get();
+    private static String refusal(TicketCommand command, CycleChanges changes) {
+        return changes.replyTo(command) instanceof TicketCommand.Refused refused ? refused.reason() : null;
     }
 
     static String format(Duration duration) {

@@ -225,7 +225,8 @@ class ScenarioStateTest {
                         "{ticket: Printer queue stuck, action: escalate, by: alice, refused: Only P1 and P2}"))));
 
         assertThat(result.passed()).as(result.message()).isTrue();
-        assertThat(runner.assertedRules()).contains("A person's action applies to its ticket");
+        assertThat(runner.assertedRules())
+                .contains("A person's request to escalate a ticket that does not escalate is refused");
     }
 
     @Test

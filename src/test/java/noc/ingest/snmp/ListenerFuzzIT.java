@@ -7,6 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import noc.support.Await;
 import noc.support.MetricsReader;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
@@ -47,21 +49,9 @@ class ListenerFuzzIT {
         app.close();
     }
 
-    /** A real v2c linkDown, as bytes, captured from SNMP4J's sender. */
-    private static byte[] validTrap() throws Exception {
-        try (DatagramSocket capture = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             TrapSender sender = new TrapSender(capture.getLocalPort())) {
-            capture.setSoTimeout(5000);
-            sender.link(TrapSender.LINK_DOWN, 3);
-            DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
-            capture.receive(packet);
-            return Arrays.copyOf(packet.getData(), packet.getLength());
-        }
-    }
-
     @Test
     void randomAndMutatedDatagramsAreCountedAndTheListenerKeepsWorking() throws Exception {
-        byte[] valid = validTrap();
+        byte[] valid = TrapSender.linkDatagram(TrapSender.LINK_DOWN, 3); // a real v2c linkDown, as bytes
         Random random = new Random(20261127L);
         List<byte[]> datagrams = new ArrayList<>();
         for (int i = 0; i < DATAGRAMS; i++) {
@@ -89,12 +79,10 @@ class ListenerFuzzIT {
 
         long kernelDrops = kernelDrops(app.snmpPort()) - kernelDropsBefore;
         double expected = DATAGRAMS - kernelDrops;
-        double counted = 0;
-        for (int attempt = 0; attempt < 100 && counted < expected; attempt++) {
-            Thread.sleep(100);
-            counted = MetricsReader.value(app, "noc_snmp_traps_received_total", "") - receivedBefore
-                    + MetricsReader.value(app, "noc_snmp_engine_discoveries_total", "") - discoveriesBefore;
-        }
+        double counted = Await.value(Duration.ofSeconds(10), expected + " datagrams counted",
+                () -> MetricsReader.value(app, "noc_snmp_traps_received_total", "") - receivedBefore
+                        + MetricsReader.value(app, "noc_snmp_engine_discoveries_total", "") - discoveriesBefore,
+                count -> count >= expected);
         assertThat(counted).as("datagrams counted (kernel dropped %d)", kernelDrops).isEqualTo(expected);
 
         double received = MetricsReader.value(app, "noc_snmp_traps_received_total", "");

@@ -3,7 +3,6 @@ package noc.ingest.snmp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import noc.support.Await;
 import noc.support.MetricsReader;
 import noc.support.NetSnmp;
 import noc.support.TestApplication;
@@ -141,7 +141,7 @@ class SnmpVersionsIT {
     @ParameterizedTest(name = "{0} is counted as {1} and dropped")
     @MethodSource("refusedTraps")
     void aRefusedTrapIsCountedByReasonAndDropped(String description, String reason, String device,
-                                                 List<String> options) throws InterruptedException {
+                                                 List<String> options) {
         String labels = "reason=\"" + reason + "\"";
         double before = MetricsReader.value(app, "noc_snmp_traps_dropped_total", labels);
         List<String> head = new java.util.ArrayList<>(options);
@@ -153,17 +153,10 @@ class SnmpVersionsIT {
         assertThat(app.getList("/api/v1/alarms")).noneMatch(a -> a.get("source").equals(device));
     }
 
-    private static void awaitMetric(String name, String labels, double expected) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        double value = 0;
-        while (Instant.now().isBefore(deadline)) {
-            value = MetricsReader.value(app, name, labels);
-            if (value >= expected) {
-                assertThat(value).isEqualTo(expected);
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(name + "{" + labels + "} stayed at " + value + ", expected " + expected);
+    /** Waits for the counter to reach {@code expected}, and fails at once should it pass it. */
+    private static void awaitMetric(String name, String labels, double expected) {
+        double value = Await.value(Duration.ofSeconds(10), name + "{" + labels + "} at " + expected,
+                () -> MetricsReader.value(app, name, labels), reached -> reached >= expected);
+        assertThat(value).isEqualTo(expected);
     }
 }

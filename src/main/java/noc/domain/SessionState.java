@@ -1,9 +1,13 @@
-package noc.engine;
+package noc.domain;
 
 import java.util.List;
 import java.util.Map;
 
 import noc.alarm.Alarm;
+import noc.engine.Domain;
+import noc.engine.Policy;
+import noc.engine.Retention;
+import noc.engine.SessionContext;
 import noc.inventory.InventoryItem;
 import noc.maintenance.MaintenanceWindow;
 import noc.ticket.SlaPolicy;
@@ -11,11 +15,12 @@ import noc.ticket.Ticket;
 
 /**
  * What a session starts from: the ticket counters and the facts MariaDB holds, as at startup and at
- * every rule reload (or what a scenario gives).
+ * every rule reload (or what a scenario gives). Planted as it is, it plans no notification; the
+ * engine plants it {@link #notifying} its planner.
  */
 public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Map<Integer, Long> referenceCounters,
                            List<Alarm> alarms, List<Ticket> tickets, List<InventoryItem> inventory,
-                           List<MaintenanceWindow> windows) {
+                           List<MaintenanceWindow> windows) implements Domain.Seed {
 
     public SessionState {
         java.util.Objects.requireNonNull(policy, "policy is null");
@@ -26,6 +31,16 @@ public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Ma
         tickets = List.copyOf(tickets);
         inventory = List.copyOf(inventory);
         windows = List.copyOf(windows);
+    }
+
+    @Override
+    public Domain.Session plant(SessionContext context) {
+        return new Features(context, this, null);
+    }
+
+    /** This state, planted with {@code planner} deciding who is told what of each cycle. */
+    public Domain.Seed notifying(noc.notify.NotificationPlanner planner) {
+        return context -> new Features(context, this, planner);
     }
 
     public static SessionState empty() {

@@ -1,13 +1,19 @@
-package noc.engine;
+package noc.domain;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import noc.alarm.Alarm;
 import noc.alarm.AlarmStore;
+import noc.engine.CycleChanges;
 import noc.maintenance.MaintenanceStore;
+import noc.maintenance.MaintenanceWindow;
 import noc.notify.Outbox;
+import noc.notify.PlannedNotifications;
+import noc.ticket.Ticket;
+import noc.ticket.TicketChanges;
 import noc.ticket.TicketStore;
 
 /** Writes one cycle's changes in one transaction: the unit of durability. */
@@ -37,15 +43,16 @@ public class CycleWriter {
             Connection connection = status.getConnection();
             try {
                 // Tickets first: alarms and journal lines refer to them.
-                tickets.upsert(connection, changes.tickets());
-                maintenance.upsert(connection, changes.windows());
-                alarms.upsert(connection, changes.alarms());
+                TicketChanges ticketChanges = TicketChanges.in(changes);
+                tickets.upsert(connection, changes.rows(Ticket.class));
+                maintenance.upsert(connection, changes.rows(MaintenanceWindow.class));
+                alarms.upsert(connection, changes.rows(Alarm.class));
                 // Repeats first: each counts a line of an earlier cycle, the latest of its ticket and
                 // action until this cycle's lines are appended.
-                tickets.updateRepeats(connection, changes.journalRepeats());
-                tickets.append(connection, changes.journal());
-                outbox.enqueue(connection, changes.notifications());
-                tickets.saveCounters(connection, changes.referenceCounters());
+                tickets.updateRepeats(connection, ticketChanges.journalRepeats());
+                tickets.append(connection, ticketChanges.journal());
+                outbox.enqueue(connection, PlannedNotifications.in(changes));
+                tickets.saveCounters(connection, ticketChanges.referenceCounters());
             } catch (SQLException e) {
                 throw new CommitException(e);
             }

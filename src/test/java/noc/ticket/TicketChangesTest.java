@@ -1,4 +1,4 @@
-package noc.engine;
+package noc.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import noc.ticket.JournalAction;
-import noc.ticket.JournalEntry;
 
 /** Where a counted clear/return of a flapping alarm goes: into this cycle's line, or to the stored one. */
-class CycleChangesTest {
+class TicketChangesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -22,7 +20,7 @@ class CycleChangesTest {
 
     @Test
     void aRepeatOfALineWrittenInTheSameCycleIsCountedInThatLineBeforeItIsInserted() {
-        CycleChanges changes = new CycleChanges();
+        TicketChanges changes = new TicketChanges();
         JournalEntry first = cleared("a");
         changes.journal(first, null);
 
@@ -37,7 +35,7 @@ class CycleChangesTest {
 
     @Test
     void aRepeatOfAStoredLineIsKeptForTheStoredLineEvenWhenAnotherAlarmWritesALineAfterIt() {
-        CycleChanges changes = new CycleChanges();
+        TicketChanges changes = new TicketChanges();
         // alarm a's line was stored by an earlier cycle; this cycle counts it, then alarm b writes its own
         changes.journalRepeat(cleared("a").repeated(NOW, "cleared a again", List.of("alarm:a")));
         changes.journal(cleared("b"), null);

@@ -1,9 +1,11 @@
-package noc.engine;
+package noc.domain;
 
 import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.inject.Singleton;
+import noc.engine.Policy;
+import noc.engine.Retention;
 import noc.alarm.AlarmStore;
 import noc.inventory.InventoryStore;
 import noc.maintenance.MaintenanceStore;

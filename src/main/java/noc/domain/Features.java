@@ -1,0 +1,84 @@
+package noc.domain;
+
+import noc.alarm.AlarmLifecycle;
+import noc.engine.CycleChanges;
+import noc.engine.Domain;
+import noc.engine.SessionContext;
+import noc.inventory.InventoryFacts;
+import noc.inventory.InventorySnapshot;
+import noc.maintenance.MaintenanceLifecycle;
+import noc.notify.Directory;
+import noc.notify.NotificationPlanner;
+import noc.notify.Notices;
+import noc.notify.PlannedNotifications;
+import noc.ticket.Deadlines;
+import noc.ticket.Declarations;
+import noc.ticket.TicketBook;
+import noc.ticket.TicketChanges;
+import noc.ticket.TicketCommands;
+import noc.ticket.TicketLifecycle;
+import noc.ticket.TicketReferences;
+
+/**
+ * The domain's side of one session: puts the state's facts in it, and gives the rules the features
+ * as globals (rules/README "What rules can do"): {@code alarms}, {@code tickets}, {@code commands},
+ * {@code deadlines}, {@code declarations}, {@code maintenance} and {@code notices}.
+ */
+final class Features implements Domain.Session {
+
+    private final SessionContext context;
+    private final SessionState state;
+    private final NotificationPlanner planner;
+    private final InventoryFacts inventory;
+    private final TicketBook book;
+    private final AlarmLifecycle alarms;
+
+    /** @param planner who decides who is told what of each cycle; null to tell nobody (scenarios, shadows) */
+    Features(SessionContext context, SessionState state, NotificationPlanner planner) {
+        this.context = context;
+        this.state = state;
+        this.planner = planner;
+        context.insert(state.policy());
+        context.insert(state.sla());
+        inventory = new InventoryFacts(context, state.inventory());
+        book = new TicketBook(context, new TicketReferences(state.referenceCounters()), state.sla(), state.tickets());
+        alarms = new AlarmLifecycle(context, state.alarms());
+        TicketLifecycle tickets = new TicketLifecycle(book, alarms);
+        MaintenanceLifecycle maintenance = new MaintenanceLifecycle(context, book, tickets, alarms, state.windows());
+        alarms.tell(tickets.alarmTickets(maintenance::keepsReturning));
+        Deadlines deadlines = new Deadlines(book);
+        context.global("alarms", alarms);
+        context.global("tickets", tickets);
+        context.global("commands", new TicketCommands(book, deadlines, inventory));
+        context.global("deadlines", deadlines);
+        context.global("declarations", new Declarations(book, inventory));
+        context.global("maintenance", maintenance);
+        context.global("notices", new Notices(context));
+    }
+
+    @Override
+    public void beginCycle() {
+        alarms.retireCleared(state.retention().clearedAlarmsBefore(context.now()));
+    }
+
+    @Override
+    public boolean absorb(Object input) {
+        if (input instanceof InventorySnapshot snapshot) {
+            inventory.sync(snapshot.items());
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void endCycle(CycleChanges changes) {
+        book.endCycle();
+        if (planner == null) {
+            return;
+        }
+        TicketChanges tickets = TicketChanges.in(changes);
+        PlannedNotifications notices = PlannedNotifications.of(changes);
+        notices.notifications(planner.plan(tickets.journal(), tickets.journalTickets(), tickets.customersAdded(),
+                book::standing, () -> Directory.of(inventory.items()), state.sla(), notices::openingTemplate));
+    }
+}

@@ -1,0 +1,40 @@
+package noc.engine;
+
+/**
+ * What the engine hosts without knowing it: where a session's facts come from, how the rules reach
+ * them, and where a cycle's changes go. The engine owns the thread, the queue, the session and the
+ * cycle; the domain owns everything the rules talk about.
+ */
+public interface Domain {
+
+    /** Reads what a new session starts from, at startup and at every rebuild (MariaDB). */
+    Seed load();
+
+    /** Writes one cycle's changes in one transaction; throws when nothing of it was written. */
+    void write(CycleChanges changes);
+
+    /** What a session starts from; it puts its facts and the rules' globals in a new session. */
+    interface Seed {
+        Session plant(SessionContext context);
+    }
+
+    /** The domain's side of one session. */
+    interface Session {
+
+        /** Before the rules fire for a new cycle time (housekeeping such as retiring old facts). */
+        default void beginCycle() {
+        }
+
+        /** Takes an input that is not a fact (a snapshot of reference data): true when it took it. */
+        default boolean absorb(Object input) {
+            return false;
+        }
+
+        /**
+         * After the rules of the cycle: completes its changes (counters, the notifications to send). A
+         * failure here is reported and leaves what the rules did.
+         */
+        default void endCycle(CycleChanges changes) {
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package noc.ticket;
+
+import java.util.Optional;
+
+import noc.inventory.InventoryFacts;
+
+/**
+ * People's commands on tickets ({@link CommandActions}). Which command a ticket's state allows, and
+ * that only P1 and P2 escalate, the rules decide before a command gets here (rules/README "The ticket
+ * state table"); what is checked here is the data a command names: the escalation level it
+ * acknowledges, the customer it links.
+ */
+public final class TicketCommands implements CommandActions {
+
+    private final TicketBook book;
+    private final Deadlines deadlines;
+    private final InventoryFacts inventory;
+
+    public TicketCommands(TicketBook book, Deadlines deadlines, InventoryFacts inventory) {
+        this.book = book;
+        this.deadlines = deadlines;
+        this.inventory = inventory;
+    }
+
+    @Override
+    public void refuse(TicketCommand command, String reason) {
+        book.context().reply(command, new TicketCommand.Refused(reason));
+        book.context().consume(command);
+    }
+
+    @Override
+    public void apply(TicketCommand command, Ticket ticket) {
+        Ticket current = book.current(ticket.reference());
+        Optional<String> refusal = refusal(command, current);
+        if (refusal.isPresent()) {
+            refuse(command, refusal.get());
+            return;
+        }
+        String by = command.by();
+        switch (command.action()) {
+            case ACKNOWLEDGE -> {
+                book.setStatus(current, TicketStatus.ACKNOWLEDGED);
+                internal(current, by, JournalAction.ACKNOWLEDGED, "Acknowledged by " + by);
+            }
+            case COMMENT -> {
+                var c = (TicketCommand.Comment) command;
+                book.personal(current, by, JournalAction.COMMENT, c.text(),
+                    c.publicNote() ? JournalEntry.Visibility.PUBLIC : JournalEntry.Visibility.INTERNAL);
+            }
+            case SET_PRIORITY -> {
+                var p = (TicketCommand.SetPriority) command;
+                book.withPriority(current, p.priority(), p.reason());
+                internal(current, by, JournalAction.PRIORITY_SET, "Priority set from " + current.priority() + " to "
+                        + p.priority() + " by " + by + ": " + p.reason());
+            }
+            case WAIT -> {
+                var w = (TicketCommand.Wait) command;
+                book.setClock(current, current.sla().waiting(book.now()));
+                book.setStatus(book.current(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
+                customerSees(current, by, JournalAction.WAITING, "Waiting on the customer (" + w.reason() + ")"
+                        + suffix(w.text()));
+            }
+            case ASK_CUSTOMER -> {
+                var q = (TicketCommand.AskCustomer) command;
+                book.setClock(current, current.sla().asked(book.now()));
+                customerSees(current, by, JournalAction.QUESTION_ASKED, "Question to the customer: " + q.question());
+            }
+            case CUSTOMER_REPLY -> {
+                var r = (TicketCommand.CustomerReply) command;
+                book.setClock(current, current.sla().answered().resumed(book.now()));
+                if (current.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+                    book.setStatus(book.current(current.reference()), TicketStatus.IN_PROGRESS);
+                }
+                customerSees(current, by, JournalAction.CUSTOMER_REPLIED, "The customer replied" + suffix(r.text()));
+            }
+            case ESCALATE -> {
+                var e = (TicketCommand.Escalate) command;
+                deadlines.escalate(current, "asked by " + by + suffix(e.text()));
+            }
+            case LINK_CUSTOMER -> {
+                var l = (TicketCommand.LinkCustomer) command;
+                book.withCustomer(current, l.customer());
+                internal(current, by, JournalAction.CUSTOMER_ADDED, "Concerns customer " + l.customer()
+                        + ": linked by " + by + suffix(l.text()));
+            }
+            case ACKNOWLEDGE_ESCALATION -> {
+                var a = (TicketCommand.AcknowledgeEscalation) command;
+                book.setEscalation(current, current.escalation().acknowledged(by));
+                internal(current, by, JournalAction.ESCALATION_ACKNOWLEDGED, "Escalation level " + a.level() + " ("
+                        + EscalationState.levelName(a.level()) + ") acknowledged by " + by);
+            }
+            case RESUME -> {
+                var r = (TicketCommand.Resume) command;
+                // Resuming says the customer is back: an open question counts as answered.
+                book.setClock(current, current.sla().resumed(book.now()).answered());
+                book.setStatus(book.current(current.reference()), TicketStatus.IN_PROGRESS);
+                customerSees(current, by, JournalAction.RESUMED, "Resumed by " + by + suffix(r.text()));
+            }
+            case RESOLVE -> {
+                var r = (TicketCommand.Resolve) command;
+                book.setStatus(current, TicketStatus.RESOLVED);
+                customerSees(current, by, JournalAction.RESOLVED, "Resolved by " + by + suffix(r.text()));
+            }
+            case DISPUTE -> {
+                var d = (TicketCommand.Dispute) command;
+                book.setStatus(current, TicketStatus.IN_PROGRESS);
+                customerSees(current, by, JournalAction.REOPENED, "Disputed by " + by + ", reopened" + suffix(d.text()));
+            }
+            case CONFIRM -> {
+                close(current, by, "Resolution confirmed by " + by + ", closed");
+            }
+            case CLOSE_UNRESPONSIVE -> {
+                var c = (TicketCommand.CloseUnresponsive) command;
+                close(current, by, "Closed by " + by
+                    + ": the customer did not answer or allow the intervention (P-3.3)" + suffix(c.text()));
+            }
+        }
+        book.context().consume(command);
+    }
+
+    /** What the command's data does not allow on {@code ticket}, if anything. */
+    private Optional<String> refusal(TicketCommand command, Ticket ticket) {
+        if (command instanceof TicketCommand.AcknowledgeEscalation a
+                && (ticket.escalation().level() != a.level() || ticket.escalation().acknowledgementDue() == null)) {
+            return Optional.of("Level " + a.level() + " has no escalation to acknowledge; the ticket is at level "
+                    + ticket.escalation().level() + (ticket.escalation().acknowledgementDue() == null
+                    ? ", acknowledged" : ""));
+        }
+        if (command instanceof TicketCommand.LinkCustomer l) {
+            if (!inventory.knowsCustomer(l.customer())) {
+                return Optional.of("Customer '" + l.customer() + "' is not in the inventory");
+            }
+            if (ticket.customers().contains(l.customer())) {
+                return Optional.of("The ticket already concerns " + l.customer());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void close(Ticket ticket, String by, String text) {
+        Ticket resumed = book.setClock(ticket, ticket.sla().resumed(book.now()));
+        book.setStatus(resumed, TicketStatus.CLOSED);
+        customerSees(ticket, by, JournalAction.CLOSED, text);
+        book.close(ticket.reference());
+    }
+
+    private void internal(Ticket ticket, String by, JournalAction action, String text) {
+        book.personal(ticket, by, action, text, JournalEntry.Visibility.INTERNAL);
+    }
+
+    private void customerSees(Ticket ticket, String by, JournalAction action, String text) {
+        book.personal(ticket, by, action, text, JournalEntry.Visibility.PUBLIC);
+    }
+
+    private static String suffix(String text) {
+        return text == null || text.isEmpty() ? "" : ": " + text;
+    }
+}
