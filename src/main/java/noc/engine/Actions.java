@@ -548,20 +548,8 @@ public final class Actions {
         Ticket current = ticket(ticket.reference());
         setStatus(current, TicketStatus.CLOSED);
         journal(current.reference(), JournalAction.CLOSED, "Closed: no confirmation or dispute within "
-                + inWords(sla.confirmationPeriod()) + " of the resolution (P-4.3)", JournalEntry.Visibility.PUBLIC);
+                + Durations.inWords(sla.confirmationPeriod()) + " of the resolution (P-4.3)", JournalEntry.Visibility.PUBLIC);
         session.delete(tickets.remove(current.reference()));
-    }
-
-    /** A duration as people say it: {@code 1 day}, {@code 4 hours}, {@code 90 minutes}, {@code 3 seconds}. */
-    static String inWords(java.time.Duration duration) {
-        long seconds = duration.toSeconds();
-        for (var unit : List.of(Map.entry(86_400L, "day"), Map.entry(3_600L, "hour"), Map.entry(60L, "minute"))) {
-            if (seconds >= unit.getKey() && seconds % unit.getKey() == 0) {
-                long count = seconds / unit.getKey();
-                return count + " " + unit.getValue() + (count == 1 ? "" : "s");
-            }
-        }
-        return seconds + (seconds == 1 ? " second" : " seconds");
     }
 
     /** The restore objective passed (P-3): the ticket is flagged, and its journal says so. */

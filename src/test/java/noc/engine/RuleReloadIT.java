@@ -35,7 +35,7 @@ class RuleReloadIT {
             app.awaitList("/api/v1/tickets", t -> t.size() == 1);
 
             // A typo: the running rules stay, the status names the file and line.
-            Files.writeString(links, original.replace("salience 10\nwhen", "salience 10\nwhen\n    $x : Alarm( count > )"));
+            Files.writeString(links, original.replaceFirst("when\n", "when\n    \\$x : Alarm( count > )\n"));
             Map<String, Object> status = awaitStatus(app, "FAILED");
             assertThat(status.get("problems").toString()).contains("20-links.drl").contains("line=");
             sender.link(TrapSender.LINK_DOWN, "192.0.2.2", 1);
