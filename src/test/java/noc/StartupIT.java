@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import noc.engine.RuleBuildException;
 import noc.support.TestApplication;
@@ -41,6 +43,29 @@ class StartupIT {
         // Column 20 is the ")" the parser did not expect, as an editor counts.
         assertThat(cause.getMessage())
                 .contains("10-broken.drl:6:20: error: [ERR 101] no viable alternative at input ')'");
+    }
+
+    private static String startupFailure(String key, String value) {
+        Throwable failure = catchThrowable(() -> TestApplication.start(TestDatabase.fresh("startup_policy"),
+                Map.of(key, value)).close());
+        assertThat(failure).as("startup with %s=%s", key, value).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"noc.policy.flapping-window, -10m", "noc.policy.auto-resolve-hold-down, 0s"})
+    void aPolicyDurationThatIsNotPositiveStopsStartupNamingItsKey(String key, String value) {
+        assertThat(startupFailure(key, value)).contains(key + " must be a positive duration");
+    }
+
+    @Test
+    void aFlappingCountAboveTheRaisesAnAlarmKeepsStopsStartupNamingTheFigure() {
+        assertThat(startupFailure("noc.policy.flapping-count", "17"))
+                .contains("Policy.flappingCount - must be less than or equal to 16");
     }
 
     @Test

@@ -118,7 +118,7 @@ public final class RuleCompiler {
             // Each file goes under its package's folder, as the compiler expects.
             String path = packageOf(text).replace('.', '/') + "/" + name;
             fileByPath.put(path, name);
-            fileSystem.write("src/main/resources/" + path, text.getBytes(StandardCharsets.UTF_8));
+            fileSystem.write("src/main/resources/" + path, Phase.resolve(text).getBytes(StandardCharsets.UTF_8));
         });
 
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();

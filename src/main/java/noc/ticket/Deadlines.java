@@ -1,8 +1,8 @@
 package noc.ticket;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+
+import noc.engine.Durations;
 
 /** The SLA and escalation side of tickets ({@link DeadlineActions}). */
 public final class Deadlines implements DeadlineActions {
@@ -66,20 +66,8 @@ public final class Deadlines implements DeadlineActions {
         Ticket current = book.current(ticket.reference());
         book.setStatus(current, TicketStatus.CLOSED);
         book.journal(current.reference(), JournalAction.CLOSED, "Closed: no confirmation or dispute within "
-                + inWords(book.sla().confirmationPeriod()) + " of the resolution (P-4.3)",
+                + Durations.inWords(book.sla().confirmationPeriod()) + " of the resolution (P-4.3)",
                 JournalEntry.Visibility.PUBLIC);
         book.close(current.reference());
-    }
-
-    /** A duration as people say it: {@code 1 day}, {@code 4 hours}, {@code 90 minutes}, {@code 3 seconds}. */
-    public static String inWords(Duration duration) {
-        long seconds = duration.toSeconds();
-        for (var unit : List.of(Map.entry(86_400L, "day"), Map.entry(3_600L, "hour"), Map.entry(60L, "minute"))) {
-            if (seconds >= unit.getKey() && seconds % unit.getKey() == 0) {
-                long count = seconds / unit.getKey();
-                return count + " " + unit.getValue() + (count == 1 ? "" : "s");
-            }
-        }
-        return seconds + (seconds == 1 ? " second" : " seconds");
     }
 }

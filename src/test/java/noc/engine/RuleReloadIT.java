@@ -38,11 +38,11 @@ class RuleReloadIT {
             app.awaitList("/api/v1/tickets", t -> t.size() == 1);
 
             // A typo: the running rules stay, the status names the file, line and column, and no other file.
-            Files.writeString(links, original.replace("salience 10\nwhen", "salience 10\nwhen\n    $x : Alarm( count > )"));
+            Files.writeString(links, original.replaceFirst("when\n", "when\n    \\$x : Alarm( count > )\n"));
             Map<String, Object> status = awaitStatus(app, "FAILED");
             assertThat(problems(status)).singleElement().satisfies(problem -> assertThat(problem)
                     .containsEntry("file", "20-links.drl")
-                    .containsEntry("line", TestRules.lineOf(original, "salience 10\nwhen") + 2)
+                    .containsEntry("line", TestRules.lineOf(original, "\nwhen\n") + 2)
                     .containsEntry("column", 25));
             sender.link(TrapSender.LINK_DOWN, "192.0.2.2", 1);
             List<Map<String, Object>> tickets = app.awaitList("/api/v1/tickets", t -> t.size() == 2);

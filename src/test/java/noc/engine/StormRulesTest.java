@@ -44,7 +44,7 @@ class StormRulesTest {
         });
     }
 
-    private static AlarmEvent storm(Instant at) {
+    static AlarmEvent storm(Instant at) {
         return new AlarmEvent(SourceKind.CORRELATOR, "192.0.2.7", TrapListener.STORM_ALARM, "", "",
                 AlarmEvent.defaultReductionKey("192.0.2.7", TrapListener.STORM_ALARM, ""), EventState.RAISE,
                 Severity.MAJOR, Map.of(), at, at);
