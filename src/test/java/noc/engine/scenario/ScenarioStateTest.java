@@ -138,6 +138,31 @@ class ScenarioStateTest {
     }
 
     @Test
+    void aPolicyKeyOfTheServiceIsGivenWithNoChangeToScenarios() {
+        String storm = """
+                name: Three alarms of one kind within a minute
+                given:
+                  config: {noc.policy.storm-count: 3}
+                steps:
+                  - at: 0s
+                    alarms:
+                      - {source: 192.0.2.7, name: "IF-MIB::linkDown", resource: ifIndex.1}
+                      - {source: 192.0.2.7, name: "IF-MIB::linkDown", resource: ifIndex.2}
+                      - {source: 192.0.2.7, name: "IF-MIB::linkDown", resource: ifIndex.3}
+                    expect:
+                      alarms:
+                        - {source: 192.0.2.7, name: "NOC::alarmStorm", resource: "IF-MIB::linkDown", state: RAISED}
+                """;
+
+        ScenarioRunner.Result onThree = run(storm);
+        ScenarioRunner.Result onTheShippedTwenty = run(storm.replace("  config: {noc.policy.storm-count: 3}\n", ""));
+
+        assertThat(onThree.passed()).as(onThree.message()).isTrue();
+        assertThat(onTheShippedTwenty.passed()).isFalse();
+        assertThat(onTheShippedTwenty.message()).contains("expected alarm");
+    }
+
+    @Test
     void givenPolicyIsShortForTheNocPolicyKeys() {
         Scenario scenario = Scenario.parse("test.yaml", """
                 name: Shorthand
