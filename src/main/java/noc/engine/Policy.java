@@ -63,11 +63,6 @@ public record Policy(
                 Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(15));
     }
 
-    public Policy withMajorIncidentCustomers(int customers) {
-        return new Policy(customers, serviceMergeWindow, redundantAccessesDown, stormCount, stormWindow,
-                stormQuietPeriod, flappingCount, flappingWindow, flappingQuietPeriod, autoResolveHoldDown);
-    }
-
     // Getters, by which the rules read the figures (Policy( $window : stormWindow )).
 
     public int getMajorIncidentCustomers() {
