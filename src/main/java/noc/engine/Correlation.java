@@ -110,7 +110,7 @@ public final class Correlation implements AutoCloseable {
      * Tells {@code listener} of every fact inserted, updated or deleted from now on, with the name of
      * the rule whose consequence changed it, or null for the engine's own changes (scenario
      * provenance). The firing rule is followed here: Drools' {@code getRule()} is null for changes
-     * made through the session, as {@code actions} makes them.
+     * made through the session, as the features make them.
      */
     public void onFactChange(BiConsumer<String, org.kie.api.event.rule.RuleRuntimeEvent> listener) {
         String[] firing = new String[1];
