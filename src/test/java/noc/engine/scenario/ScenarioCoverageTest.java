@@ -52,7 +52,8 @@ class ScenarioCoverageTest {
                   tickets:
                     - {title: Link down on acme-cpe-a (192.0.2.21), alarms: 2}
             """;
-    private static final String RAISES_TO_P1 = "Enough accesses of a redundant service down at once lose the service: P1";
+    private static final String RAISES_TO_P1 =
+            "Enough accesses of a redundant service down at once lose the service: P1";
     private static final String MERGES = "An alarm on a service whose ticket opened within the merge window joins "
             + "that ticket";
 
