@@ -106,6 +106,11 @@ public final class Correlation implements AutoCloseable {
         });
     }
 
+    /** Tells {@code listener} of every fact inserted, updated or deleted from now on (a shadow run's view). */
+    public void onFactChanged(org.kie.api.event.rule.RuleRuntimeEventListener listener) {
+        session.addListener(listener);
+    }
+
     /** The facts of a type now in the session. */
     public <T> List<T> facts(Class<T> type) {
         return session.objects(type);

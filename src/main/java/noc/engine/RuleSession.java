@@ -53,6 +53,10 @@ public final class RuleSession implements AutoCloseable {
         session.addEventListener(listener);
     }
 
+    public void addListener(org.kie.api.event.rule.RuleRuntimeEventListener listener) {
+        session.addEventListener(listener);
+    }
+
     public FactHandle insert(Object fact) {
         return session.insert(fact);
     }
