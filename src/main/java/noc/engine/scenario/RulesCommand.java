@@ -13,7 +13,7 @@ import noc.engine.RuleCompiler;
 
 /**
  * {@code java -jar noc-correlator.jar rules test <rules-folder>}: compiles the folder's rules and runs
- * the scenarios of its {@code tests/} sub-folder. Exit code 0 when all pass, 1 when one fails, 2 when
+ * the scenarios of its {@code tests/} sub-folder ({@code rules shadow ...} is {@link noc.shadow.ShadowCommand}). Exit code 0 when all pass, 1 when one fails, 2 when
  * the rules or a scenario file cannot be read.
  */
 public final class RulesCommand {
@@ -22,8 +22,12 @@ public final class RulesCommand {
     }
 
     public static int run(List<String> args, PrintStream out) {
+        if (!args.isEmpty() && args.get(0).equals("shadow")) {
+            return noc.shadow.ShadowCommand.run(args.subList(1, args.size()), out);
+        }
         if (args.size() != 2 || !args.get(0).equals("test")) {
             out.println("usage: rules test <rules-folder>   (runs <rules-folder>/tests/*.yaml)");
+            out.println(noc.shadow.ShadowCommand.USAGE);
             return 2;
         }
         Path folder = Path.of(args.get(1));
