@@ -69,7 +69,7 @@ public class Shadow {
 
     private void refuseWhileRunning() throws AlreadyRunning {
         ShadowRun current = run;
-        if (current != null && current.state() != ShadowRun.State.STOPPED) {
+        if (current != null && current.state() != ShadowStatus.State.STOPPED) {
             throw new AlreadyRunning("A shadow run of " + current.status().candidateFiles() + " started by "
                     + current.status().startedBy() + " is " + current.state() + ": stop it first (DELETE)");
         }

@@ -21,17 +21,15 @@ import noc.engine.InputTap;
 
 /**
  * One shadow run of candidate rules beside the live ones, on a thread of its own. The engine offers
- * it the inputs of each committed cycle ({@link CommittedInputs}) (an empty cycle is a tick of the clock); it queues them and
- * returns at once, and should it fall behind it stops, so the live engine never waits for it. Its
- * sessions are rebuilt from MariaDB when it starts; it commits nothing, notifies nobody and answers
- * no sender. It stops by itself at its limits ({@link ShadowConfiguration}), when the live rules are
- * redeployed (its baseline would no longer be them), or when asked.
+ * it the inputs of each committed cycle ({@link CommittedInputs}; an empty cycle is a tick of the
+ * clock); it queues them and returns at once, and should it fall behind it stops, so the live engine
+ * never waits for it. Its sessions are rebuilt from MariaDB when it starts; it commits nothing,
+ * notifies nobody and answers no sender. It stops by itself at its limits ({@link ShadowConfiguration}),
+ * when the live rules are redeployed (its baseline would no longer be them), or when asked.
  */
 final class ShadowRun implements InputTap {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowRun.class);
-
-    enum State { STARTING, RUNNING, STOPPED }
 
     private record Cycle(Instant time, List<Object> inputs) {
         int weight() {
@@ -55,7 +53,7 @@ final class ShadowRun implements InputTap {
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final List<Difference> differences = new ArrayList<>();
     private final Thread thread;
-    private volatile State state = State.STARTING;
+    private volatile ShadowStatus.State state = ShadowStatus.State.STARTING;
     private volatile Instant stoppedAt;
     private volatile long inputsCompared;
 
@@ -107,7 +105,7 @@ final class ShadowRun implements InputTap {
         thread.join(millis);
     }
 
-    State state() {
+    ShadowStatus.State state() {
         return state;
     }
 
@@ -116,9 +114,9 @@ final class ShadowRun implements InputTap {
         synchronized (differences) {
             kept = List.copyOf(differences);
         }
-        State now = state;
-        return new ShadowStatus(now, now == State.STOPPED ? stopReason.get() : null, startedBy, startedAt, stoppedAt,
-                candidateFiles, inputsCompared, Math.max(0, waiting.get()), kept.size(), kept);
+        ShadowStatus.State now = state;
+        return new ShadowStatus(now, now == ShadowStatus.State.STOPPED ? stopReason.get() : null, startedBy,
+                startedAt, stoppedAt, candidateFiles, inputsCompared, Math.max(0, waiting.get()), kept.size(), kept);
     }
 
     private void run() {
@@ -128,7 +126,7 @@ final class ShadowRun implements InputTap {
             queue.drainTo(before);
             waiting.addAndGet(-before.stream().mapToLong(Cycle::weight).sum());
             try (ShadowPair pair = ShadowPair.open(live, candidate, clock.instant(), loader.load())) {
-                state = State.RUNNING;
+                state = ShadowStatus.State.RUNNING;
                 LOG.info("Shadow run of {} started by {}", candidateFiles, startedBy);
                 while (stopReason.get() == null) {
                     Cycle cycle = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -156,7 +154,7 @@ final class ShadowRun implements InputTap {
             committedInputs.stopObserving(this);
             queue.clear();
             stoppedAt = clock.instant();
-            state = State.STOPPED;
+            state = ShadowStatus.State.STOPPED;
             LOG.info("Shadow run of {} stopped: {}; {} inputs compared, {} differences", candidateFiles,
                     stopReason.get(), inputsCompared, differences.size());
         }

@@ -73,8 +73,8 @@ final class ShadowSession implements AutoCloseable {
     }
 
     /**
-     * The one place where a shadow session is made and reads what it starts from: the session's
-     * constructor and {@link SessionState} are changing, and this is all that depends on them.
+     * The one place where a shadow session is made and reads what it starts from, so that a change to
+     * the session's constructor or to {@link SessionState} touches only this.
      */
     static ShadowSession open(CompiledRules rules, Instant start, SessionState state) {
         return new ShadowSession(new Correlation(rules, start, state), state.retention(), state.alarms(),
@@ -141,8 +141,8 @@ final class ShadowSession implements AutoCloseable {
         return decisions;
     }
 
-    private void ticketDecisions(List<JournalEntry> journal, Ticket before, Ticket after, Set<String> openedThroughAlarms,
-                                 Map<Comparison.Key, Decision> decisions) {
+    private void ticketDecisions(List<JournalEntry> journal, Ticket before, Ticket after,
+                                 Set<String> openedThroughAlarms, Map<Comparison.Key, Decision> decisions) {
         String subject = "ticket of " + after.groupKey();
         String reference = after.reference();
         if (before == null) {

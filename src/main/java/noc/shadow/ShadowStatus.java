@@ -17,7 +17,10 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param differenceCount how many differences it found, all of them kept (it stops at the cap)
  */
 @Serdeable
-public record ShadowStatus(ShadowRun.State state, @Nullable String stopReason, String startedBy, Instant startedAt,
+public record ShadowStatus(State state, @Nullable String stopReason, String startedBy, Instant startedAt,
                            @Nullable Instant stoppedAt, List<String> candidateFiles, long inputsCompared,
                            long inputsWaiting, int differenceCount, List<Difference> differences) {
+
+    /** Reading MariaDB to build its sessions; comparing; stopped for good. */
+    public enum State { STARTING, RUNNING, STOPPED }
 }
