@@ -48,6 +48,10 @@ public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Ma
                 List.of(), List.of(), List.of());
     }
 
+    public SessionState withInventory(List<InventoryItem> items) {
+        return new SessionState(policy, sla, retention, referenceCounters, alarms, tickets, items, windows);
+    }
+
     public SessionState withReferenceCounters(Map<Integer, Long> counters) {
         return new SessionState(policy, sla, retention, counters, alarms, tickets, inventory, windows);
     }

@@ -106,13 +106,18 @@ public final class Correlation implements AutoCloseable {
         });
     }
 
+    /** Tells {@code listener} of every fact inserted, updated or deleted from now on (a shadow run's view). */
+    public void onFactChanged(org.kie.api.event.rule.RuleRuntimeEventListener listener) {
+        session.addListener(listener);
+    }
+
     /**
      * Tells {@code listener} of every fact inserted, updated or deleted from now on, with the name of
      * the rule whose consequence changed it, or null for the engine's own changes (scenario
      * provenance). The firing rule is followed here: Drools' {@code getRule()} is null for changes
      * made through the session, as the features make them.
      */
-    public void onFactChange(BiConsumer<String, org.kie.api.event.rule.RuleRuntimeEvent> listener) {
+    public void onFactChangeWithRule(BiConsumer<String, org.kie.api.event.rule.RuleRuntimeEvent> listener) {
         String[] firing = new String[1];
         session.addListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
             @Override
@@ -125,7 +130,7 @@ public final class Correlation implements AutoCloseable {
                 firing[0] = null;
             }
         });
-        session.addListener(new org.kie.api.event.rule.RuleRuntimeEventListener() {
+        onFactChanged(new org.kie.api.event.rule.RuleRuntimeEventListener() {
             @Override
             public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
                 listener.accept(firing[0], event);

@@ -61,15 +61,17 @@ public final class Engine {
     private List<EngineQueue.Submission> inHand = List.of();
     private volatile String failure;
     private final EngineMeters meters;
+    private final CommittedInputs committedInputs;
     private final BlockingQueue<PendingCommit> commits = new ArrayBlockingQueue<>(CYCLES_IN_FLIGHT);
     private final CountDownLatch stopped = new CountDownLatch(2);
     private volatile boolean running = true;
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  Domain domain, MeterRegistry meters)
+                  Domain domain, MeterRegistry meters, CommittedInputs committedInputs)
             throws RuleBuildException {
         this.domain = domain;
+        this.committedInputs = committedInputs;
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
@@ -123,7 +125,8 @@ public final class Engine {
                         running ? configuration.tick() : Duration.ZERO);
                 inHand = batch;
                 long started = System.nanoTime();
-                CycleChanges changes = fire(batch);
+                Instant cycleTime = clock.instant();
+                CycleChanges changes = fire(batch, cycleTime);
                 if (changes == null) {
                     pendingRules.compareAndSet(null, correlation.rules()); // rebuild before the next cycle
                     continue;
@@ -131,7 +134,7 @@ public final class Engine {
                 meters.rulesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 meters.batchSizes.record(batch.size());
                 commitsInFlight.incrementAndGet();
-                commits.put(new PendingCommit(changes, batch, generation));
+                commits.put(new PendingCommit(changes, batch, generation, cycleTime));
                 inHand = List.of();
             }
             awaitNoCommitInFlight();
@@ -162,11 +165,11 @@ public final class Engine {
      * Fires one cycle on the session; null when it failed outside the rules, in which case its
      * inputs are refused and the session is rebuilt before the next cycle.
      */
-    private CycleChanges fire(List<EngineQueue.Submission> batch) {
+    private CycleChanges fire(List<EngineQueue.Submission> batch, Instant cycleTime) {
         List<Object> inputs = batch.stream().map(EngineQueue.Submission::input).toList();
         CycleChanges changes;
         try {
-            changes = correlation.cycle(clock.instant(), inputs, (input, e) -> {
+            changes = correlation.cycle(cycleTime, inputs, (input, e) -> {
                 meters.ruleFailures.increment();
                 LOG.error("A rule failed on {}", input == null ? "the clock tick" : input, e);
             });
@@ -247,7 +250,8 @@ public final class Engine {
 
     /** Fires {@code batch} and commits it on this thread; false when the database refused it. */
     private boolean fireAndCommit(List<EngineQueue.Submission> batch) throws InterruptedException {
-        CycleChanges changes = fire(batch);
+        Instant cycleTime = clock.instant();
+        CycleChanges changes = fire(batch, cycleTime);
         if (changes == null) {
             rebuild(correlation.rules());
             return true;
@@ -255,7 +259,7 @@ public final class Engine {
         Committer.Outcome outcome = committer.commit(changes, batch.size());
         switch (outcome.result()) {
             case COMMITTED -> {
-                committed(batch, changes);
+                committed(batch, changes, cycleTime);
                 return true;
             }
             case REFUSED -> {
@@ -332,8 +336,8 @@ public final class Engine {
         }
     }
 
-    /** A cycle committed: its senders are told, and the engine's health and count move on. */
-    private void committed(List<EngineQueue.Submission> batch, CycleChanges changes) {
+    /** A cycle committed: its senders are told, its observer too, and the engine's health and count move on. */
+    private void committed(List<EngineQueue.Submission> batch, CycleChanges changes, Instant cycleTime) {
         for (EngineQueue.Submission submission : batch) {
             try {
                 submission.receipt().committed(changes.replyTo(submission.input()));
@@ -341,6 +345,7 @@ public final class Engine {
                 LOG.warn("A receipt failed", e);
             }
         }
+        committedInputs.offer(cycleTime, batch);
         lastCommit = clock.instant();
         meters.cycles.increment();
     }
@@ -351,7 +356,7 @@ public final class Engine {
         switch (outcome.result()) {
             case COMMITTED -> {
                 meters.commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                committed(pending.batch(), pending.changes());
+                committed(pending.batch(), pending.changes(), pending.cycleTime());
             }
             case REFUSED -> {
                 LOG.error("The database refused a cycle of {} inputs; its inputs are replayed in halves on a "
@@ -382,9 +387,10 @@ public final class Engine {
         }
     }
 
-    /** One fired cycle waiting for its transaction, with the session generation it fired on. */
-    private record PendingCommit(CycleChanges changes, List<EngineQueue.Submission> batch, int generation) {
-        static final PendingCommit END = new PendingCommit(null, List.of(), -1);
+    /** One fired cycle waiting for its transaction, with the session generation and the time it fired at. */
+    private record PendingCommit(CycleChanges changes, List<EngineQueue.Submission> batch, int generation,
+                                 Instant cycleTime) {
+        static final PendingCommit END = new PendingCommit(null, List.of(), -1, null);
     }
 
     /** A cycle the commit thread handed back unwritten: refused, or fired after a refused one. */

@@ -74,7 +74,8 @@ public class RulesController {
             implements StrictBody {
     }
 
-    private static String checkName(String name) {
+    /** A candidate file name, or 400 naming {@code file}. */
+    public static String checkName(String name) {
         if (!name.matches("[\\w.-]+\\.drl")) {
             throw ProblemException.badRequest("A rule file name is a plain *.drl name",
                     List.of(new Problem.FieldError("file", "must look like 20-links.drl, not '" + name + "'")));

@@ -11,9 +11,10 @@ import noc.engine.RuleCompiler;
 
 /**
  * {@code java -jar noc-correlator.jar rules test <rules-folder> [--config application.yml]}: compiles
- * the folder's rules and runs the scenarios of its {@code tests/} sub-folder on the configured values.
- * Exit code 0 when all pass and every rule's effect is asserted, 1 when one fails or a rule's effect is
- * not asserted, 2 when the rules, the configuration or a scenario file cannot be read.
+ * the folder's rules and runs the scenarios of its {@code tests/} sub-folder on the configured values
+ * ({@code rules shadow ...} is {@link noc.shadow.ShadowCommand}). Exit code 0 when all pass and every
+ * rule's effect is asserted, 1 when one fails or a rule's effect is not asserted, 2 when the rules, the
+ * configuration or a scenario file cannot be read.
  */
 public final class RulesCommand {
 
@@ -21,10 +22,14 @@ public final class RulesCommand {
     }
 
     public static int run(List<String> args, PrintStream out) {
+        if (!args.isEmpty() && args.get(0).equals("shadow")) {
+            return noc.shadow.ShadowCommand.run(args.subList(1, args.size()), out);
+        }
         boolean withConfig = args.size() == 4 && args.get(2).equals("--config");
         if (!(args.size() == 2 || withConfig) || !args.get(0).equals("test")) {
             out.println("usage: rules test <rules-folder> [--config application.yml]"
                     + "   (runs <rules-folder>/tests/*.yaml)");
+            out.println(noc.shadow.ShadowCommand.USAGE);
             return 2;
         }
         Path folder = Path.of(args.get(1));

@@ -97,7 +97,7 @@ public final class ScenarioRunner {
                     firedRules.add(rule);
                     provenance.fired(rule);
                 });
-                correlation.onFactChange(provenance::changed);
+                correlation.onFactChangeWithRule(provenance::changed);
                 runSteps(scenario, correlation, declared, provenance);
             }
             return new Result(scenario, true, "");

@@ -20,12 +20,12 @@ import noc.alarm.SourceKind;
  * <pre>{"source": "sw-paris-01", "name": "High CPU", "severity": "major", "resource": "cpu0",
  *  "state": "raise", "attributes": {"value": "97"}, "time": "2026-03-02T08:00:00Z"}</pre>
  */
-final class GenericAlarmDecoder {
+public final class GenericAlarmDecoder {
 
     private GenericAlarmDecoder() {
     }
 
-    static List<AlarmEvent> decode(JsonNode body, Instant receivedAt, FieldReader fields, int maxAlarms) {
+    public static List<AlarmEvent> decode(JsonNode body, Instant receivedAt, FieldReader fields, int maxAlarms) {
         List<AlarmEvent> events = new ArrayList<>();
         if (body.isObject()) {
             AlarmEvent event = decodeOne(body, "", receivedAt, fields);
