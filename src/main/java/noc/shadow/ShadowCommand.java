@@ -21,6 +21,8 @@ import noc.domain.SessionState;
 import noc.engine.CompiledRules;
 import noc.engine.RuleBuildException;
 import noc.engine.RuleCompiler;
+import noc.engine.scenario.ScenarioConfiguration;
+import noc.engine.scenario.ScenarioException;
 import noc.inventory.InventoryDocument;
 
 /**
@@ -34,7 +36,7 @@ import noc.inventory.InventoryDocument;
 public final class ShadowCommand {
 
     public static final String USAGE = "usage: rules shadow <rules-folder> <candidate-folder-or-.drl-files>... "
-            + "<recorded-inputs.jsonl> [--inventory <inventory.json>]";
+            + "<recorded-inputs.jsonl> [--inventory <inventory.json>] [--config <application.yml>]";
     /** How far the clock moves at a time between inputs, so that rules of time (escalation, quiet periods) fire. */
     static final Duration TICK = Duration.ofMinutes(1);
 
@@ -43,15 +45,14 @@ public final class ShadowCommand {
 
     public static int run(List<String> args, PrintStream out) {
         List<String> positional = new ArrayList<>(args);
-        Path inventoryFile = null;
-        int option = positional.indexOf("--inventory");
-        if (option >= 0) {
-            if (option + 1 >= positional.size()) {
-                out.println(USAGE);
-                return 2;
-            }
-            inventoryFile = Path.of(positional.remove(option + 1));
-            positional.remove(option);
+        Path inventoryFile;
+        Path configFile;
+        try {
+            inventoryFile = option(positional, "--inventory");
+            configFile = option(positional, "--config");
+        } catch (IllegalArgumentException e) {
+            out.println(USAGE);
+            return 2;
         }
         if (positional.size() < 3 || positional.stream().anyMatch(arg -> arg.startsWith("--"))) {
             out.println(USAGE);
@@ -64,7 +65,11 @@ public final class ShadowCommand {
             CompiledRules candidate = CandidateRules.compile(folder,
                     candidates(positional.subList(1, positional.size() - 1)));
             List<RecordedInputs.Recorded> recorded = RecordedInputs.read(recordedFile);
-            SessionState state = SessionState.empty();
+            // the policy, SLA and retention the service would run on (shipped, or the file's)
+            ScenarioConfiguration.Values configured = (configFile == null ? ScenarioConfiguration.builtIn()
+                    : ScenarioConfiguration.withFile(configFile)).bind(Map.of());
+            SessionState state = SessionState.empty().withPolicy(configured.policy()).withSla(configured.sla())
+                    .withRetention(configured.retention());
             if (inventoryFile != null) {
                 state = state.withInventory(inventory(inventoryFile));
             }
@@ -72,10 +77,25 @@ public final class ShadowCommand {
         } catch (RuleBuildException e) {
             out.println("The rules do not compile: " + e.getMessage());
             return 2;
-        } catch (IOException | RecordedInputs.UnreadableException | IllegalArgumentException e) {
+        } catch (IOException | RecordedInputs.UnreadableException | IllegalArgumentException
+                 | ScenarioException e) {
             out.println("Cannot read the input: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Takes {@code name value} out of {@code args}: the value's path, or null when the option is absent. */
+    private static Path option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        Path value = Path.of(args.remove(at + 1));
+        args.remove(at);
+        return value;
     }
 
     private static int compare(CompiledRules live, CompiledRules candidate, SessionState state,

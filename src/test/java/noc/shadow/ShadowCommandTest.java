@@ -58,6 +58,32 @@ class ShadowCommandTest {
     }
 
     @Test
+    void theCandidateRunsOnTheConfiguredValues() throws IOException {
+        // A P2's escalation reference of 2 h: at 09:00 the live P2 has not escalated yet.
+        Path config = write("application.yml", """
+                noc:
+                  sla:
+                    p2:
+                      escalation-reference: 2h
+                """);
+
+        Output output = run(p3Candidate(), write("recorded.jsonl", RECORDED), "--config", config.toString());
+
+        assertThat(output.text()).doesNotContain("ESCALATION").endsWith("1 inputs compared, 1 differences\n");
+        assertThat(output.code()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfigurationThatDoesNotBindIsNamedAndExitsTwo() throws IOException {
+        Path config = write("application.yml", "noc:\n  policy:\n    flapping-count: -1\n");
+
+        Output output = run(p3Candidate(), write("recorded.jsonl", RECORDED), "--config", config.toString());
+
+        assertThat(output.code()).isEqualTo(2);
+        assertThat(output.text()).contains("the configuration does not bind");
+    }
+
+    @Test
     void aBadLineIsNamedAndExitsTwo() throws IOException {
         Output output = run(p3Candidate(), write("recorded.jsonl", """
                 {"at": "2026-03-02T08:00:00Z", "alarm": {"source": "192.0.2.1", "name": "IF-MIB::linkDown"}}
