@@ -99,9 +99,13 @@ public record Alarm(
                 lastSeen, clearedAt, null, attributes, raises);
     }
 
-    /** When the problem was last raised (first raise or a return after a clear). */
-    public Instant lastRaisedAt() {
-        return raises.isEmpty() ? firstSeen : raises.get(raises.size() - 1);
+    /**
+     * Whether the alarm leaves the session (README "Bounded growth"): cleared before {@code before}
+     * (retention), and its ticket, if any, no longer open ({@code ticketOpen} says).
+     */
+    public boolean isRetiredAt(Instant before, java.util.function.Predicate<String> ticketOpen) {
+        return !isRaised() && (clearedAt == null ? lastSeen : clearedAt).isBefore(before)
+                && (ticketReference == null || !ticketOpen.test(ticketReference));
     }
 
     public boolean isRaised() {
@@ -129,5 +133,4 @@ public record Alarm(
     public String getTicketReference() { return ticketReference; }
     public Map<String, String> getAttributes() { return attributes; }
     public List<Instant> getRaises() { return raises; }
-    public Instant getLastRaisedAt() { return lastRaisedAt(); }
 }

@@ -24,7 +24,7 @@ import org.kie.api.definition.type.Timestamp;
  * @param attributes   varbinds by name (or labels), in arrival order
  * @param receivedAt   processing time, from the injected clock: drives every business clock
  * @param eventTime    when the sender says it happened, if it says
- * @param keyed        whether a rule already gave it its reduction key (see {@code actions.rekey})
+ * @param keyed        whether a rule already gave it its reduction key (see {@code alarms.rekey})
  */
 @Role(Role.Type.EVENT)
 @Timestamp("receivedAtMillis")

@@ -18,7 +18,7 @@ import noc.engine.SessionContext;
 public final class AlarmLifecycle implements AlarmActions {
 
     /** How often, in engine time, cleared alarms past their retention are looked for (a walk of all alarms). */
-    public static final java.time.Duration RETIREMENT_INTERVAL = java.time.Duration.ofMinutes(1);
+    static final java.time.Duration RETIREMENT_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private final SessionContext context;
     private final FactTable<Alarm> alarms;
@@ -48,9 +48,7 @@ public final class AlarmLifecycle implements AlarmActions {
             return;
         }
         nextRetirement = now.plus(RETIREMENT_INTERVAL);
-        alarms.removeIf(alarm -> !alarm.isRaised()
-                && (alarm.clearedAt() == null ? alarm.lastSeen() : alarm.clearedAt()).isBefore(before)
-                && (alarm.ticketReference() == null || !tickets.isOpen(alarm.ticketReference())));
+        alarms.removeIf(alarm -> alarm.isRetiredAt(before, tickets::isOpen));
     }
 
     @Override
@@ -84,6 +82,7 @@ public final class AlarmLifecycle implements AlarmActions {
         if (returned && updated.ticketReference() != null) {
             tickets.flapped(updated, false, updated.label() + " is back after it cleared (occurrence "
                     + updated.count() + ")");
+            context.signal(new AlarmReturned(updated.reductionKey(), updated.ticketReference(), updated.label()));
         }
         context.consume(event);
     }
@@ -185,7 +184,6 @@ public final class AlarmLifecycle implements AlarmActions {
         }
         if (before.raises() != after.raises()) {
             changed.add("raises");
-            changed.add("lastRaisedAt");
         }
         return changed.toArray(String[]::new);
     }

@@ -86,6 +86,8 @@ public final class Correlation implements AutoCloseable {
             session.fire();
         } catch (RuntimeException e) {
             onRuleFailure.accept(input, e);
+        } finally {
+            context.clearSignals();
         }
     }
 
@@ -118,32 +120,20 @@ public final class Correlation implements AutoCloseable {
      * made through the session, as the features make them.
      */
     public void onFactChangeWithRule(BiConsumer<String, org.kie.api.event.rule.RuleRuntimeEvent> listener) {
-        String[] firing = new String[1];
-        session.addListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                firing[0] = event.getMatch().getRule().getName();
-            }
-
-            @Override
-            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-                firing[0] = null;
-            }
-        });
         onFactChanged(new org.kie.api.event.rule.RuleRuntimeEventListener() {
             @Override
             public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
-                listener.accept(firing[0], event);
+                listener.accept(context.firingRule(), event);
             }
 
             @Override
             public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
-                listener.accept(firing[0], event);
+                listener.accept(context.firingRule(), event);
             }
 
             @Override
             public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
-                listener.accept(firing[0], event);
+                listener.accept(context.firingRule(), event);
             }
         });
     }

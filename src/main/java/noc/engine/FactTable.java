@@ -125,10 +125,6 @@ public final class FactTable<T> {
         return values;
     }
 
-    public int size() {
-        return handles.size();
-    }
-
     private void record(T fact) {
         if (recorded) {
             context.changes().row(type, key.apply(fact), fact);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.rule.FactHandle;
@@ -20,9 +21,10 @@ public final class SessionContext {
     private final RuleSession session;
     private final FactHandle nowHandle;
     private final List<FactHandle> derivedInputs = new ArrayList<>();
+    private final List<FactHandle> signals = new ArrayList<>();
     private Instant now;
     private CycleChanges changes = new CycleChanges();
-    private String rule = "engine";
+    private String rule;
     private List<? extends Object> ruleFacts = List.of();
 
     SessionContext(RuleSession session, Instant start) {
@@ -35,6 +37,11 @@ public final class SessionContext {
                 // Kept as they are: the keys are only worked out for the changes that need them.
                 rule = event.getMatch().getRule().getName();
                 ruleFacts = event.getMatch().getObjects();
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                outsideRules();
             }
         });
     }
@@ -79,6 +86,11 @@ public final class SessionContext {
 
     /** The name of the rule whose consequence runs, or {@code engine} outside the rules. */
     public String rule() {
+        return rule == null ? "engine" : rule;
+    }
+
+    /** The name of the rule whose consequence runs, or null outside the rules. */
+    public String firingRule() {
         return rule;
     }
 
@@ -100,6 +112,14 @@ public final class SessionContext {
         derivedInputs.add(session.insert(input));
     }
 
+    /**
+     * Tells the rules of the firing under way something that happened ({@code AlarmReturned}): a fact
+     * for the rules that react to it, taken out once the firing is over, consumed or not.
+     */
+    public void signal(Object fact) {
+        signals.add(session.insert(fact));
+    }
+
     /** What the sender of {@code input} is answered once the cycle commits (a refusal, a reference). */
     public void reply(Object input, Object reply) {
         changes.reply(input, reply);
@@ -115,8 +135,18 @@ public final class SessionContext {
 
     /** What follows is the engine's doing, not a rule's. */
     void outsideRules() {
-        rule = "engine";
+        rule = null;
         ruleFacts = List.of();
+    }
+
+    /** Takes the signals of the firing that ended out of the session. */
+    void clearSignals() {
+        for (FactHandle signal : signals) {
+            if (session.handleOf(signal.getObject()) != null) {
+                session.delete(signal);
+            }
+        }
+        signals.clear();
     }
 
     List<FactHandle> takeDerivedInputs() {

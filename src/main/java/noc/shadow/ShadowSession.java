@@ -202,9 +202,7 @@ final class ShadowSession implements AutoCloseable {
         }
         if (!time.isBefore(nextPrune)) {
             Instant before = retention.clearedAlarmsBefore(time);
-            alarms.values().removeIf(alarm -> !alarm.isRaised()
-                    && (alarm.clearedAt() == null ? alarm.lastSeen() : alarm.clearedAt()).isBefore(before)
-                    && (alarm.ticketReference() == null || !tickets.containsKey(alarm.ticketReference())));
+            alarms.values().removeIf(alarm -> alarm.isRetiredAt(before, tickets::containsKey));
             nextPrune = time.plus(PRUNE_INTERVAL);
         }
     }

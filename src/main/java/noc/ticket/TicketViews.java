@@ -26,9 +26,9 @@ public final class TicketViews {
     /**
      * A ticket's SLA clock as of the answer (P-3, P-6.2).
      *
-     * @param elapsed  open time that counts: since opening, less the waits on the customer
-     * @param paused   time spent waiting on the customer
-     * @param restoreDue when the restore objective falls due (pushed back by the waits), if it has one
+     * @param elapsed  open time that counts: since opening, less the time not counted
+     * @param paused   time not counted: waiting on the customer, and resolved (until a dispute or a return)
+     * @param restoreDue when the restore objective falls due (pushed back by the time not counted), if it has one
      * Durations are ISO 8601 ({@code PT4H}, {@code PT12M30.5S}).
      */
     @Serdeable
