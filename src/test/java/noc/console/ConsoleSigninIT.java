@@ -45,6 +45,13 @@ class ConsoleSigninIT {
     }
 
     @Test
+    void anHtmxRequestWithoutASessionSendsTheWholePageToTheSigninForm() {
+        HttpResponse<String> answer = browser("en").get("/board/rows", "text/html", "HX-Request", "true");
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("HX-Redirect")).hasValue("/signin");
+    }
+
+    @Test
     void staffLandOnTheBoardWithAnHttpOnlySameSiteSessionCookie() {
         WebSession browser = browser("en");
         browser.signIn("vera", "vera-password", "/");

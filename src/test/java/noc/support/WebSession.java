@@ -51,9 +51,13 @@ public final class WebSession {
         return send(request(path).GET().build());
     }
 
-    /** A GET that accepts {@code accept} rather than a page. */
-    public HttpResponse<String> get(String path, String accept) {
-        return send(request(path, accept).GET().build());
+    /** A GET that accepts {@code accept} rather than a page, with {@code headers} (name, value, ...) added. */
+    public HttpResponse<String> get(String path, String accept, String... headers) {
+        HttpRequest.Builder request = request(path, accept).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     /** Posts {@code fields} as a form, with the last page's CSRF token unless {@code fields} has one. */
