@@ -1,22 +1,37 @@
 package noc.domain;
 
+import java.util.List;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import noc.alarm.Alarm;
 import noc.engine.CycleChanges;
 import noc.engine.Domain;
 import noc.notify.NotificationPlanner;
+import noc.ticket.Ticket;
 
-/** The domain the engine hosts: sessions start from MariaDB, plan notifications, and commit to MariaDB. */
+/**
+ * The domain the engine hosts: sessions start from MariaDB, plan notifications, and commit to MariaDB,
+ * telling {@link CycleCommitted} listeners after each commit.
+ */
 @Singleton
 public class NocDomain implements Domain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NocDomain.class);
 
     private final SessionStateLoader loader;
     private final CycleWriter writer;
     private final NotificationPlanner planner;
+    private final ApplicationEventPublisher<CycleCommitted> committed;
 
-    public NocDomain(SessionStateLoader loader, CycleWriter writer, NotificationPlanner planner) {
+    public NocDomain(SessionStateLoader loader, CycleWriter writer, NotificationPlanner planner,
+                     ApplicationEventPublisher<CycleCommitted> committed) {
         this.loader = loader;
         this.writer = writer;
         this.planner = planner;
+        this.committed = committed;
     }
 
     @Override
@@ -27,5 +42,15 @@ public class NocDomain implements Domain {
     @Override
     public void write(CycleChanges changes) {
         writer.write(changes);
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            committed.publishEvent(new CycleCommitted(List.copyOf(changes.rows(Alarm.class)),
+                    List.copyOf(changes.rows(Ticket.class))));
+        } catch (RuntimeException e) {
+            // The cycle is committed: a failing listener must not make the engine write it again.
+            LOG.error("A listener of committed cycles failed", e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.transaction.TransactionOperations;
 import noc.database.AppSecrets;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 
@@ -18,9 +19,14 @@ import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfigura
 @Factory
 public class JwtKeyFactory {
 
+    /**
+     * Typed as the interface on purpose: {@link SecretSignature} is annotated {@code @EachBean} (one per
+     * configured secret), and a factory method returning it inherits that, makes no bean, and leaves
+     * the tokens unsigned ({@code alg: none}), which the validator then accepts.
+     */
     @Singleton
     @Named("generator")
-    SecretSignature loginTokenSignature(TransactionOperations<Connection> transactions) {
+    SignatureGeneratorConfiguration loginTokenSignature(TransactionOperations<Connection> transactions) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
         configuration.setBase64(true);

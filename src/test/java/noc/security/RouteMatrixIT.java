@@ -15,11 +15,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import noc.console.ConsolePage;
 import noc.notify.ResponseLinks;
 import noc.support.ApiClient;
 import noc.support.TestApplication;
@@ -28,7 +30,8 @@ import noc.support.TestDatabase;
 /**
  * The README's route matrix is the truth: every route the application serves is in it, every row
  * is a route, and each route lets in exactly the roles the matrix gives (with what they include),
- * answering 401 to nobody and 403 to the other roles.
+ * answering 401 to nobody and 403 to the other roles. The console's pages send nobody to the sign-in
+ * form instead (303 to {@code /signin}); its live streams are opened without reading their endless body.
  */
 class RouteMatrixIT {
 
@@ -90,19 +93,25 @@ class RouteMatrixIT {
 
     @Test
     void eachRouteLetsInExactlyItsRoles() throws IOException {
+        Set<String> pages = routes(route -> route.getDeclaringType().isAnnotationPresent(ConsolePage.class));
+        Set<String> streams = routes(route -> route.getProduces().contains(MediaType.TEXT_EVENT_STREAM_TYPE));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : matrix()) {
             String path = concrete(rule.path());
+            String key = rule.method() + " " + rule.path();
             for (String caller : CALLERS) {
                 boolean allowed = rule.roles().contains("anonymous") || (!caller.equals("anonymous")
                         && rule.roles().stream().anyMatch(role -> grants(caller, role)));
                 boolean form = rule.path().startsWith("/respond/");
-                HttpResponse<String> answer = clients.get(caller).send(rule.method(), path,
+                HttpResponse<?> answer = streams.contains(key) ? clients.get(caller).open(path)
+                        : clients.get(caller).send(rule.method(), path,
                         rule.method().equals("GET") || rule.method().equals("DELETE") ? null : body(rule.path()),
                         form ? "application/x-www-form-urlencoded" : null);
                 int status = answer.statusCode();
-                boolean refused = status == 401 || status == 403;
-                int expectedRefusal = caller.equals("anonymous") ? 401 : 403;
+                boolean toSignin = pages.contains(key) && status == 303
+                        && answer.headers().firstValue("Location").orElse("").equals("/signin");
+                boolean refused = status == 401 || status == 403 || toSignin;
+                int expectedRefusal = caller.equals("anonymous") ? pages.contains(key) ? 303 : 401 : 403;
                 if (allowed == refused || (!allowed && status != expectedRefusal)) {
                     wrong.add(rule.method() + " " + path + " as " + caller + ": " + status
                             + (allowed ? " (should be let in)" : " (should be " + expectedRefusal + ")"));
@@ -137,6 +146,14 @@ class RouteMatrixIT {
         }
         assertThat(wrong).isEmpty();
         assertThat(app.anonymous().get("/swagger-ui/index.html").body()).contains("/swagger/noc-correlator.yml");
+    }
+
+    /** The routes, as {@code METHOD /template}, that {@code which} picks. */
+    private static Set<String> routes(java.util.function.Predicate<io.micronaut.web.router.UriRouteInfo<?, ?>> which) {
+        Set<String> picked = new TreeSet<>();
+        app.context().getBean(Router.class).uriRoutes().filter(which)
+                .forEach(route -> picked.add(route.getHttpMethodName() + " " + route.getUriMatchTemplate()));
+        return picked;
     }
 
     private static boolean grants(String caller, String role) {

@@ -57,6 +57,28 @@ public final class ApiClient {
         return send("DELETE", path, null, null);
     }
 
+    /**
+     * A GET of a stream that does not end (server-sent events): the answer's status and headers, its
+     * body closed unread.
+     */
+    public HttpResponse<java.io.InputStream> open(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<java.io.InputStream> answer = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            answer.body().close();
+            return answer;
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method, with a JSON body when {@code body} is not null. */
     public HttpResponse<String> send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))

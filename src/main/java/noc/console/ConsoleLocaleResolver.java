@@ -1,0 +1,51 @@
+package noc.console;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import jakarta.inject.Singleton;
+
+/**
+ * The language of a page: the first of French and English that the browser asks for
+ * ({@code Accept-Language}), else {@code noc.locale} ({@code fr} or {@code en}, French by default:
+ * the provider is French). The pages' texts are in {@code i18n/messages_fr} and {@code messages_en}.
+ */
+@Singleton
+@Primary
+@Replaces(CompositeHttpLocaleResolver.class)
+public class ConsoleLocaleResolver implements HttpLocaleResolver {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    private final Locale fallback;
+
+    public ConsoleLocaleResolver(@Value("${noc.locale:fr}") String locale) {
+        this.fallback = SUPPORTED.stream().filter(supported -> supported.getLanguage().equals(locale)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("noc.locale must be fr or en, not '" + locale + "'"));
+    }
+
+    @Override
+    public Optional<Locale> resolve(HttpRequest<?> request) {
+        return request.getHeaders().findFirst("Accept-Language").flatMap(ConsoleLocaleResolver::chosen);
+    }
+
+    @Override
+    public Locale resolveOrDefault(HttpRequest<?> request) {
+        return resolve(request).orElse(fallback);
+    }
+
+    static Optional<Locale> chosen(String acceptLanguage) {
+        try {
+            return Optional.ofNullable(Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}
