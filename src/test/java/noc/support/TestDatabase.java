@@ -108,9 +108,9 @@ public final class TestDatabase {
             try (ResultSet rows = statement.executeQuery("""
                     SELECT s.schema_name FROM information_schema.schemata s
                     JOIN information_schema.tables t ON t.table_schema = s.schema_name
-                    WHERE s.schema_name LIKE 'noc\\_test\\_%'
+                    WHERE s.schema_name LIKE 'noc\\_test\\_%%'
                     GROUP BY s.schema_name
-                    HAVING MAX(t.create_time) < NOW() - INTERVAL """ + LEFTOVER_MINUTES + " MINUTE")) {
+                    HAVING MAX(t.create_time) < NOW() - INTERVAL %d MINUTE""".formatted(LEFTOVER_MINUTES))) {
                 while (rows.next()) {
                     Matcher name = NAME.matcher(rows.getString(1));
                     if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {

@@ -133,8 +133,12 @@ public final class ScenarioConfiguration {
         @SuppressWarnings("rawtypes")
         private static boolean kept(BeanDefinitionReference reference) {
             String type = reference.getName();
-            return (type.startsWith("noc.") && reference.isConfigurationProperties()) || FACTORIES.contains(type)
-                    || FRAMEWORK.stream().anyMatch(type::startsWith);
+            // A bean the correlator's code declares (a factory method's too, whatever type it makes) is
+            // kept only when it is configuration.
+            if (reference.getBeanDefinitionName().startsWith("noc.")) {
+                return reference.isConfigurationProperties() || FACTORIES.contains(type);
+            }
+            return FRAMEWORK.stream().anyMatch(type::startsWith);
         }
     }
 }
