@@ -53,7 +53,8 @@ public class TicketQueueController {
                                  @QueryValue @Nullable List<String> priority, @QueryValue @Nullable List<String> status,
                                  @QueryValue @Nullable String customer, @QueryValue @Nullable String view,
                                  @QueryValue @Nullable String page) {
-        TicketQueue.Filter filter = new TicketQueue.Filter(QueryParameters.choices(Priority.class, priority, "priority"),
+        TicketQueue.Filter filter = new TicketQueue.Filter(
+                QueryParameters.choices(Priority.class, priority, "priority"),
                 QueryParameters.choices(TicketStatus.class, status, "status"), customer,
                 QueryParameters.choice(TicketQueue.View.class, view, "view", TicketQueue.View.ALL), page(page));
         TicketQueue.Page found = queue.read(filter, caller.getName(), clock.instant());
@@ -71,7 +72,8 @@ public class TicketQueueController {
         model.put("view", filter.view());
         model.put("page", filter.page());
         model.put("previous", filter.page() > 1 ? link(filter, filter.page() - 1) : null);
-        model.put("next", found.more() && filter.page() < TicketQueue.MAX_PAGE ? link(filter, filter.page() + 1) : null);
+        boolean more = found.more() && filter.page() < TicketQueue.MAX_PAGE;
+        model.put("next", more ? link(filter, filter.page() + 1) : null);
         return response.body(new ModelAndView<>("tickets", model));
     }
 
