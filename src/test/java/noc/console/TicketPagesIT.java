@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import noc.support.ApiClient;
+import noc.support.Ports;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
 import noc.support.TrapSender;
@@ -30,7 +31,9 @@ class TicketPagesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApplication.start(TestDatabase.fresh("console_tickets"), Map.of());
+        // Every ticket event goes to a webhook nobody listens on, tried once: its notifications fail.
+        app = TestApplication.start(TestDatabase.fresh("console_tickets"), Map.of("noc.notify.webhooks",
+                List.of("http://127.0.0.1:" + Ports.free() + "/hook"), "noc.notify.max-attempts", 1));
         assertThat(app.post("/api/v1/inventory/import", """
                 {"customers": [{"name": "Acme", "contract": "standard"}, {"name": "Globex", "contract": "standard"}],
                  "services": [{"reference": "ACME-NET", "customer": "Acme", "criticality": "high"},
@@ -158,10 +161,20 @@ class TicketPagesIT {
     }
 
     @Test
-    void theNotificationsOfTheTicketAreListedWithTheirDelivery() {
+    void aFailedNotificationIsShownWithRetryForAnOperatorAndSentAgain() {
+        Map<String, Object> failed = app.awaitList("/api/v1/tickets/" + acme + "/notifications",
+                list -> list.stream().anyMatch(sent -> "FAILED".equals(sent.get("status")))).stream()
+                .filter(sent -> "FAILED".equals(sent.get("status"))).findFirst().orElseThrow();
+        String retry = "/tickets/" + acme + "/notifications/" + failed.get("id") + "/retry";
         String page = operator.get("/tickets/" + acme).body();
-        assertThat(page).contains("Notifications sent");
-        assertThat(page).containsAnyOf("class=\"notification delivery-", "Nothing was sent for this ticket.");
+        assertThat(page).contains("Notifications sent", "delivery-failed", "/hook", "action=\"" + retry + "\"");
+        assertThat(viewer.get("/tickets/" + acme).body()).contains("delivery-failed").doesNotContain(retry);
+
+        HttpResponse<String> answer = operator.post(retry, Map.of());
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValue("/tickets/" + acme);
+        assertThat(app.journal(acme)).anyMatch(entry -> "DELIVERY_RETRIED".equals(entry.get("action"))
+                && "olga".equals(entry.get("author")));
     }
 
     @Test
