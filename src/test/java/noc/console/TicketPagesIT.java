@@ -28,6 +28,8 @@ class TicketPagesIT {
     /** Globex's ticket: of a redundant service (a P2), acknowledged by the admin. */
     private static String globex;
     private static String globexPriority;
+    /** Initech's ticket: waiting on the customer. */
+    private static String initech;
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,25 +37,31 @@ class TicketPagesIT {
         app = TestApplication.start(TestDatabase.fresh("console_tickets"), Map.of("noc.notify.webhooks",
                 List.of("http://127.0.0.1:" + Ports.free() + "/hook"), "noc.notify.max-attempts", 1));
         assertThat(app.post("/api/v1/inventory/import", """
-                {"customers": [{"name": "Acme", "contract": "standard"}, {"name": "Globex", "contract": "standard"}],
+                {"customers": [{"name": "Acme", "contract": "standard"}, {"name": "Globex", "contract": "standard"},
+                               {"name": "Initech", "contract": "standard"}],
                  "services": [{"reference": "ACME-NET", "customer": "Acme", "criticality": "high"},
                               {"reference": "GLOBEX-NET", "customer": "Globex", "criticality": "low",
-                               "redundant": true}],
+                               "redundant": true},
+                              {"reference": "INITECH-NET", "customer": "Initech", "criticality": "high"}],
                  "devices": [{"name": "rtr-acme", "addresses": ["192.0.2.10"], "services": ["ACME-NET"]},
-                             {"name": "rtr-globex", "addresses": ["192.0.2.20"], "services": ["GLOBEX-NET"]}]}
+                             {"name": "rtr-globex", "addresses": ["192.0.2.20"], "services": ["GLOBEX-NET"]},
+                             {"name": "rtr-initech", "addresses": ["192.0.2.30"], "services": ["INITECH-NET"]}]}
                 """).statusCode()).isEqualTo(200);
         try (TrapSender sender = new TrapSender(app.snmpPort())) {
             sender.link(TrapSender.LINK_DOWN, "192.0.2.10", 1);
             sender.link(TrapSender.LINK_DOWN, "192.0.2.20", 2);
+            sender.link(TrapSender.LINK_DOWN, "192.0.2.30", 3);
         }
-        List<Map<String, Object>> tickets = app.awaitList("/api/v1/tickets", list -> list.size() == 2);
+        List<Map<String, Object>> tickets = app.awaitList("/api/v1/tickets", list -> list.size() == 3);
         acme = reference(tickets, "Acme");
         globex = reference(tickets, "Globex");
+        initech = reference(tickets, "Initech");
         ApiClient olga = app.user("olga", null, "operator");
         app.user("vera", null, "viewer");
         ok(olga.post("/api/v1/tickets/" + acme + "/comment", "{\"text\": \"Looking at it\"}"));
         ok(olga.post("/api/v1/tickets/" + acme + "/escalate", "{}"));
         ok(app.post("/api/v1/tickets/" + globex + "/acknowledge", "{}"));
+        ok(app.post("/api/v1/tickets/" + initech + "/wait", "{\"reason\": \"CUSTOMER_TEST_TIME\"}"));
         globexPriority = String.valueOf(app.getObject("/api/v1/tickets/" + globex).get("priority"));
         assertThat(globexPriority).as("Globex's ticket, of a redundant service").isNotEqualTo("P1");
         operator = new WebSession(app.uri("/"), "en");
@@ -72,6 +80,15 @@ class TicketPagesIT {
         String queue = operator.get("/tickets").body();
         assertThat(queue).contains(acme, globex, "role=\"progressbar\"", "sla-on-time", "Level 1");
         assertThat(queue.indexOf(acme)).as("the P1 before the " + globexPriority).isLessThan(queue.indexOf(globex));
+    }
+
+    @Test
+    void aTicketWaitingOnTheCustomerHasItsBarFrozen() {
+        String queue = operator.get("/tickets?customer=Initech").body();
+        assertThat(queue).contains(initech, "sla-frozen", "Paused: waiting on the customer",
+                "<td class=\"status\">Waiting on customer</td>")
+                .doesNotContain("sla-on-time");
+        assertThat(operator.get("/tickets/" + initech).body()).contains("sla-frozen", "action-resume\"");
     }
 
     @Test
@@ -194,7 +211,7 @@ class TicketPagesIT {
 
     private static String reference(List<Map<String, Object>> tickets, String customer) {
         return tickets.stream().filter(ticket -> String.valueOf(ticket.get("title")).contains(
-                        customer.equals("Acme") ? "rtr-acme" : "rtr-globex"))
+                        "rtr-" + customer.toLowerCase(java.util.Locale.ROOT)))
                 .map(ticket -> String.valueOf(ticket.get("reference"))).findFirst().orElseThrow(() ->
                         new AssertionError("no ticket of " + customer + " in " + tickets));
     }
