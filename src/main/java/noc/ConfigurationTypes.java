@@ -27,6 +27,11 @@ public class ConfigurationTypes {
             boolean.class, Boolean.class, double.class, Double.class);
 
     public ConfigurationTypes(BeanContext context, Environment environment) {
+        check(context, environment);
+    }
+
+    /** Throws naming every key whose value is not of its field's type (also for scenarios' configuration). */
+    public static void check(BeanContext context, Environment environment) {
         List<String> wrong = new ArrayList<>();
         for (BeanDefinition<?> definition : context.getBeanDefinitions(
                 Qualifiers.byStereotype(ConfigurationProperties.class))) {
