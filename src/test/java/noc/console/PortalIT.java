@@ -155,8 +155,10 @@ class PortalIT {
 
         form.put("contactPhone", "call me maybe");
         form.put("serviceReferences", " , ");
+        form.put("description", "x".repeat(2001));
         String wrong = acme.post("/portal/declare", form).body();
-        assertThat(wrong).contains("Numéro de téléphone non valide", "Indiquez au moins une référence de service.");
+        assertThat(wrong).contains("Numéro de téléphone non valide", "Indiquez au moins une référence de service.",
+                "Trop long : 2000 caractères au maximum.");
         assertThat(app.getList("/api/v1/tickets?status=all&limit=1000")).hasSize(before);
     }
 
