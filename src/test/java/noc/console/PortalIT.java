@@ -141,6 +141,16 @@ class PortalIT {
     }
 
     @Test
+    void anEnglishBrowserGetsThePortalInEnglish() {
+        String reference = declared("Acme", "ACME-INTERNET", "in English");
+        WebSession english = new WebSession(app.uri("/"), "en-GB,en;q=0.9");
+        english.signIn("alice", "alice-password", "/portal");
+        assertThat(english.get("/portal").body()).contains("Your tickets (Acme)", "Report an incident", reference);
+        assertThat(english.get("/portal/tickets/" + reference).body()).contains("Restore objective", "Follow-up")
+                .doesNotContain("Délai de rétablissement");
+    }
+
+    @Test
     void aDeclarationWithAMissingFieldShowsTheErrorNextToItAndCreatesNothing() {
         int before = app.getList("/api/v1/tickets?status=all&limit=1000").size();
         acme.get("/portal/declare");
