@@ -62,6 +62,15 @@ class StartupIT {
         assertThat(startupFailure(key, value)).contains(key + " must be a positive duration");
     }
 
+    @ParameterizedTest
+    @CsvSource({"noc.policy.storm-window, soon, a duration such as 4h", "noc.policy.storm-count, many, a number",
+            "noc.sla.p1.restore-objective, soon, a duration such as 4h",
+            "noc.closure.confirmation-period, tomorrow, a duration such as 4h"})
+    void aValueOfTheWrongTypeStopsStartupNamingItsKeyInsteadOfBindingTheDefault(String key, String value,
+                                                                              String expected) {
+        assertThat(startupFailure(key, value)).contains(key + " must be " + expected).contains("not '" + value + "'");
+    }
+
     @Test
     void aFlappingCountAboveTheRaisesAnAlarmKeepsStopsStartupNamingTheFigure() {
         assertThat(startupFailure("noc.policy.flapping-count", "17"))

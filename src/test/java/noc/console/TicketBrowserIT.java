@@ -79,7 +79,7 @@ class TicketBrowserIT {
             WebElement moved = browser.find(".sla-bar");
             assertThat(Long.parseLong(moved.getAttribute("aria-valuenow"))).isGreaterThan(before);
             assertThat(Double.parseDouble(moved.getAttribute("data-percent"))).isGreaterThan(widthBefore);
-            assertThat(browser.find(".sla").getAttribute("class")).contains("sla-on-time");
+            assertThat(browser.find(".sla-clock").getAttribute("class")).contains("sla-on-time");
         }
     }
 }

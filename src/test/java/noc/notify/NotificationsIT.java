@@ -116,11 +116,11 @@ class NotificationsIT {
             HttpResponse<String> page = get(app, acknowledge);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Acknowledge level 3");
-            assertThat(escalation(app, reference)).doesNotContainKey("acknowledgedBy");
+            assertThat(app.ticketPart(reference, "escalation")).doesNotContainKey("acknowledgedBy");
             HttpResponse<String> acknowledged = app.post(path(acknowledge), "answer=acknowledge",
                     "application/x-www-form-urlencoded");
             assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
-            assertThat(escalation(app, reference)).containsEntry("acknowledgedBy", "cto@provider.example");
+            assertThat(app.ticketPart(reference, "escalation")).containsEntry("acknowledgedBy", "cto@provider.example");
 
             assertThat(GreenMailUtil.getBody(smtp.await("sam@provider.example", "Escalated to level 1")))
                     .contains("support-centre supervisor").contains("/respond/");
@@ -130,14 +130,14 @@ class NotificationsIT {
             // P-6.2: waiting on the customer freezes the clock; the customer is told.
             assertThat(app.post("/api/v1/tickets/" + reference + "/wait",
                     "{\"reason\": \"CUSTOMER_TEST_TIME\"}").statusCode()).isEqualTo(200);
-            String frozen = sla(app, reference).get("elapsed").toString();
+            String frozen = app.ticketPart(reference, "sla").get("elapsed").toString();
             Thread.sleep(1500);
-            assertThat(sla(app, reference)).containsEntry("elapsed", frozen);
+            assertThat(app.ticketPart(reference, "sla")).containsEntry("elapsed", frozen);
             smtp.await("alice@acme.example", "Waiting on you");
             assertThat(app.post("/api/v1/tickets/" + reference + "/resume", "{}").statusCode())
                     .isEqualTo(200);
-            Await.value(Duration.ofMillis(300), "the SLA clock running again", () -> sla(app, reference).get("elapsed"),
-                    elapsed -> !frozen.equals(elapsed.toString()));
+            Await.value(Duration.ofMillis(300), "the SLA clock running again",
+                    () -> app.ticketPart(reference, "sla").get("elapsed"), elapsed -> !frozen.equals(elapsed.toString()));
 
             // P-4.3: the closure notice with its link; a dispute through it reopens the ticket.
             resolve(app, reference, "Fibre repaired");
@@ -339,17 +339,9 @@ class NotificationsIT {
     }
 
     private static int level(TestApplication app, String reference) {
-        return ((Number) escalation(app, reference).get("level")).intValue();
+        return ((Number) app.ticketPart(reference, "escalation").get("level")).intValue();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> escalation(TestApplication app, String reference) {
-        return (Map<String, Object>) app.getObject("/api/v1/tickets/" + reference).get("escalation");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sla(TestApplication app, String reference) {
-        return (Map<String, Object>) app.getObject("/api/v1/tickets/" + reference).get("sla");
-    }
 
 }

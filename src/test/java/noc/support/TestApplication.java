@@ -124,6 +124,12 @@ public final class TestApplication implements AutoCloseable {
         return (List<Map<String, Object>>) getObject("/api/v1/tickets/" + reference).get("journal");
     }
 
+    /** One part of a ticket as the API shows it: its {@code "sla"} or {@code "escalation"} object. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> ticketPart(String reference, String part) {
+        return (Map<String, Object>) getObject("/api/v1/tickets/" + reference).get(part);
+    }
+
     /** Waits, for at most 20 s, until a ticket's journal has a line of {@code action}; the journal then. */
     public List<Map<String, Object>> awaitJournal(String reference, String action) {
         return Await.value(Duration.ofSeconds(20), "a " + action + " line in the journal of " + reference,

@@ -26,15 +26,8 @@ class EscalationRestartIT {
 
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
-    private static Map<String, Object> escalation(TestApplication app, String reference) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> escalation = (Map<String, Object>) app.getObject("/api/v1/tickets/" + reference)
-                .get("escalation");
-        return escalation;
-    }
-
     private static void awaitLevel(TestApplication app, String reference, int level) {
-        Await.value(Duration.ofSeconds(5), "escalation level " + level, () -> escalation(app, reference),
+        Await.value(Duration.ofSeconds(5), "escalation level " + level, () -> app.ticketPart(reference, "escalation"),
                 escalation -> ((Number) escalation.get("level")).intValue() == level);
     }
 
@@ -78,7 +71,7 @@ class EscalationRestartIT {
         try (TestApplication app = TestApplication.start(database, email, clock)) {
             // Cycles ran at this time, 29 minutes into level 2's 30: still level 2.
             noc.support.MetricsReader.awaitIncrease(app, "noc_engine_cycles_total", 3);
-            assertThat(escalation(app, reference)).containsEntry("level", 2);
+            assertThat(app.ticketPart(reference, "escalation")).containsEntry("level", 2);
             clock.advance(Duration.ofMinutes(1));
             awaitLevel(app, reference, 3);
             mailbox.await("cto@provider.example", "Escalated to level 3");
@@ -89,7 +82,7 @@ class EscalationRestartIT {
             HttpResponse<String> acknowledged = app.post("/api/v1/tickets/" + reference
                     + "/escalations/3/acknowledge", "{}");
             assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
-            assertThat(escalation(app, reference)).containsEntry("acknowledgedBy", "admin");
+            assertThat(app.ticketPart(reference, "escalation")).containsEntry("acknowledgedBy", "admin");
         }
     }
 }

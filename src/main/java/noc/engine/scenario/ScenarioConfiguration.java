@@ -90,6 +90,7 @@ public final class ScenarioConfiguration {
             }
             context.getEnvironment().addPropertySource(PropertySource.of("given.config", given, GIVEN_ORDER));
             context.start();
+            noc.ConfigurationTypes.check(context, context.getEnvironment());
             return new Values(context.getBean(Policy.class), context.getBean(SlaPolicy.class),
                     context.getBean(Retention.class));
         } catch (RuntimeException e) {

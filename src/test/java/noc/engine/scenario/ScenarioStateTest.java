@@ -188,6 +188,16 @@ class ScenarioStateTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeFailsTheScenarioNamingItInsteadOfBindingTheDefault() {
+        ScenarioRunner.Result result = run(P3_OPENED_AN_HOUR_AGO.replace("given:\n",
+                "given:\n  config: {noc.policy.storm-window: soon}\n"));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).contains("the configuration does not bind")
+                .contains("noc.policy.storm-window must be a duration such as 4h, 30m or 1d, not 'soon'");
+    }
+
+    @Test
     void aKeyThatIsNotTheCorrelatorsIsRefused() {
         assertThatThrownBy(() -> Scenario.parse("test.yaml", P3_OPENED_AN_HOUR_AGO.replace("given:\n",
                 "given:\n  config: {sla.p3.restore-objective: 1h}\n")))
