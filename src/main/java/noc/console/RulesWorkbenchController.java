@@ -1,0 +1,172 @@
+package noc.console;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import noc.api.ProblemException;
+import noc.engine.RuleReloader;
+import noc.engine.RuleStatus;
+import noc.notify.NotifyConfiguration;
+import noc.security.Role;
+
+/**
+ * The rules workbench: the folder and how its last build went, and a file's copy edited in the
+ * browser, validated and deployed through {@link RuleWorkbench}. Its pages only show; what a copy is
+ * worth is decided by the same compiler and reloader as the API's.
+ */
+@Controller
+@ConsolePage
+@Secured(Role.RULES_NAME)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RulesWorkbenchController {
+
+    private final RuleWorkbench workbench;
+    private final RuleReloader reloader;
+    private final Csrf csrf;
+    private final DateTimeFormatter times;
+
+    public RulesWorkbenchController(RuleWorkbench workbench, RuleReloader reloader, Csrf csrf,
+                                    NotifyConfiguration notify) {
+        this.workbench = workbench;
+        this.reloader = reloader;
+        this.csrf = csrf;
+        this.times = notify.times();
+    }
+
+    /** What the editor posts: the copy and the form's token. */
+    @Introspected
+    @Serdeable
+    public record CopyForm(@Nullable String text, @Nullable String csrfToken) {
+    }
+
+    @Get(uri = "/rules", produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> folder(HttpRequest<?> request, Authentication caller, @QueryValue @Nullable String deployed) {
+        MutableHttpResponse<Object> response = HttpResponse.ok();
+        RuleStatus status = reloader.status();
+        List<RuleWorkbench.RuleFile> files = workbench.files();
+        Map<String, Object> model = new HashMap<>();
+        model.put("user", caller.getName());
+        model.put("csrfToken", csrf.token(request, response));
+        model.put("files", files);
+        model.put("status", status);
+        model.put("loadedAt", times.format(status.running().loadedAt()));
+        model.put("lastBuildAt", times.format(status.lastBuildAt()));
+        model.put("deployed", files.stream().map(RuleWorkbench.RuleFile::name).filter(name -> name.equals(deployed))
+                .findFirst().orElse(null));
+        return response.body(new ModelAndView<>("rules", model));
+    }
+
+    @Get(uri = "/rules/files/{name}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> file(HttpRequest<?> request, Authentication caller, @PathVariable String name) {
+        String text = existing(name);
+        return page(request, HttpResponse.ok(), caller, name, text, null, null);
+    }
+
+    @Post(uri = "/rules/files/{name}/validate", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> validate(HttpRequest<?> request, Authentication caller, @PathVariable String name,
+                                    @Body CopyForm form) {
+        existing(name);
+        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String text = copy(form);
+        RuleStatus.Validation validation = workbench.validate(name, text);
+        return page(request, HttpResponse.ok(), caller, name, text, validation,
+                validation.valid() ? "rules.valid" : "rules.invalid");
+    }
+
+    @Post(uri = "/rules/files/{name}/deploy", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> deploy(HttpRequest<?> request, Authentication caller, @PathVariable String name,
+                                  @Body CopyForm form) {
+        existing(name);
+        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String text = copy(form);
+        RuleWorkbench.Deployment deployment = workbench.deploy(name, text, caller, request);
+        if (!deployment.deployed()) {
+            return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, text,
+                    deployment.validation(), "rules.refused");
+        }
+        return HttpResponse.seeOther(URI.create(UriBuilder.of("/rules").queryParam("deployed", name).toString()));
+    }
+
+    /** The page again, untouched, when the form's token is wrong or the copy too long. */
+    private Optional<HttpResponse<?>> refusal(HttpRequest<?> request, Authentication caller, String name,
+                                             CopyForm form) {
+        if (!csrf.accepts(request, form.csrfToken())) {
+            return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name, copy(form),
+                    null, "rules.expired"));
+        }
+        if (copy(form).length() > RuleWorkbench.MAX_TEXT) {
+            return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name, "",
+                    null, "rules.tooLong"));
+        }
+        return Optional.empty();
+    }
+
+    private String existing(String name) {
+        return workbench.read(name).orElseThrow(() -> ProblemException.notFound("No rule file " + name));
+    }
+
+    /** The copy as the folder keeps it: a browser sends a text area's lines ended by CR LF. */
+    private static String copy(CopyForm form) {
+        return form.text() == null ? "" : form.text().replace("\r\n", "\n");
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, MutableHttpResponse<Object> response, Authentication caller,
+                                 String name, String text, @Nullable RuleStatus.Validation validation,
+                                 @Nullable String outcome) {
+        List<RuleStatus.Problem> problems = validation == null ? List.of() : validation.problems();
+        Set<Integer> marked = problems.stream().filter(problem -> problem.file().equals(name))
+                .map(RuleStatus.Problem::line).collect(Collectors.toSet());
+        int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        Map<String, Object> model = new HashMap<>();
+        model.put("user", caller.getName());
+        model.put("csrfToken", csrf.token(request, response));
+        model.put("name", name);
+        model.put("text", text);
+        model.put("rows", lines + 2);
+        model.put("lines", IntStream.rangeClosed(1, lines).mapToObj(line -> new Line(line, marked.contains(line)))
+                .toList());
+        model.put("problems", problems);
+        model.put("outcome", outcome);
+        model.put("ruleCount", validation == null ? null : validation.ruleCount());
+        return response.body(new ModelAndView<>("rules-file", model));
+    }
+
+    /** A line of the ruler beside the copy, marked when a problem is on it. */
+    public record Line(int number, boolean marked) {
+    }
+}

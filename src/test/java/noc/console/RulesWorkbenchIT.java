@@ -1,0 +1,175 @@
+package noc.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import noc.support.Await;
+import noc.support.Browser;
+import noc.support.TestApplication;
+import noc.support.TestDatabase;
+import noc.support.TestRules;
+import noc.support.WebSession;
+
+/**
+ * The rules workbench on a rules folder of its own: a copy that compiles deploys (file, status,
+ * audit), one that does not is refused on its line and changes nothing; only the {@code rules} role
+ * and a form with its token get in.
+ */
+class RulesWorkbenchIT {
+
+    private static final String LINKS = "20-links.drl";
+    /** The rule a good edit adds: it never fires. */
+    private static final String ADDED_RULE = """
+
+            rule "A workbench edit adds a rule that never fires"
+            when
+                eval(false)
+            then
+            end
+            """;
+
+    private static Path folder;
+    private static TestApplication app;
+
+    @BeforeAll
+    static void start() {
+        folder = TestRules.shippedPlus();
+        app = TestApplication.start(TestDatabase.fresh("console_rules"),
+                Map.of("noc.rules.directory", folder.toString()));
+        app.user("rita", null, "rules");
+        app.user("olga", null, "operator");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aBrokenRuleIsRefusedOnItsLineAtValidateAndDeployAndTheRunningRulesStay() throws IOException {
+        String original = Files.readString(folder.resolve(LINKS));
+        String broken = TestRules.withoutClosingParenthesis(original, "$up : AlarmEvent(");
+        int line = TestRules.lineOf(original, "$up : AlarmEvent(") + 1;
+        Map<String, Object> before = app.getObject("/api/v1/rules/status");
+        try (Browser browser = Browser.open("en")) {
+            browser.go(app.uri("/signin"));
+            browser.signIn("rita", "rita-password");
+            browser.awaitPath("/");
+            browser.go(app.uri("/rules"));
+            assertThat(browser.text(".last-build")).isEqualTo("OK");
+            browser.find("a[href='/rules/files/20-links.drl']").click();
+            browser.awaitPath("/rules/files/20-links.drl");
+
+            browser.find("#text").clear();
+            browser.find("#text").sendKeys(broken);
+            browser.find("button[name=validate]").click();
+            Await.until(Duration.ofSeconds(10), "the validation's outcome", () -> !browser.text(".outcome").isEmpty());
+            assertThat(browser.text(".outcome .error")).isEqualTo("The copy does not compile: nothing was deployed.");
+            assertThat(browser.text(".problem .where")).isEqualTo("line " + line + ", column 5");
+            assertThat(browser.text(".ruler li.marked")).isEqualTo(String.valueOf(line));
+
+            browser.find("button[name=deploy]").click();
+            browser.awaitPath("/rules/files/20-links.drl/deploy");
+            assertThat(browser.text(".outcome .error")).startsWith("Deploy refused: the copy does not compile.");
+            assertThat(browser.text(".problem .where")).isEqualTo("line " + line + ", column 5");
+            assertThat(browser.find("#text").getAttribute("value")).isEqualTo(broken);
+        }
+        assertThat(Files.readString(folder.resolve(LINKS))).isEqualTo(original);
+        Map<String, Object> after = app.getObject("/api/v1/rules/status");
+        assertThat(after.get("lastBuild")).isEqualTo("OK");
+        assertThat(after.get("running")).isEqualTo(before.get("running"));
+    }
+
+    @Test
+    void aGoodEditIsWrittenReloadedAndAudited() throws IOException {
+        WebSession rita = signedIn("rita");
+        String original = rita.get("/rules/files/" + "10-deduplication.drl").body();
+        assertThat(original).contains("<textarea");
+        String text = Files.readString(folder.resolve("10-deduplication.drl")) + ADDED_RULE;
+        int count = ruleCount();
+
+        HttpResponse<String> answer = rita.post("/rules/files/10-deduplication.drl/deploy",
+                Map.of("text", text.replace("\n", "\r\n")));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValue("/rules?deployed=10-deduplication.drl");
+        assertThat(Files.readString(folder.resolve("10-deduplication.drl"))).isEqualTo(text);
+        assertThat(ruleCount()).isEqualTo(count + 1);
+        assertThat(app.getObject("/api/v1/rules/status").get("lastBuild")).isEqualTo("OK");
+        assertThat(rita.get("/rules?deployed=10-deduplication.drl").body())
+                .contains("10-deduplication.drl deployed: " + (count + 1) + " rules are running.");
+        List<Map<String, Object>> audit = app.getList("/api/v1/audit?action=RULES_DEPLOYED");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0)).containsEntry("actor", "rita").containsEntry("target", "10-deduplication.drl");
+    }
+
+    @Test
+    void validateShowsAProblemOnItsLineAndWritesNothing() throws IOException {
+        WebSession rita = signedIn("rita");
+        rita.get("/rules/files/" + LINKS);
+        String original = Files.readString(folder.resolve(LINKS));
+        int line = TestRules.lineOf(original, "$up : AlarmEvent(") + 1;
+
+        HttpResponse<String> answer = rita.post("/rules/files/" + LINKS + "/validate",
+                Map.of("text", TestRules.withoutClosingParenthesis(original, "$up : AlarmEvent(")));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("line " + line + ", column 5", "[ERR 102] mismatched input",
+                "id=\"line-" + line + "\" class=\"marked\"");
+        assertThat(Files.readString(folder.resolve(LINKS))).isEqualTo(original);
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRefusedAndWritesNothing() throws IOException {
+        WebSession rita = signedIn("rita");
+        rita.get("/rules/files/" + LINKS);
+        String original = Files.readString(folder.resolve(LINKS));
+
+        HttpResponse<String> answer = rita.post("/rules/files/" + LINKS + "/deploy",
+                Map.of("csrfToken", "forged", "text", original + ADDED_RULE));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("The form had expired");
+        assertThat(Files.readString(folder.resolve(LINKS))).isEqualTo(original);
+    }
+
+    @Test
+    void anOperatorMayNotUseTheWorkbench() {
+        WebSession olga = signedIn("olga");
+        assertThat(olga.get("/rules").statusCode()).isEqualTo(403);
+        assertThat(olga.get("/rules/files/" + LINKS).statusCode()).isEqualTo(403);
+        assertThat(olga.post("/rules/files/" + LINKS + "/deploy", Map.of("text", "")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyAFileOfTheFolderCanBeOpened() {
+        WebSession rita = signedIn("rita");
+        assertThat(rita.get("/rules/files/99-nothing.drl").statusCode()).isEqualTo(404);
+        assertThat(rita.get("/rules/files/..%2Fpom.xml").statusCode()).isEqualTo(404);
+    }
+
+    private static WebSession signedIn(String username) {
+        WebSession session = new WebSession(app.uri("/"), "en");
+        session.signIn(username, username + "-password", "/");
+        return session;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int ruleCount() {
+        return ((Number) ((Map<String, Object>) app.getObject("/api/v1/rules/status").get("running"))
+                .get("ruleCount")).intValue();
+    }
+}
