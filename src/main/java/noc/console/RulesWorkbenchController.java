@@ -48,13 +48,15 @@ import noc.security.Role;
 public class RulesWorkbenchController {
 
     private final RuleWorkbench workbench;
+    private final RuleScenarios scenarios;
     private final RuleReloader reloader;
     private final Csrf csrf;
     private final DateTimeFormatter times;
 
-    public RulesWorkbenchController(RuleWorkbench workbench, RuleReloader reloader, Csrf csrf,
-                                    NotifyConfiguration notify) {
+    public RulesWorkbenchController(RuleWorkbench workbench, RuleScenarios scenarios, RuleReloader reloader,
+                                    Csrf csrf, NotifyConfiguration notify) {
         this.workbench = workbench;
+        this.scenarios = scenarios;
         this.reloader = reloader;
         this.csrf = csrf;
         this.times = notify.times();
@@ -122,6 +124,24 @@ public class RulesWorkbenchController {
         return HttpResponse.seeOther(URI.create(UriBuilder.of("/rules").queryParam("deployed", name).toString()));
     }
 
+    /** Runs the scenarios of {@code tests/} with the copy standing for its file; nothing is written. */
+    @Post(uri = "/rules/files/{name}/scenarios", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> scenarios(HttpRequest<?> request, Authentication caller, @PathVariable String name,
+                                     @Body CopyForm form) {
+        existing(name);
+        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String text = copy(form);
+        Optional<RuleScenarios.Run> run = scenarios.run(name, text);
+        if (run.isEmpty()) {
+            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, text, null, "rules.busy");
+        }
+        return page(request, HttpResponse.ok(), caller, name, text, null, null, run.get());
+    }
+
     /** The page again, untouched, when the form's token is wrong or the copy too long. */
     private Optional<HttpResponse<?>> refusal(HttpRequest<?> request, Authentication caller, String name,
                                              CopyForm form) {
@@ -148,6 +168,12 @@ public class RulesWorkbenchController {
     private HttpResponse<?> page(HttpRequest<?> request, MutableHttpResponse<Object> response, Authentication caller,
                                  String name, String text, @Nullable RuleStatus.Validation validation,
                                  @Nullable String outcome) {
+        return page(request, response, caller, name, text, validation, outcome, null);
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, MutableHttpResponse<Object> response, Authentication caller,
+                                 String name, String text, @Nullable RuleStatus.Validation validation,
+                                 @Nullable String outcome, @Nullable RuleScenarios.Run run) {
         List<RuleStatus.Problem> problems = validation == null ? List.of() : validation.problems();
         Set<Integer> marked = problems.stream().filter(problem -> problem.file().equals(name))
                 .map(RuleStatus.Problem::line).collect(Collectors.toSet());
@@ -163,6 +189,7 @@ public class RulesWorkbenchController {
         model.put("problems", problems);
         model.put("outcome", outcome);
         model.put("ruleCount", validation == null ? null : validation.ruleCount());
+        model.put("run", run);
         return response.body(new ModelAndView<>("rules-file", model));
     }
 

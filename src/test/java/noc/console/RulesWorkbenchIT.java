@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +44,14 @@ class RulesWorkbenchIT {
     private static TestApplication app;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         folder = TestRules.shippedPlus();
+        Files.createDirectory(folder.resolve("tests"));
+        try (Stream<Path> scenarios = Files.list(Path.of("rules", "tests"))) {
+            for (Path scenario : scenarios.toList()) {
+                Files.copy(scenario, folder.resolve("tests").resolve(scenario.getFileName()));
+            }
+        }
         app = TestApplication.start(TestDatabase.fresh("console_rules"),
                 Map.of("noc.rules.directory", folder.toString()));
         app.user("rita", null, "rules");
@@ -129,6 +136,24 @@ class RulesWorkbenchIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("line " + line + ", column 5", "[ERR 102] mismatched input",
                 "id=\"line-" + line + "\" class=\"marked\"");
+        assertThat(Files.readString(folder.resolve(LINKS))).isEqualTo(original);
+    }
+
+    @Test
+    void theScenariosRunOnTheCopyAndNameTheOneItBreaks() throws IOException {
+        WebSession rita = signedIn("rita");
+        rita.get("/rules/files/" + LINKS);
+        String original = Files.readString(folder.resolve(LINKS));
+        String renamed = original.replace("without redundancy opens a P1 ticket\"", "without redundancy opens a ticket\"");
+        assertThat(renamed).isNotEqualTo(original);
+
+        String untouched = rita.post("/rules/files/" + LINKS + "/scenarios", Map.of("text", original)).body();
+        HttpResponse<String> answer = rita.post("/rules/files/" + LINKS + "/scenarios", Map.of("text", renamed));
+
+        assertThat(untouched).contains("25 passed, 0 failed").doesNotContain("class=\"scenario failed\"");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("24 passed, 1 failed", "class=\"scenario failed\"",
+                "link-down-priority-follows-the-services-of-the-device.yaml", "class=\"failure\"");
         assertThat(Files.readString(folder.resolve(LINKS))).isEqualTo(original);
     }
 
