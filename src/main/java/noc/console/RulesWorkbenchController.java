@@ -31,10 +31,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import noc.api.ProblemException;
+import noc.engine.RuleBuildException;
 import noc.engine.RuleReloader;
 import noc.engine.RuleStatus;
 import noc.notify.NotifyConfiguration;
 import noc.security.Role;
+import noc.shadow.Shadow;
 
 /**
  * The rules workbench: the folder and how its last build went, and a file's copy edited in the
@@ -49,14 +51,16 @@ public class RulesWorkbenchController {
 
     private final RuleWorkbench workbench;
     private final RuleScenarios scenarios;
+    private final Shadow shadow;
     private final RuleReloader reloader;
     private final Csrf csrf;
     private final DateTimeFormatter times;
 
-    public RulesWorkbenchController(RuleWorkbench workbench, RuleScenarios scenarios, RuleReloader reloader,
-                                    Csrf csrf, NotifyConfiguration notify) {
+    public RulesWorkbenchController(RuleWorkbench workbench, RuleScenarios scenarios, Shadow shadow,
+                                    RuleReloader reloader, Csrf csrf, NotifyConfiguration notify) {
         this.workbench = workbench;
         this.scenarios = scenarios;
+        this.shadow = shadow;
         this.reloader = reloader;
         this.csrf = csrf;
         this.times = notify.times();
@@ -140,6 +144,37 @@ public class RulesWorkbenchController {
             return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, text, null, "rules.busy");
         }
         return page(request, HttpResponse.ok(), caller, name, text, null, null, run.get());
+    }
+
+    /**
+     * Starts a shadow run of the copy through the same service as {@code POST /api/v1/rules/shadow},
+     * then shows it at {@code /rules/shadow}; a copy that does not compile starts nothing.
+     */
+    @Post(uri = "/rules/files/{name}/shadow", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> shadow(HttpRequest<?> request, Authentication caller, @PathVariable String name,
+                                  @Body CopyForm form) {
+        existing(name);
+        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String text = copy(form);
+        try {
+            shadow.start(Map.of(name, text), caller.getName());
+        } catch (Shadow.AlreadyRunning e) {
+            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, text, null,
+                    "rules.shadowBusy");
+        } catch (RuleBuildException e) {
+            List<RuleStatus.Problem> problems = e.problems().stream().map(problem -> new RuleStatus.Problem(
+                    problem.file(), problem.line(), problem.column(), problem.level().name(), problem.message()))
+                    .toList();
+            return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, text,
+                    new RuleStatus.Validation(false, null, problems.isEmpty()
+                            ? List.of(new RuleStatus.Problem("", 0, 0, "ERROR", e.getMessage())) : problems),
+                    "rules.shadowRefused");
+        }
+        return HttpResponse.seeOther(URI.create(RulesShadowController.SHADOW));
     }
 
     /** The page again, untouched, when the form's token is wrong or the copy too long. */

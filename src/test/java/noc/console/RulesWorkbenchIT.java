@@ -158,6 +158,30 @@ class RulesWorkbenchIT {
     }
 
     @Test
+    void aShadowRunOfTheCopyStartsShowsItsStateAndStops() throws IOException {
+        WebSession rita = signedIn("rita");
+        rita.get("/rules/files/" + LINKS);
+        String original = Files.readString(folder.resolve(LINKS));
+
+        HttpResponse<String> broken = rita.post("/rules/files/" + LINKS + "/shadow",
+                Map.of("text", TestRules.withoutClosingParenthesis(original, "$up : AlarmEvent(")));
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(broken.body()).contains("no shadow run started", "[ERR 102]");
+        assertThat(rita.get("/rules/shadow").body()).contains("No shadow run yet");
+
+        HttpResponse<String> started = rita.post("/rules/files/" + LINKS + "/shadow", Map.of("text", original));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        assertThat(started.headers().firstValue("Location")).hasValue("/rules/shadow");
+        String page = rita.get("/rules/shadow").body();
+        assertThat(page).contains(LINKS, "by rita", "Stop the shadow run").containsPattern("STARTING|RUNNING");
+
+        assertThat(rita.post("/rules/shadow/stop", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(rita.get("/rules/shadow").body()).contains("STOPPED (stopped by rita)")
+                .doesNotContain("Stop the shadow run");
+        assertThat(Files.readString(folder.resolve(LINKS))).isEqualTo(original);
+    }
+
+    @Test
     void aFormWithoutItsTokenIsRefusedAndWritesNothing() throws IOException {
         WebSession rita = signedIn("rita");
         rita.get("/rules/files/" + LINKS);
