@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -48,9 +49,12 @@ public class RuleWorkbench {
     public record RuleFile(String name, long size) {
     }
 
-    /** What a deploy did: whether it wrote the file, the check of the copy, and the status after. */
-    public record Deployment(boolean deployed, RuleStatus.Validation validation, RuleStatus status) {
+    /** What a deploy did, the check of the copy (when it came to that), and the status after. */
+    public record Deployment(Result result, @Nullable RuleStatus.Validation validation, RuleStatus status) {
     }
+
+    /** Written and reloaded; refused as it does not compile; refused as the file changed since the copy was made. */
+    public enum Result { DEPLOYED, INVALID, CHANGED }
 
     /** The {@code *.drl} files of the folder, in the order they load. */
     public List<RuleFile> files() {
@@ -81,13 +85,18 @@ public class RuleWorkbench {
     }
 
     /**
-     * Checks {@code text}, and only when it compiles writes it as {@code name}, reloads the folder and
-     * records in the audit who deployed what. One deploy at a time, so a check stays true until its write.
+     * Checks {@code text}, and only when it compiles and the file is still the {@code base} version the
+     * copy was made from, writes it as {@code name}, reloads the folder and records in the audit who
+     * deployed what. One deploy at a time, so the checks stay true until the write.
      */
-    public synchronized Deployment deploy(String name, String text, Authentication caller, HttpRequest<?> request) {
+    public synchronized Deployment deploy(String name, String text, String base, Authentication caller,
+                                          HttpRequest<?> request) {
+        if (!read(name).map(RuleWorkbench::version).orElse("").equals(base)) {
+            return new Deployment(Result.CHANGED, null, reloader.status());
+        }
         RuleStatus.Validation validation = validate(name, text);
         if (!validation.valid()) {
-            return new Deployment(false, validation, reloader.status());
+            return new Deployment(Result.INVALID, validation, reloader.status());
         }
         Path target = file(name).orElseThrow(() -> new IllegalArgumentException("no rule file " + name));
         Path staged = folder.resolve("." + name + ".workbench");
@@ -98,9 +107,9 @@ public class RuleWorkbench {
             throw new UncheckedIOException(e);
         }
         RuleStatus status = reloader.reload();
-        audit.record(caller, "RULES_DEPLOYED", name, request, "sha256 " + sha256(text) + ", "
+        audit.record(caller, "RULES_DEPLOYED", name, request, "sha256 " + version(text) + ", "
                 + status.running().ruleCount() + " rules running, last build " + status.lastBuild());
-        return new Deployment(true, validation, status);
+        return new Deployment(Result.DEPLOYED, validation, status);
     }
 
     /** The file of the folder called {@code name}: a plain {@code *.drl} name only, never a path. */
@@ -120,7 +129,8 @@ public class RuleWorkbench {
         }
     }
 
-    private static String sha256(String text) {
+    /** A file's version as a copy carries it: the SHA-256 of its text, in hex. */
+    public static String version(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

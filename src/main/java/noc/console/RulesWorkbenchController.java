@@ -66,10 +66,10 @@ public class RulesWorkbenchController {
         this.times = notify.times();
     }
 
-    /** What the editor posts: the copy and the form's token. */
+    /** What the editor posts: the copy, the version of the file it was made from, and the form's token. */
     @Introspected
     @Serdeable
-    public record CopyForm(@Nullable String text, @Nullable String csrfToken) {
+    public record CopyForm(@Nullable String text, @Nullable String base, @Nullable String csrfToken) {
     }
 
     @Get(uri = "/rules", produces = MediaType.TEXT_HTML)
@@ -92,7 +92,7 @@ public class RulesWorkbenchController {
     @Get(uri = "/rules/files/{name}", produces = MediaType.TEXT_HTML)
     public HttpResponse<?> file(HttpRequest<?> request, Authentication caller, @PathVariable String name) {
         String text = existing(name);
-        return page(request, HttpResponse.ok(), caller, name, text, null, null);
+        return page(request, HttpResponse.ok(), caller, name, new Copy(text, RuleWorkbench.version(text)), null, null);
     }
 
     @Post(uri = "/rules/files/{name}/validate", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
@@ -104,9 +104,9 @@ public class RulesWorkbenchController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String text = copy(form);
-        RuleStatus.Validation validation = workbench.validate(name, text);
-        return page(request, HttpResponse.ok(), caller, name, text, validation,
+        Copy copy = copy(form);
+        RuleStatus.Validation validation = workbench.validate(name, copy.text());
+        return page(request, HttpResponse.ok(), caller, name, copy, validation,
                 validation.valid() ? "rules.valid" : "rules.invalid");
     }
 
@@ -119,13 +119,16 @@ public class RulesWorkbenchController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String text = copy(form);
-        RuleWorkbench.Deployment deployment = workbench.deploy(name, text, caller, request);
-        if (!deployment.deployed()) {
-            return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, text,
+        Copy copy = copy(form);
+        RuleWorkbench.Deployment deployment = workbench.deploy(name, copy.text(), copy.base(), caller, request);
+        return switch (deployment.result()) {
+            case DEPLOYED -> HttpResponse.seeOther(URI.create(UriBuilder.of("/rules").queryParam("deployed", name)
+                    .toString()));
+            case INVALID -> page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, copy,
                     deployment.validation(), "rules.refused");
-        }
-        return HttpResponse.seeOther(URI.create(UriBuilder.of("/rules").queryParam("deployed", name).toString()));
+            case CHANGED -> page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
+                    "rules.changed");
+        };
     }
 
     /** Runs the scenarios of {@code tests/} with the copy standing for its file; nothing is written. */
@@ -138,12 +141,12 @@ public class RulesWorkbenchController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String text = copy(form);
-        Optional<RuleScenarios.Run> run = scenarios.run(name, text);
+        Copy copy = copy(form);
+        Optional<RuleScenarios.Run> run = scenarios.run(name, copy.text());
         if (run.isEmpty()) {
-            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, text, null, "rules.busy");
+            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null, "rules.busy");
         }
-        return page(request, HttpResponse.ok(), caller, name, text, null, null, run.get());
+        return page(request, HttpResponse.ok(), caller, name, copy, null, null, run.get());
     }
 
     /**
@@ -159,17 +162,17 @@ public class RulesWorkbenchController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String text = copy(form);
+        Copy copy = copy(form);
         try {
-            shadow.start(Map.of(name, text), caller.getName());
+            shadow.start(Map.of(name, copy.text()), caller.getName());
         } catch (Shadow.AlreadyRunning e) {
-            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, text, null,
+            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
                     "rules.shadowBusy");
         } catch (RuleBuildException e) {
             List<RuleStatus.Problem> problems = e.problems().stream().map(problem -> new RuleStatus.Problem(
                     problem.file(), problem.line(), problem.column(), problem.level().name(), problem.message()))
                     .toList();
-            return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, text,
+            return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, copy,
                     new RuleStatus.Validation(false, null, problems.isEmpty()
                             ? List.of(new RuleStatus.Problem("", 0, 0, "ERROR", e.getMessage())) : problems),
                     "rules.shadowRefused");
@@ -184,9 +187,9 @@ public class RulesWorkbenchController {
             return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name, copy(form),
                     null, "rules.expired"));
         }
-        if (copy(form).length() > RuleWorkbench.MAX_TEXT) {
-            return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name, "",
-                    null, "rules.tooLong"));
+        if (copy(form).text().length() > RuleWorkbench.MAX_TEXT) {
+            return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name,
+                    new Copy("", copy(form).base()), null, "rules.tooLong"));
         }
         return Optional.empty();
     }
@@ -195,20 +198,26 @@ public class RulesWorkbenchController {
         return workbench.read(name).orElseThrow(() -> ProblemException.notFound("No rule file " + name));
     }
 
+    /** A copy being edited, and the version of its file it was made from ({@link RuleWorkbench#version}). */
+    private record Copy(String text, String base) {
+    }
+
     /** The copy as the folder keeps it: a browser sends a text area's lines ended by CR LF. */
-    private static String copy(CopyForm form) {
-        return form.text() == null ? "" : form.text().replace("\r\n", "\n");
+    private static Copy copy(CopyForm form) {
+        return new Copy(form.text() == null ? "" : form.text().replace("\r\n", "\n"),
+                form.base() == null ? "" : form.base());
     }
 
     private HttpResponse<?> page(HttpRequest<?> request, MutableHttpResponse<Object> response, Authentication caller,
-                                 String name, String text, @Nullable RuleStatus.Validation validation,
+                                 String name, Copy copy, @Nullable RuleStatus.Validation validation,
                                  @Nullable String outcome) {
-        return page(request, response, caller, name, text, validation, outcome, null);
+        return page(request, response, caller, name, copy, validation, outcome, null);
     }
 
     private HttpResponse<?> page(HttpRequest<?> request, MutableHttpResponse<Object> response, Authentication caller,
-                                 String name, String text, @Nullable RuleStatus.Validation validation,
+                                 String name, Copy copy, @Nullable RuleStatus.Validation validation,
                                  @Nullable String outcome, @Nullable RuleScenarios.Run run) {
+        String text = copy.text();
         List<RuleStatus.Problem> problems = validation == null ? List.of() : validation.problems();
         Set<Integer> marked = problems.stream().filter(problem -> problem.file().equals(name))
                 .map(RuleStatus.Problem::line).collect(Collectors.toSet());
@@ -218,6 +227,7 @@ public class RulesWorkbenchController {
         model.put("csrfToken", csrf.token(request, response));
         model.put("name", name);
         model.put("text", text);
+        model.put("base", copy.base());
         model.put("rows", lines + 2);
         model.put("lines", IntStream.rangeClosed(1, lines).mapToObj(line -> new Line(line, marked.contains(line)))
                 .toList());
