@@ -228,7 +228,7 @@ public class RulesWorkbenchController {
         model.put("name", name);
         model.put("text", text);
         model.put("base", copy.base());
-        model.put("rows", lines + 2);
+        model.put("rows", lines + 10);
         model.put("lines", IntStream.rangeClosed(1, lines).mapToObj(line -> new Line(line, marked.contains(line)))
                 .toList());
         model.put("problems", problems);
