@@ -41,7 +41,7 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
     }
 
     /** The JSON path of a violation: method and parameter left out, container elements as indexes. */
-    static String path(ConstraintViolation<?> violation) {
+    public static String path(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER

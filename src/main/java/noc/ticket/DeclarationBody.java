@@ -38,4 +38,24 @@ public record DeclarationBody(
                 message = "must be loss, disruption, degradation or request") String impact) implements StrictBody {
 
     private static final String REQUIRED = "is required (P-2.2)";
+
+    /**
+     * The declaration for {@code customer} from a body that passed its constraints, with the checks
+     * they cannot make (the impact's name, the journal's room) put in {@code errors}: the API and the
+     * portal's form refuse a declaration for the same reasons.
+     */
+    public Declaration declaration(String customer, String declaredBy, FieldReader errors) {
+        Declaration.Impact impact = impact() == null ? Declaration.Impact.DEGRADATION
+                : errors.choice(Declaration.Impact.class, impact(), "impact");
+        Declaration declaration = new Declaration(customer, siteAddress.strip(),
+                serviceReferences.stream().map(String::strip).toList(), contactName.strip(), contactPhone.strip(),
+                contactEmail.strip(), faultyElements.strip(), description.strip(),
+                impact == null ? Declaration.Impact.DEGRADATION : impact, declaredBy);
+        int journaled = declaration.journalText().length();
+        if (journaled > Limits.JOURNAL_TEXT) {
+            errors.error("description", "with the other fields makes " + journaled
+                    + " characters, over the journal's " + Limits.JOURNAL_TEXT + ": shorten it or faultyElements");
+        }
+        return declaration;
+    }
 }

@@ -14,7 +14,6 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
-import noc.api.Limits;
 import noc.api.ProblemException;
 import noc.security.Callers;
 import noc.security.Role;
@@ -43,18 +42,7 @@ public class IncidentController {
         // A customer declares for its own customer, whatever the body names.
         String customer = Callers.customer(caller).orElse(body.customerName().strip());
         FieldReader errors = new FieldReader();
-        Declaration.Impact impact = body.impact() == null ? Declaration.Impact.DEGRADATION
-                : errors.choice(Declaration.Impact.class, body.impact(), "impact");
-        Declaration declaration = new Declaration(customer, body.siteAddress().strip(),
-                body.serviceReferences().stream().map(String::strip).toList(), body.contactName().strip(),
-                body.contactPhone().strip(), body.contactEmail().strip(), body.faultyElements().strip(),
-                body.description().strip(), impact == null ? Declaration.Impact.DEGRADATION : impact,
-                caller.getName());
-        int journaled = declaration.journalText().length();
-        if (journaled > Limits.JOURNAL_TEXT) {
-            errors.error("description", "with the other fields makes " + journaled
-                    + " characters, over the journal's " + Limits.JOURNAL_TEXT + ": shorten it or faultyElements");
-        }
+        Declaration declaration = body.declaration(customer, caller.getName(), errors);
         errors.refuseIfInvalid("the declaration was not taken");
         return commands.submit(declaration, reply -> {
             if (!(reply instanceof Declaration.Opened opened)) {

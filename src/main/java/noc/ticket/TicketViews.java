@@ -35,7 +35,7 @@ public final class TicketViews {
     public record Sla(@Nullable String restoreObjective, String elapsed, String paused,
                       @Nullable Instant restoreDue, @Nullable Instant waitingSince, boolean breached) {
 
-        static Sla of(Ticket ticket, Instant now) {
+        public static Sla of(Ticket ticket, Instant now) {
             SlaClock clock = ticket.sla();
             Instant end = ticket.status() == TicketStatus.CLOSED ? ticket.updatedAt() : now;
             return new Sla(clock.restoreObjective() == null ? null : clock.restoreObjective().toString(),

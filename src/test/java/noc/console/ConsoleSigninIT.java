@@ -81,7 +81,7 @@ class ConsoleSigninIT {
         browser.signIn("carl", "carl-password", "/portal");
         HttpResponse<String> portal = browser.get("/portal");
         assertThat(portal.statusCode()).isEqualTo(200);
-        assertThat(portal.body()).contains("Espace client", "Bienvenue, Acme.", "déclarations d’incident");
+        assertThat(portal.body()).contains("Espace client", "Vos tickets (Acme)", "Signaler un incident");
         assertThat(browser.get("/").statusCode()).isEqualTo(403);
     }
 
