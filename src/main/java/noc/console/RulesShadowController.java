@@ -61,7 +61,7 @@ public class RulesShadowController {
         return page(request, HttpResponse.ok(), caller, null);
     }
 
-    @Post(uri = SHADOW + "/stop", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+    @Post(uri = SHADOW + "/stop", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     public HttpResponse<?> stop(HttpRequest<?> request, Authentication caller, @Body StopForm form)
             throws InterruptedException {

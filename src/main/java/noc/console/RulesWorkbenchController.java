@@ -95,8 +95,7 @@ public class RulesWorkbenchController {
         return page(request, HttpResponse.ok(), caller, name, new Copy(text, RuleWorkbench.version(text)), null, null);
     }
 
-    @Post(uri = "/rules/files/{name}/validate", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
-            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    @Post(uri = "/rules/files/{name}/validate", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> validate(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                     @Body CopyForm form) {
         existing(name);
@@ -110,8 +109,7 @@ public class RulesWorkbenchController {
                 validation.valid() ? "rules.valid" : "rules.invalid");
     }
 
-    @Post(uri = "/rules/files/{name}/deploy", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
-            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    @Post(uri = "/rules/files/{name}/deploy", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> deploy(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                   @Body CopyForm form) {
         existing(name);
@@ -132,8 +130,7 @@ public class RulesWorkbenchController {
     }
 
     /** Runs the scenarios of {@code tests/} with the copy standing for its file; nothing is written. */
-    @Post(uri = "/rules/files/{name}/scenarios", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
-            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    @Post(uri = "/rules/files/{name}/scenarios", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> scenarios(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                      @Body CopyForm form) {
         existing(name);
@@ -153,8 +150,7 @@ public class RulesWorkbenchController {
      * Starts a shadow run of the copy through the same service as {@code POST /api/v1/rules/shadow},
      * then shows it at {@code /rules/shadow}; a copy that does not compile starts nothing.
      */
-    @Post(uri = "/rules/files/{name}/shadow", consumes = {MediaType.APPLICATION_FORM_URLENCODED,
-            MediaType.APPLICATION_JSON}, produces = MediaType.TEXT_HTML)
+    @Post(uri = "/rules/files/{name}/shadow", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> shadow(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                   @Body CopyForm form) {
         existing(name);
