@@ -41,4 +41,13 @@ public class SigninRedirect extends DefaultAuthorizationExceptionHandler {
         }
         return HttpResponse.seeOther(URI.create(SigninController.SIGNIN));
     }
+
+    /**
+     * A signed-in browser without the role gets its 403: Micronaut would send it to "/" instead, which
+     * hides the refusal (and loops for a customer, whom the board refuses too).
+     */
+    @Override
+    protected boolean shouldRedirect(HttpRequest<?> request, AuthorizationException exception) {
+        return !exception.isForbidden() && super.shouldRedirect(request, exception);
+    }
 }
