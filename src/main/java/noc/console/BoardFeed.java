@@ -94,6 +94,9 @@ public class BoardFeed implements ApplicationEventListener<CycleCommitted> {
     }
 
     private void tellBrowsers() {
+        if (browsers.isEmpty()) {
+            return; // a browser that connects gets its first refresh at once (follow)
+        }
         sinceKeepalive += configuration.liveInterval().toMillis();
         Event<String> event = null;
         if (changed.getAndSet(false)) {

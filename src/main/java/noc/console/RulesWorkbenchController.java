@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -98,52 +97,37 @@ public class RulesWorkbenchController {
     @Post(uri = "/rules/files/{name}/validate", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> validate(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                     @Body CopyForm form) {
-        existing(name);
-        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Copy copy = copy(form);
-        RuleStatus.Validation validation = workbench.validate(name, copy.text());
-        return page(request, HttpResponse.ok(), caller, name, copy, validation,
-                validation.valid() ? "rules.valid" : "rules.invalid");
+        return withCopy(request, caller, name, form, copy -> {
+            RuleStatus.Validation validation = workbench.validate(name, copy.text());
+            return page(request, HttpResponse.ok(), caller, name, copy, validation,
+                    validation.valid() ? "rules.valid" : "rules.invalid");
+        });
     }
 
     @Post(uri = "/rules/files/{name}/deploy", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> deploy(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                   @Body CopyForm form) {
-        existing(name);
-        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Copy copy = copy(form);
-        RuleWorkbench.Deployment deployment = workbench.deploy(name, copy.text(), copy.base(), caller, request);
-        return switch (deployment.result()) {
-            case DEPLOYED -> HttpResponse.seeOther(URI.create(UriBuilder.of("/rules").queryParam("deployed", name)
-                    .toString()));
-            case INVALID -> page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, copy,
-                    deployment.validation(), "rules.refused");
-            case CHANGED -> page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
-                    "rules.changed");
-        };
+        return withCopy(request, caller, name, form, copy -> {
+            RuleWorkbench.Deployment deployment = workbench.deploy(name, copy.text(), copy.base(), caller, request);
+            return switch (deployment.result()) {
+                case DEPLOYED -> HttpResponse.seeOther(URI.create(UriBuilder.of("/rules").queryParam("deployed", name)
+                        .toString()));
+                case INVALID -> page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name,
+                        copy, deployment.validation(), "rules.refused");
+                case CHANGED -> page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
+                        "rules.changed");
+            };
+        });
     }
 
     /** Runs the scenarios of {@code tests/} with the copy standing for its file; nothing is written. */
     @Post(uri = "/rules/files/{name}/scenarios", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> scenarios(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                      @Body CopyForm form) {
-        existing(name);
-        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Copy copy = copy(form);
-        Optional<RuleScenarios.Run> run = scenarios.run(name, copy.text());
-        if (run.isEmpty()) {
-            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null, "rules.busy");
-        }
-        return page(request, HttpResponse.ok(), caller, name, copy, null, null, run.get());
+        return withCopy(request, caller, name, form, copy -> scenarios.run(name, copy.text())
+                .<HttpResponse<?>>map(run -> page(request, HttpResponse.ok(), caller, name, copy, null, null, run))
+                .orElseGet(() -> page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
+                        "rules.busy")));
     }
 
     /**
@@ -153,41 +137,37 @@ public class RulesWorkbenchController {
     @Post(uri = "/rules/files/{name}/shadow", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> shadow(HttpRequest<?> request, Authentication caller, @PathVariable String name,
                                   @Body CopyForm form) {
-        existing(name);
-        Optional<HttpResponse<?>> refused = refusal(request, caller, name, form);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Copy copy = copy(form);
-        try {
-            shadow.start(Map.of(name, copy.text()), caller.getName());
-        } catch (Shadow.AlreadyRunning e) {
-            return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
-                    "rules.shadowBusy");
-        } catch (RuleBuildException e) {
-            List<RuleStatus.Problem> problems = e.problems().stream().map(problem -> new RuleStatus.Problem(
-                    problem.file(), problem.line(), problem.column(), problem.level().name(), problem.message()))
-                    .toList();
-            return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, copy,
-                    new RuleStatus.Validation(false, null, problems.isEmpty()
-                            ? List.of(new RuleStatus.Problem("", 0, 0, "ERROR", e.getMessage())) : problems),
-                    "rules.shadowRefused");
-        }
-        return HttpResponse.seeOther(URI.create(RulesShadowController.SHADOW));
+        return withCopy(request, caller, name, form, copy -> {
+            try {
+                shadow.start(Map.of(name, copy.text()), caller.getName());
+            } catch (Shadow.AlreadyRunning e) {
+                return page(request, HttpResponse.status(HttpStatus.CONFLICT), caller, name, copy, null,
+                        "rules.shadowBusy");
+            } catch (RuleBuildException e) {
+                return page(request, HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY), caller, name, copy,
+                        RuleStatus.Validation.refused(e), "rules.shadowRefused");
+            }
+            return HttpResponse.seeOther(URI.create(RulesShadowController.SHADOW));
+        });
     }
 
-    /** The page again, untouched, when the form's token is wrong or the copy too long. */
-    private Optional<HttpResponse<?>> refusal(HttpRequest<?> request, Authentication caller, String name,
-                                             CopyForm form) {
+    /**
+     * What a form about a file does with its copy; the page again, untouched, when the file is unknown
+     * (404), the form's token is wrong or the copy too long.
+     */
+    private HttpResponse<?> withCopy(HttpRequest<?> request, Authentication caller, String name, CopyForm form,
+                                     java.util.function.Function<Copy, HttpResponse<?>> action) {
+        existing(name);
+        Copy copy = copy(form);
         if (!csrf.accepts(request, form.csrfToken())) {
-            return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name, copy(form),
-                    null, "rules.expired"));
+            return page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name, copy, null,
+                    "rules.expired");
         }
-        if (copy(form).text().length() > RuleWorkbench.MAX_TEXT) {
-            return Optional.of(page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name,
-                    new Copy("", copy(form).base()), null, "rules.tooLong"));
+        if (copy.text().length() > RuleWorkbench.MAX_TEXT) {
+            return page(request, HttpResponse.status(HttpStatus.BAD_REQUEST), caller, name,
+                    new Copy("", copy.base()), null, "rules.tooLong");
         }
-        return Optional.empty();
+        return action.apply(copy);
     }
 
     private String existing(String name) {

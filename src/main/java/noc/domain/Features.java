@@ -73,10 +73,10 @@ final class Features implements Domain.Session {
     @Override
     public void endCycle(CycleChanges changes) {
         book.endCycle();
-        if (planner == null) {
-            return;
+        TicketChanges tickets = changes.partOrNull(TicketChanges.class);
+        if (planner == null || tickets == null || tickets.journal().isEmpty()) {
+            return; // no journal line, nobody to tell: idle ticks plan nothing
         }
-        TicketChanges tickets = TicketChanges.in(changes);
         PlannedNotifications notices = PlannedNotifications.of(changes);
         notices.notifications(planner.plan(tickets.journal(), tickets.journalTickets(), tickets.customersAdded(),
                 book::standing, () -> Directory.of(inventory.items()), state.sla(), notices::openingTemplate));

@@ -1,5 +1,6 @@
 package noc.domain;
 
+import java.util.Collection;
 import java.util.List;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -42,12 +43,13 @@ public class NocDomain implements Domain {
     @Override
     public void write(CycleChanges changes) {
         writer.write(changes);
-        if (changes.isEmpty()) {
-            return;
+        Collection<Alarm> alarms = changes.rows(Alarm.class);
+        Collection<Ticket> tickets = changes.rows(Ticket.class);
+        if (alarms.isEmpty() && tickets.isEmpty()) {
+            return; // journal lines or counters only: nothing a listener shows changed
         }
         try {
-            committed.publishEvent(new CycleCommitted(List.copyOf(changes.rows(Alarm.class)),
-                    List.copyOf(changes.rows(Ticket.class))));
+            committed.publishEvent(new CycleCommitted(List.copyOf(alarms), List.copyOf(tickets)));
         } catch (RuntimeException e) {
             // The cycle is committed: a failing listener must not make the engine write it again.
             LOG.error("A listener of committed cycles failed", e);

@@ -48,18 +48,28 @@ public final class RuleCompiler {
     }
 
     public CompiledRules compile(Path directory) throws RuleBuildException {
+        return compile(directory, Map.of());
+    }
+
+    /**
+     * The folder's files with {@code candidates} standing for those of the same name (or added), in name
+     * order: what {@code rules/validate}, the workbench and shadow runs check, deploying nothing.
+     */
+    public CompiledRules compile(Path directory, Map<String, String> candidates) throws RuleBuildException {
         if (!Files.isDirectory(directory)) {
             throw new RuleBuildException("The rules folder " + directory.toAbsolutePath() + " does not exist",
                     List.of());
         }
-        Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, String> sorted = new java.util.TreeMap<>();
         try {
             for (Path file : ruleFiles(directory)) {
-                sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                sorted.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new RuleBuildException("Cannot read the rules folder " + directory + ": " + e.getMessage(), List.of());
         }
+        sorted.putAll(candidates);
+        Map<String, String> sources = new LinkedHashMap<>(sorted);
         return compile(sources);
     }
 

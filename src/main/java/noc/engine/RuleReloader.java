@@ -10,7 +10,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,29 +94,12 @@ public final class RuleReloader {
      * without deploying anything: a candidate replaces the file of the same name.
      */
     public RuleStatus.Validation validate(Map<String, String> candidates) {
-        Map<String, String> sources = new LinkedHashMap<>();
         try {
-            for (Path file : RuleCompiler.ruleFiles(configuration.directory())) {
-                sources.put(file.getFileName().toString(), Files.readString(file));
-            }
-        } catch (IOException e) {
-            return new RuleStatus.Validation(false, null, List.of(new RuleStatus.Problem("", 0, 0, "ERROR",
-                    "cannot read the rules folder: " + e.getMessage())));
-        }
-        sources.putAll(candidates);
-        Map<String, String> ordered = new LinkedHashMap<>();
-        sources.keySet().stream().sorted().forEach(name -> ordered.put(name, sources.get(name)));
-        try {
-            CompiledRules rules = compiler.compile(ordered);
+            CompiledRules rules = compiler.compile(configuration.directory(), candidates);
             return new RuleStatus.Validation(true, rules.ruleCount(),
                     rules.warnings().stream().map(RuleStatus.Problem::of).toList());
         } catch (RuleBuildException e) {
-            List<RuleStatus.Problem> problems = new ArrayList<>(
-                    e.problems().stream().map(RuleStatus.Problem::of).toList());
-            if (problems.isEmpty()) {
-                problems.add(new RuleStatus.Problem("", 0, 0, "ERROR", e.getMessage()));
-            }
-            return new RuleStatus.Validation(false, null, problems);
+            return RuleStatus.Validation.refused(e);
         }
     }
 

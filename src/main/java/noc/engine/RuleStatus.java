@@ -32,5 +32,12 @@ public record RuleStatus(Running running, String lastBuild, Instant lastBuildAt,
     /** The answer of a validation: whether the candidate compiles with the rest of the folder. */
     @Serdeable
     public record Validation(boolean valid, @Nullable Integer ruleCount, List<Problem> problems) {
+
+        /** A build that failed: its problems, or its message when it names none. */
+        public static Validation refused(RuleBuildException failure) {
+            List<Problem> problems = failure.problems().stream().map(Problem::of).toList();
+            return new Validation(false, null, problems.isEmpty()
+                    ? List.of(new Problem("", 0, 0, "ERROR", failure.getMessage())) : problems);
+        }
     }
 }

@@ -21,8 +21,11 @@ final class Comparison {
     private Comparison() {
     }
 
-    static List<Difference> differences(long input, Instant at, String cause, Map<Key, Decision> live,
-                                        Map<Key, Decision> candidate) {
+    static List<Difference> differences(long input, Instant at, java.util.function.Supplier<String> cause,
+                                        Map<Key, Decision> live, Map<Key, Decision> candidate) {
+        if (live.isEmpty() && candidate.isEmpty()) {
+            return List.of(); // most inputs: nothing decided on either side
+        }
         Set<Key> keys = new LinkedHashSet<>(live.keySet());
         keys.addAll(candidate.keySet());
         List<Difference> differences = new ArrayList<>();
@@ -30,7 +33,7 @@ final class Comparison {
             Decision ours = live.getOrDefault(key, Decision.NOTHING);
             Decision theirs = candidate.getOrDefault(key, Decision.NOTHING);
             if (!ours.value().equals(theirs.value())) {
-                differences.add(new Difference(input, at, cause, key.subject(), key.kind(), ours, theirs));
+                differences.add(new Difference(input, at, cause.get(), key.subject(), key.kind(), ours, theirs));
             }
         }
         return differences;

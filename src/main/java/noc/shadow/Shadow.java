@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import noc.domain.SessionStateLoader;
 import noc.engine.CommittedInputs;
 import noc.engine.CompiledRules;
+import noc.engine.RuleCompiler;
 import noc.engine.Engine;
 import noc.engine.RuleBuildException;
 import noc.engine.RulesConfiguration;
@@ -58,7 +59,7 @@ public class Shadow {
     public synchronized ShadowStatus start(Map<String, String> candidates, String by)
             throws RuleBuildException, AlreadyRunning {
         refuseWhileRunning();
-        CompiledRules compiled = CandidateRules.compile(rules.directory(), candidates);
+        CompiledRules compiled = new RuleCompiler().compile(rules.directory(), candidates);
         refuseWhileRunning();
         ShadowRun next = new ShadowRun(engine, committedInputs, loader, clock, limits, compiled,
                 List.copyOf(candidates.keySet()), by);

@@ -62,7 +62,7 @@ public final class ShadowCommand {
         Path recordedFile = Path.of(positional.get(positional.size() - 1));
         try {
             CompiledRules live = new RuleCompiler().compile(folder);
-            CompiledRules candidate = CandidateRules.compile(folder,
+            CompiledRules candidate = new RuleCompiler().compile(folder,
                     candidates(positional.subList(1, positional.size() - 1)));
             List<RecordedInputs.Recorded> recorded = RecordedInputs.read(recordedFile);
             // the policy, SLA and retention the service would run on (shipped, or the file's)

@@ -41,13 +41,13 @@ final class ShadowPair implements AutoCloseable {
 
     /** What the clock alone decided at {@code time}, told apart. */
     List<Difference> clock(Instant time) {
-        return Comparison.differences(0, time, "the clock", live.cycle(time, null), candidate.cycle(time, null));
+        return Comparison.differences(0, time, () -> "the clock", live.cycle(time, null), candidate.cycle(time, null));
     }
 
     /** What {@code input} decided at {@code time}. */
     List<Difference> input(Instant time, Object input) {
         inputs++;
-        return Comparison.differences(inputs, time, describe(input), live.cycle(time, input),
+        return Comparison.differences(inputs, time, () -> describe(input), live.cycle(time, input),
                 candidate.cycle(time, input));
     }
 

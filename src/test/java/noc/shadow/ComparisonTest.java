@@ -17,7 +17,7 @@ class ComparisonTest {
 
     @Test
     void theSameValuesByOtherRulesAreNoDifference() {
-        assertThat(Comparison.differences(1, AT, "x", Map.of(PRIORITY, new Decision("P2", List.of("old name"))),
+        assertThat(Comparison.differences(1, AT, () -> "x", Map.of(PRIORITY, new Decision("P2", List.of("old name"))),
                 Map.of(PRIORITY, new Decision("P2", List.of("new name"))))).isEmpty();
     }
 
@@ -25,17 +25,17 @@ class ComparisonTest {
     void anotherValueIsADifferenceWithBothSidesAndTheirRules() {
         Decision live = new Decision("P2", List.of("live rule"));
         Decision candidate = new Decision("P3", List.of("candidate rule"));
-        assertThat(Comparison.differences(7, AT, "a trap", Map.of(PRIORITY, live), Map.of(PRIORITY, candidate)))
+        assertThat(Comparison.differences(7, AT, () -> "a trap", Map.of(PRIORITY, live), Map.of(PRIORITY, candidate)))
                 .containsExactly(new Difference(7, AT, "a trap", "alarm a|b|c", DecisionKind.PRIORITY, live, candidate));
     }
 
     @Test
     void aDecisionOnlyOneSideTookIsADifferenceWithNothingOnTheOther() {
         Decision opened = new Decision("opened a ticket of a", List.of("rule"));
-        assertThat(Comparison.differences(1, AT, "x", Map.of(), Map.of(TICKET, opened)))
+        assertThat(Comparison.differences(1, AT, () -> "x", Map.of(), Map.of(TICKET, opened)))
                 .extracting(Difference::live, Difference::candidate).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Decision.NOTHING, opened));
-        assertThat(Comparison.differences(1, AT, "x", Map.of(TICKET, opened), Map.of()))
+        assertThat(Comparison.differences(1, AT, () -> "x", Map.of(TICKET, opened), Map.of()))
                 .extracting(Difference::live, Difference::candidate).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(opened, Decision.NOTHING));
     }

@@ -62,7 +62,7 @@ class ShadowPairTest {
 
     @Test
     void aCandidateIdenticalToTheLiveRulesDiffersInNothing() throws Exception {
-        CompiledRules same = CandidateRules.compile(Path.of("rules"), Map.of("20-links.drl",
+        CompiledRules same = new RuleCompiler().compile(Path.of("rules"), Map.of("20-links.drl",
                 Files.readString(Path.of("rules/20-links.drl"))));
         assertThat(run(same)).isEmpty();
         assertThat(run(p3ForUnknownDevices())).as("the same inputs on a candidate that differs").isNotEmpty();
@@ -143,7 +143,7 @@ class ShadowPairTest {
         String shipped = Files.readString(Path.of("rules").resolve(file));
         String edited = edit.apply(shipped);
         assertThat(edited).as("the edit of " + file).isNotEqualTo(shipped);
-        return CandidateRules.compile(Path.of("rules"), Map.of(file, edited));
+        return new RuleCompiler().compile(Path.of("rules"), Map.of(file, edited));
     }
 
     private static AlarmEvent deviceDown(String device) {
