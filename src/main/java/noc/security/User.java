@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.Set;
 
-/** A person who logs in; {@code customer} binds a customer user to its inventory customer. */
+/**
+ * A person who logs in; {@code customer} binds a customer user to its inventory customer.
+ * {@code language} ({@code fr}, {@code en}) and {@code timeZone} (an IANA zone) are the person's own
+ * settings for the console, null for "as the browser says".
+ */
 public record User(String username, String passwordHash, Set<Role> roles, String customer, Instant validAfter,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt, String language, String timeZone) {
 
     public User {
         requireNonNull(username, "username is null");
