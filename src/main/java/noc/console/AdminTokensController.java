@@ -81,7 +81,7 @@ public class AdminTokensController {
             return new TokenForm(null, "", List.of("intake"));
         }
 
-        List<String> chosenRoles() {
+        public List<String> chosenRoles() {
             return roles == null ? List.of() : roles;
         }
     }

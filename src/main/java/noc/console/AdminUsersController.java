@@ -92,7 +92,7 @@ public class AdminUsersController {
                     blankToNull(customer), null, null);
         }
 
-        List<String> chosenRoles() {
+        public List<String> chosenRoles() {
             return roles == null ? List.of() : roles;
         }
     }
