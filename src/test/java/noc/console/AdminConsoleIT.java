@@ -181,12 +181,27 @@ class AdminConsoleIT {
     }
 
     @Test
+    void theAuditPageShowsTheApisEntriesFilteredAndPaged() {
+        app.user("audited-one", null, "viewer");
+        WebSession browser = admin("en");
+        HttpResponse<String> page = browser.get("/admin/audit?action=user_created&actor=admin");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<td>audited-one</td>", "roles viewer, password set")
+                .doesNotContain("<td class=\"audit-action\">LOGIN</td>");
+        assertThat(browser.get("/admin/audit?actor=nobody-at-all").body()).contains("No audit entry matches.");
+        HttpResponse<String> bad = browser.get("/admin/audit?before=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"before\"");
+    }
+
+    @Test
     void onlyAnAdminReachesTheAdminPages() {
         app.user("otto", null, "operator");
         WebSession operator = new WebSession(app.uri("/"), "en");
         operator.signIn("otto", "otto-password", "/");
         assertThat(operator.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(operator.get("/admin/tokens").statusCode()).isEqualTo(403);
+        assertThat(operator.get("/admin/audit").statusCode()).isEqualTo(403);
         assertThat(operator.postRepeated("/admin/tokens", "name", "sneaky", "roles", "admin").statusCode())
                 .isEqualTo(403);
         assertThat(operator.get("/").body()).doesNotContain("href=\"/admin\"");
