@@ -34,7 +34,9 @@ class AdminConsoleIT {
     static void start() {
         app = TestApplication.start(TestDatabase.fresh("console_admin"), Map.of());
         assertThat(app.post("/api/v1/inventory/import", """
-                {"customers": [{"name": "Acme", "contract": "standard"}]}""").statusCode()).isEqualTo(200);
+                {"customers": [{"name": "Acme", "contract": "standard"}],
+                 "services": [{"reference": "ACME-INTERNET", "customer": "Acme", "criticality": "high"}]}""")
+                .statusCode()).isEqualTo(200);
     }
 
     @AfterAll
@@ -285,6 +287,47 @@ class AdminConsoleIT {
                     .contains("GMT+9"));
             assertThat(browser.text("time")).contains(expectedHour);
         }
+    }
+
+    @Test
+    void theTicketPortalAndRulesPagesWriteEachInstantAsATimeInTheChosenZone() {
+        HttpResponse<String> declared = app.post("/api/v1/incidents", """
+                {"customerName": "Acme", "siteAddress": "1 main street", "serviceReferences": ["ACME-INTERNET"],
+                 "contactName": "Contact", "contactPhone": "+33 1 00 00 00 00", "contactEmail": "contact@acme.example",
+                 "faultyElements": "router", "description": "no link", "impact": "disruption"}""");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        String reference = String.valueOf(((Map<?, ?>) app.parse(declared.body())).get("reference"));
+        assertThat(app.post("/api/v1/tickets/" + reference + "/comment", "{\"text\": \"On it\", \"public\": true}")
+                .statusCode()).isEqualTo(200);
+        String kolkata = "{\"roles\": [\"%s\"]%s, \"timeZone\": \"Asia/Kolkata\"}";
+        app.user("ravi", null, "rules");
+        app.admin().put("/api/v1/users/ravi", kolkata.formatted("rules", ""));
+        app.user("kavya", "Acme", "customer");
+        app.admin().put("/api/v1/users/kavya", kolkata.formatted("customer", ", \"customer\": \"Acme\""));
+
+        WebSession staff = new WebSession(app.uri("/"), "en");
+        staff.signIn("ravi", "ravi-password", "/");
+        assertThat(times(staff.get("/tickets/" + reference).body())).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(text -> assertThat(text).endsWith(" IST"));
+        assertThat(staff.get("/tickets").body()).contains("data-time-zone=\"Asia/Kolkata\"");
+        assertThat(times(staff.get("/rules").body())).hasSize(2).allSatisfy(text -> assertThat(text).endsWith(" IST"));
+
+        WebSession customer = new WebSession(app.uri("/"), "fr");
+        customer.signIn("kavya", "kavya-password", "/portal");
+        assertThat(times(customer.get("/portal").body())).isNotEmpty().allSatisfy(text -> assertThat(text).endsWith(" IST"));
+        assertThat(times(customer.get("/portal/tickets/" + reference).body())).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(text -> assertThat(text).endsWith(" IST"));
+    }
+
+    /** The text of each {@code <time datetime>} of a page, failing on one whose attribute is not an instant. */
+    private static List<String> times(String page) {
+        Matcher time = Pattern.compile("<time datetime=\"([^\"]*)\">([^<]*)</time>").matcher(page);
+        List<String> texts = new java.util.ArrayList<>();
+        while (time.find()) {
+            Instant.parse(time.group(1));
+            texts.add(time.group(2));
+        }
+        return texts;
     }
 
     /** The text next to a field: its {@code <span id="field-error">}. */
