@@ -71,25 +71,26 @@ public class AdminUsersController {
 
     /**
      * What the user forms post: {@code roles} repeated, one per ticked box; a blank password keeps the
-     * user's; a blank customer is none.
+     * user's; a blank customer is none; {@code disabled} is there when its box is ticked.
      */
     @Introspected
     @Serdeable
     public record UserForm(@Nullable String csrfToken, @Nullable String username, @Nullable String password,
-                           @Nullable List<String> roles, @Nullable String customer) {
+                           @Nullable List<String> roles, @Nullable String customer, @Nullable String disabled) {
 
         static UserForm empty() {
-            return new UserForm(null, "", "", List.of("viewer"), "");
+            return new UserForm(null, "", "", List.of("viewer"), "", null);
         }
 
         static UserForm of(User user) {
             return new UserForm(null, user.username(), "", user.roles().stream().map(Role::id).toList(),
-                    user.customer() == null ? "" : user.customer());
+                    user.customer() == null ? "" : user.customer(), user.disabled() ? "on" : null);
         }
 
+        /** The API's body for this form: the person's own settings are left as they are. */
         UserController.UserBody body() {
             return new UserController.UserBody(blankToNull(password), roles == null ? List.of() : roles,
-                    blankToNull(customer), null, null);
+                    blankToNull(customer), null, null, disabled != null && !disabled.isBlank());
         }
 
         public List<String> chosenRoles() {
@@ -99,11 +100,11 @@ public class AdminUsersController {
 
     /** A row of the list. */
     public record Row(String username, String roles, @Nullable String customer, @Nullable String language,
-                      @Nullable String timeZone, java.time.Instant updatedAt) {
+                      @Nullable String timeZone, java.time.Instant updatedAt, boolean disabled) {
 
         static Row of(User user) {
             return new Row(user.username(), Role.column(user.roles()).replace(",", ", "), user.customer(),
-                    user.language(), user.timeZone(), user.updatedAt());
+                    user.language(), user.timeZone(), user.updatedAt(), user.disabled());
         }
     }
 

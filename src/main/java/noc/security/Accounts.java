@@ -46,9 +46,11 @@ public class Accounts {
 
     /**
      * Makes or changes user {@code username} as {@code body} says (its constraints already checked).
-     * A change of password, roles or customer ends the user's sessions; settings alone do not.
+     * A change of password, roles, customer or of its being disabled ends the user's sessions; settings
+     * alone do not.
      *
-     * @throws ProblemException 400 naming each wrong field, 409 for the last admin or the caller's own admin role
+     * @throws ProblemException 400 naming each wrong field, 409 for the last active admin or the caller's own
+     *                           admin role
      */
     public Saved save(String username, UserController.UserBody body, Authentication caller, HttpRequest<?> request) {
         Set<Role> roles = Role.ofAll(body.roles());
@@ -85,23 +87,34 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s); nothing was saved", errors);
         }
-        if (existing.isPresent() && existing.get().roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+        Instant now = clock.instant();
+        Instant disabledAt = body.disabled() == null ? existing.map(User::disabledAt).orElse(null)
+                : body.disabled() ? existing.map(User::disabledAt).filter(Objects::nonNull).orElse(now) : null;
+        boolean wasActiveAdmin = existing.isPresent() && existing.get().roles().contains(Role.ADMIN)
+                && !existing.get().disabled();
+        if (wasActiveAdmin && !roles.contains(Role.ADMIN)) {
             refuseOwnAdmin(username, caller, "take the admin role from yourself");
             refuseLastAdmin(username);
         }
-        Instant now = clock.instant();
+        if (wasActiveAdmin && disabledAt != null) {
+            refuseOwnAdmin(username, caller, "disable yourself");
+            refuseLastAdmin(username);
+        }
         String hash = body.password() != null ? Passwords.hash(body.password()) : existing.get().passwordHash();
         // Sessions end when what they were granted under changes, not for a person's settings.
         boolean endsSessions = existing.isEmpty() || body.password() != null
-                || !existing.get().roles().equals(roles) || !Objects.equals(existing.get().customer(), body.customer());
+                || !existing.get().roles().equals(roles) || !Objects.equals(existing.get().customer(), body.customer())
+                || !Objects.equals(existing.get().disabledAt(), disabledAt);
         User user = new User(username, hash, roles, body.customer(),
                 endsSessions ? now : existing.get().validAfter(), existing.map(User::createdAt).orElse(now), now,
-                language, timeZone);
+                language, timeZone, disabledAt);
         store.saveUser(user);
         directory.refresh();
         audit.record(caller, existing.isPresent() ? "USER_CHANGED" : "USER_CREATED", username, request,
                 "roles " + Role.column(roles) + (body.customer() == null ? "" : ", customer " + body.customer())
-                        + (body.password() != null ? ", password set" : ""));
+                        + (body.password() != null ? ", password set" : "")
+                        + (disabledAt != null ? ", disabled" : "")
+                        + (disabledAt == null && existing.map(User::disabled).orElse(false) ? ", enabled" : ""));
         return new Saved(user, existing.isEmpty());
     }
 
@@ -170,10 +183,10 @@ public class Accounts {
 
     private void refuseLastAdmin(String username) {
         boolean otherAdmin = store.allUsers().stream()
-                .anyMatch(u -> !u.username().equals(username) && u.roles().contains(Role.ADMIN));
+                .anyMatch(u -> !u.username().equals(username) && u.roles().contains(Role.ADMIN) && !u.disabled());
         if (!otherAdmin) {
-            throw new ProblemException(HttpStatus.CONFLICT, "last-admin", username + " is the last admin: make "
-                    + "another admin first", List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, "last-admin", username + " is the last active admin: "
+                    + "make another admin first", List.of());
         }
     }
 }

@@ -18,7 +18,7 @@ import noc.database.Times;
 public class SecurityStore {
 
     private static final String USER_COLUMNS =
-            "username, password_hash, roles, customer, valid_after, created_at, updated_at, language, time_zone";
+            "username, password_hash, roles, customer, valid_after, created_at, updated_at, language, time_zone, disabled_at";
     private static final String TOKEN_COLUMNS = "name, token_hash, roles, created_by, created_at, last_used_at";
 
     private final TransactionOperations<Connection> transactions;
@@ -72,9 +72,10 @@ public class SecurityStore {
     public boolean saveUser(User user) {
         return write(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO app_user (" + USER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), "
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), "
                     + "roles = VALUES(roles), customer = VALUES(customer), valid_after = VALUES(valid_after), "
-                    + "updated_at = VALUES(updated_at), language = VALUES(language), time_zone = VALUES(time_zone)")) {
+                    + "updated_at = VALUES(updated_at), language = VALUES(language), time_zone = VALUES(time_zone), "
+                    + "disabled_at = VALUES(disabled_at)")) {
                 bind(statement, user);
                 return statement.executeUpdate() == 1; // MariaDB counts an update as 2
             }
@@ -87,7 +88,7 @@ public class SecurityStore {
             // INSERT IGNORE, not INSERT ... WHERE NOT EXISTS: two instances starting together on an empty
             // table would deadlock on its gap locks; here one inserts, the other finds the row taken.
             try (PreparedStatement statement = connection.prepareStatement("INSERT IGNORE INTO app_user ("
-                    + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(statement, user);
                 return statement.executeUpdate() == 1;
             }
@@ -109,6 +110,7 @@ public class SecurityStore {
         statement.setObject(7, Times.toColumn(user.updatedAt()));
         statement.setString(8, user.language());
         statement.setString(9, user.timeZone());
+        statement.setObject(10, Times.toColumn(user.disabledAt()));
     }
 
     /**
@@ -216,7 +218,7 @@ public class SecurityStore {
     private static User user(ResultSet rows) throws SQLException {
         return new User(rows.getString(1), rows.getString(2), Role.parse(rows.getString(3)), rows.getString(4),
                 Times.fromColumn(rows, 5), Times.fromColumn(rows, 6), Times.fromColumn(rows, 7), rows.getString(8),
-                rows.getString(9));
+                rows.getString(9), rows.getObject(10) == null ? null : Times.fromColumn(rows, 10));
     }
 
     private static ApiToken token(ResultSet rows) throws SQLException {

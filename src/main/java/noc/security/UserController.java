@@ -54,10 +54,12 @@ public class UserController {
      */
     @Serdeable
     public record UserView(String username, List<String> roles, @Nullable String customer, Instant createdAt,
-                           Instant updatedAt, @Nullable String language, @Nullable String timeZone) {
+                           Instant updatedAt, @Nullable String language, @Nullable String timeZone,
+                           boolean disabled) {
         static UserView of(User user) {
             return new UserView(user.username(), user.roles().stream().map(Role::id).sorted().toList(),
-                    user.customer(), user.createdAt(), user.updatedAt(), user.language(), user.timeZone());
+                    user.customer(), user.createdAt(), user.updatedAt(), user.language(), user.timeZone(),
+                    user.disabled());
         }
     }
 
@@ -65,7 +67,8 @@ public class UserController {
      * A user's settings. {@code password} is required for a new user and optional for an existing one
      * (kept when absent); {@code customer} names the inventory customer of a {@code customer} user.
      * {@code language} ({@code fr}, {@code en}) and {@code timeZone} (an IANA zone) are the person's
-     * console settings, kept when absent, cleared by {@code browser}.
+     * console settings, kept when absent, cleared by {@code browser}. {@code disabled} true keeps the
+     * user but refuses its logins and ends its sessions; false enables it again; kept when absent.
      */
     @Serdeable
     public record UserBody(@Nullable @Size(min = BootstrapAdmin.MIN_PASSWORD, max = 128) String password,
@@ -75,7 +78,8 @@ public class UserController {
                            @Nullable @Size(min = 1, max = 255) String customer,
                            @Nullable @Pattern(regexp = "fr|en|browser", message = "must be fr, en or browser")
                            String language,
-                           @Nullable @Size(max = 64) String timeZone) implements StrictBody {
+                           @Nullable @Size(max = 64) String timeZone,
+                           @Nullable Boolean disabled) implements StrictBody {
     }
 
     @Get

@@ -123,13 +123,40 @@ class AdminConsoleIT {
     }
 
     @Test
+    void aDisabledUserIsSignedOutAndRefusedUntilEnabledAgain() {
+        app.user("dora", null, "viewer");
+        WebSession dora = new WebSession(app.uri("/"), "en");
+        dora.signIn("dora", "dora-password", "/");
+        WebSession browser = admin("en");
+        browser.get("/admin/users/dora");
+        assertThat(browser.postRepeated("/admin/users/dora", "roles", "viewer", "disabled", "on").statusCode())
+                .isEqualTo(303);
+        assertThat(dora.get("/").statusCode()).isEqualTo(303);
+        assertThat(app.anonymous().post("/login", "{\"username\": \"dora\", \"password\": \"dora-password\"}")
+                .statusCode()).isEqualTo(401);
+        assertThat(app.getObject("/api/v1/users/dora")).containsEntry("disabled", true);
+        assertThat(browser.get("/admin/users?q=dora").body()).contains("<td class=\"state disabled\">disabled</td>");
+        assertThat(app.getList("/api/v1/audit?actor=dora")).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("action", "LOGIN_FAILED").containsEntry("detail", "user disabled"));
+
+        browser.get("/admin/users/dora");
+        assertThat(browser.postRepeated("/admin/users/dora", "roles", "viewer").statusCode()).isEqualTo(303);
+        app.as("dora", "dora-password");
+        assertThat(app.getList("/api/v1/audit?action=USER_CHANGED")).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("target", "dora").containsEntry("detail", "roles viewer, enabled"));
+    }
+
+    @Test
     void anAdminCannotTakeTheirOwnAdminRoleNorDeleteThemself() {
         WebSession browser = admin("fr");
         HttpResponse<String> own = browser.get("/admin/users/admin");
         assertThat(own.body()).doesNotContain("/admin/users/admin/delete");
         HttpResponse<String> demoted = browser.postRepeated("/admin/users/admin", "roles", "viewer");
         assertThat(demoted.statusCode()).isEqualTo(409);
-        assertThat(demoted.body()).contains("vous ne pouvez ni vous supprimer ni vous retirer le rôle admin");
+        assertThat(demoted.body()).contains("vous ne pouvez ni vous supprimer, ni vous désactiver, ni vous retirer le rôle admin");
+        browser.get("/admin/users/admin");
+        assertThat(browser.postRepeated("/admin/users/admin", "roles", "admin", "disabled", "on").statusCode())
+                .isEqualTo(409);
         browser.get("/admin/users/admin");
         assertThat(browser.post("/admin/users/admin/delete", Map.of()).statusCode()).isEqualTo(409);
         assertThat(app.getObject("/api/v1/users/admin").get("roles")).isEqualTo(List.of("admin"));
