@@ -144,6 +144,11 @@ class AdminConsoleIT {
         app.as("dora", "dora-password");
         assertThat(app.getList("/api/v1/audit?action=USER_CHANGED")).anySatisfy(entry -> assertThat(entry)
                 .containsEntry("target", "dora").containsEntry("detail", "roles viewer, enabled"));
+        // The API does the same with its body's "disabled".
+        ApiClient session = app.as("dora", "dora-password");
+        assertThat(app.admin().put("/api/v1/users/dora", "{\"roles\": [\"viewer\"], \"disabled\": true}")
+                .statusCode()).isEqualTo(200);
+        assertThat(session.get("/api/v1/tickets").statusCode()).isEqualTo(401);
     }
 
     @Test
