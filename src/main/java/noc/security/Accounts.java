@@ -89,7 +89,7 @@ public class Accounts {
         }
         Instant now = clock.instant();
         Instant disabledAt = body.disabled() == null ? existing.map(User::disabledAt).orElse(null)
-                : body.disabled() ? existing.map(User::disabledAt).filter(Objects::nonNull).orElse(now) : null;
+                : body.disabled() ? existing.map(User::disabledAt).orElse(now) : null;
         boolean wasActiveAdmin = existing.isPresent() && existing.get().roles().contains(Role.ADMIN)
                 && !existing.get().disabled();
         if (wasActiveAdmin && !roles.contains(Role.ADMIN)) {
