@@ -10,12 +10,22 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import noc.security.Directory;
+import noc.security.User;
 
 /**
- * The language of a page: the first of French and English that the browser asks for
- * ({@code Accept-Language}), else {@code noc.locale} ({@code fr} or {@code en}, French by default:
- * the provider is French). The pages' texts are in {@code i18n/messages_fr} and {@code messages_en}.
+ * The language of a page: the signed-in person's own choice (their setting, {@code /settings}), else
+ * the first of French and English that the browser asks for ({@code Accept-Language}), else
+ * {@code noc.locale} ({@code fr} or {@code en}, French by default: the provider is French). The pages'
+ * texts are in {@code i18n/messages_fr} and {@code messages_en}.
+ *
+ * <p>The person's setting is read from the {@link Directory}, the users already held in memory to
+ * check every request's token: no query per page, and a change made on this instance is there at the
+ * next page (the directory is read again on each change; another instance's change within
+ * {@code noc.security.directory-refresh}). Carrying it in the session's JWT instead would keep the old
+ * language until the next sign-in.
  */
 @Singleton
 @Primary
@@ -25,15 +35,25 @@ public class ConsoleLocaleResolver implements HttpLocaleResolver {
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
     private final Locale fallback;
+    private final Directory directory;
 
-    public ConsoleLocaleResolver(@Value("${noc.locale:fr}") String locale) {
+    public ConsoleLocaleResolver(@Value("${noc.locale:fr}") String locale, Directory directory) {
+        this.directory = directory;
         this.fallback = SUPPORTED.stream().filter(supported -> supported.getLanguage().equals(locale)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("noc.locale must be fr or en, not '" + locale + "'"));
     }
 
     @Override
     public Optional<Locale> resolve(HttpRequest<?> request) {
-        return request.getHeaders().findFirst("Accept-Language").flatMap(ConsoleLocaleResolver::chosen);
+        return own(request).or(() -> request.getHeaders().findFirst("Accept-Language")
+                .flatMap(ConsoleLocaleResolver::chosen));
+    }
+
+    /** The signed-in person's language setting, when they chose one. */
+    private Optional<Locale> own(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).flatMap(caller -> directory.user(caller.getName()))
+                .map(User::language).flatMap(language -> SUPPORTED.stream()
+                        .filter(supported -> supported.getLanguage().equals(language)).findFirst());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package noc.console;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.micronaut.core.annotation.Nullable;
@@ -14,14 +16,19 @@ import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
 import noc.notify.NotifyConfiguration;
+import noc.security.Accounts;
+import noc.security.Directory;
 import noc.security.Role;
+import noc.security.User;
 
 /**
  * What every console page's model has besides its own: {@code nav}, the top bar's links that the
  * signed-in person's roles open (the current one marked), and {@code times}, which writes an instant
  * as a {@code <time>} element's text and attribute (layout's fragment {@code at}). The page's script
- * then shows each {@code <time>} in the viewer's time zone; without script it stays in
- * {@code noc.notify.time-zone}.
+ * then shows each {@code <time>} in the viewer's time zone; without script it stays in the zone the
+ * signed-in person chose, else in {@code noc.notify.time-zone}. And {@code timeZone}, that chosen zone
+ * (null when the browser's applies), which each page puts on its {@code <body data-time-zone>} for the
+ * script. The person's setting comes from the in-memory {@link Directory}, as the page's language does.
  */
 @Singleton
 public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
@@ -48,9 +55,11 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
             new Section("/portal", "nav.portal", Role.CUSTOMER_NAME));
 
     private final Times times;
+    private final Directory directory;
 
-    public ConsoleModel(NotifyConfiguration notify) {
+    public ConsoleModel(NotifyConfiguration notify, Directory directory) {
         this.times = new Times(notify.times());
+        this.directory = directory;
     }
 
     @Override
@@ -59,9 +68,13 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
         if (model == null) {
             return;
         }
-        model.putIfAbsent("times", times);
-        model.putIfAbsent("nav", request.getUserPrincipal(Authentication.class)
-                .map(caller -> links(Set.copyOf(caller.getRoles()), request.getPath())).orElse(List.of()));
+        Optional<Authentication> caller = request.getUserPrincipal(Authentication.class);
+        String timeZone = caller.flatMap(signedIn -> directory.user(signedIn.getName())).map(User::timeZone)
+                .filter(Accounts::isZone).orElse(null);
+        model.putIfAbsent("timeZone", timeZone);
+        model.putIfAbsent("times", timeZone == null ? times : times.in(ZoneId.of(timeZone)));
+        model.putIfAbsent("nav", caller.map(signedIn -> links(Set.copyOf(signedIn.getRoles()), request.getPath()))
+                .orElse(List.of()));
     }
 
     static List<Link> links(Set<String> roles, String requested) {
@@ -83,6 +96,11 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
 
         public String iso(@Nullable Instant at) {
             return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at);
+        }
+
+        /** The same, the text in {@code zone}. */
+        public Times in(ZoneId zone) {
+            return new Times(format.withZone(zone));
         }
     }
 }

@@ -3,7 +3,6 @@ package noc.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import noc.database.Times;
 import noc.inventory.Contact;
 import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
-import noc.notify.NotifyConfiguration;
 import noc.notify.Outbox;
 import noc.ticket.JournalEntry;
 import noc.ticket.JournalRepository;
@@ -48,28 +46,26 @@ public class PortalTickets {
     private final Outbox outbox;
     private final InventoryStore inventory;
     private final Clock clock;
-    private final DateTimeFormatter times;
 
     public PortalTickets(TicketRepository tickets, TicketStore store, JournalRepository journal, Outbox outbox,
-                         InventoryStore inventory, Clock clock, NotifyConfiguration notify) {
+                         InventoryStore inventory, Clock clock) {
         this.tickets = tickets;
         this.store = store;
         this.journal = journal;
         this.outbox = outbox;
         this.inventory = inventory;
         this.clock = clock;
-        this.times = notify.times();
     }
 
     /**
      * A ticket as a line of the list and the head of its page.
      *
      * @param status       the status's message key suffix ({@code waiting_on_customer})
-     * @param restoreDue   when the restore objective falls due, empty when it has none
+     * @param restoreDue   when the restore objective falls due, null when it has none
      * @param frozen       whether its SLA clock is stopped while waiting on the customer
      */
-    public record Line(String reference, String status, String priority, String title, String openedAt,
-                       String restoreObjective, String restoreDue, boolean frozen, boolean breached) {
+    public record Line(String reference, String status, String priority, String title, Instant openedAt,
+                       String restoreObjective, @Nullable Instant restoreDue, boolean frozen, boolean breached) {
     }
 
     /** The first {@value #LIST_LIMIT} tickets, newest first, and whether there were more. */
@@ -77,11 +73,11 @@ public class PortalTickets {
     }
 
     /** One public journal entry: {@code author} is empty when the support centre's rules wrote it. */
-    public record Entry(String at, String author, String text) {
+    public record Entry(Instant at, String author, String text) {
     }
 
     /** One email to the customer's people. */
-    public record Email(String at, String recipient, String event, String status) {
+    public record Email(Instant at, String recipient, String event, String status) {
     }
 
     /**
@@ -106,7 +102,7 @@ public class PortalTickets {
     public TicketPage page(Ticket ticket, String customer) {
         List<Entry> entries = journal.findByTicketReferenceAndVisibilityOrderById(ticket.reference(),
                         JournalEntry.Visibility.PUBLIC.name()).stream()
-                .map(row -> new Entry(times.format(Times.fromColumn(row.at())),
+                .map(row -> new Entry(Times.fromColumn(row.at()),
                         JournalEntry.AuthorKind.PERSON.name().equals(row.authorKind()) ? row.author() : "",
                         row.text()))
                 .toList();
@@ -114,7 +110,7 @@ public class PortalTickets {
         List<Email> emails = outbox.ofTicket(ticket.reference()).stream()
                 .filter(sent -> "EMAIL".equalsIgnoreCase(sent.channel())
                         && people.contains(sent.recipient().toLowerCase(Locale.ROOT)))
-                .map(sent -> new Email(times.format(sent.createdAt()), sent.recipient(),
+                .map(sent -> new Email(sent.createdAt(), sent.recipient(),
                         sent.event(), sent.status().toLowerCase(Locale.ROOT)))
                 .toList();
         boolean answer = ticket.sla().questionAskedAt() != null
@@ -138,13 +134,9 @@ public class PortalTickets {
     private Line line(Ticket ticket) {
         TicketViews.Sla sla = TicketViews.Sla.of(ticket, clock.instant());
         return new Line(ticket.reference(), ticket.status().name().toLowerCase(Locale.ROOT), ticket.priority().name(),
-                ticket.title(), times.format(ticket.openedAt()), duration(ticket.sla().restoreObjective()),
-                format(sla.restoreDue()), sla.waitingSince() != null && ticket.status() != TicketStatus.CLOSED,
+                ticket.title(), ticket.openedAt(), duration(ticket.sla().restoreObjective()),
+                sla.restoreDue(), sla.waitingSince() != null && ticket.status() != TicketStatus.CLOSED,
                 sla.breached());
-    }
-
-    private String format(@Nullable Instant instant) {
-        return instant == null ? "" : times.format(instant);
     }
 
     /** {@code 4 h}, {@code 1 h 30 min}, {@code 45 min}: how a person reads an objective. */

@@ -1,7 +1,6 @@
 package noc.console;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import noc.notify.NotifyConfiguration;
 import noc.security.Role;
 import noc.shadow.Shadow;
 import noc.shadow.ShadowStatus;
@@ -42,12 +40,10 @@ public class RulesShadowController {
 
     private final Shadow shadow;
     private final Csrf csrf;
-    private final DateTimeFormatter times;
 
-    public RulesShadowController(Shadow shadow, Csrf csrf, NotifyConfiguration notify) {
+    public RulesShadowController(Shadow shadow, Csrf csrf) {
         this.shadow = shadow;
         this.csrf = csrf;
-        this.times = notify.times();
     }
 
     /** What the stop button posts. */
@@ -80,8 +76,6 @@ public class RulesShadowController {
         model.put("csrfToken", csrf.token(request, response));
         model.put("run", status);
         model.put("outcome", outcome);
-        model.put("startedAt", status == null ? "" : times.format(status.startedAt()));
-        model.put("times", times);
         return response.body(new ModelAndView<>("rules-shadow", model));
     }
 }

@@ -1,7 +1,6 @@
 package noc.console;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import noc.api.ProblemException;
 import noc.engine.RuleBuildException;
 import noc.engine.RuleReloader;
 import noc.engine.RuleStatus;
-import noc.notify.NotifyConfiguration;
 import noc.security.Role;
 import noc.shadow.Shadow;
 
@@ -53,16 +51,14 @@ public class RulesWorkbenchController {
     private final Shadow shadow;
     private final RuleReloader reloader;
     private final Csrf csrf;
-    private final DateTimeFormatter times;
 
     public RulesWorkbenchController(RuleWorkbench workbench, RuleScenarios scenarios, Shadow shadow,
-                                    RuleReloader reloader, Csrf csrf, NotifyConfiguration notify) {
+                                    RuleReloader reloader, Csrf csrf) {
         this.workbench = workbench;
         this.scenarios = scenarios;
         this.shadow = shadow;
         this.reloader = reloader;
         this.csrf = csrf;
-        this.times = notify.times();
     }
 
     /** What the editor posts: the copy, the version of the file it was made from, and the form's token. */
@@ -81,8 +77,6 @@ public class RulesWorkbenchController {
         model.put("csrfToken", csrf.token(request, response));
         model.put("files", files);
         model.put("status", status);
-        model.put("loadedAt", times.format(status.running().loadedAt()));
-        model.put("lastBuildAt", times.format(status.lastBuildAt()));
         model.put("deployed", files.stream().map(RuleWorkbench.RuleFile::name).filter(name -> name.equals(deployed))
                 .findFirst().orElse(null));
         return response.body(new ModelAndView<>("rules", model));

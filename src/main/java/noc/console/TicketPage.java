@@ -1,8 +1,6 @@
 package noc.console;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import noc.api.Problem;
 import noc.maintenance.MaintenanceStore;
-import noc.notify.NotifyConfiguration;
 import noc.notify.Outbox;
 import noc.security.Role;
 import noc.ticket.EscalationState;
@@ -39,22 +36,11 @@ public class TicketPage {
     private final TicketController tickets;
     private final Outbox outbox;
     private final MaintenanceStore maintenance;
-    private final DateTimeFormatter times;
 
-    public TicketPage(TicketController tickets, Outbox outbox, MaintenanceStore maintenance,
-                      NotifyConfiguration notify) {
+    public TicketPage(TicketController tickets, Outbox outbox, MaintenanceStore maintenance) {
         this.tickets = tickets;
         this.outbox = outbox;
         this.maintenance = maintenance;
-        this.times = notify.times();
-    }
-
-    /** Instants as the console writes them, in {@code noc.notify.time-zone}; blank for none. */
-    public record Times(DateTimeFormatter format) {
-
-        public String of(@Nullable Instant at) {
-            return at == null ? "" : format.format(at);
-        }
     }
 
     /**
@@ -78,7 +64,6 @@ public class TicketPage {
         model.put("operator", operator);
         model.put("refusal", refusal);
         model.put("errors", errors);
-        model.put("times", new Times(times));
         model.put("priorities", List.of(noc.ticket.Priority.values()));
         model.put("waitReasons", List.of(noc.ticket.WaitReason.values()));
         return model;

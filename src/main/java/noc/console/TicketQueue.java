@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.database.SqlFilter;
-import noc.notify.NotifyConfiguration;
 import noc.ticket.EscalationState;
 import noc.ticket.Priority;
 import noc.ticket.SlaClock;
@@ -43,14 +41,11 @@ public class TicketQueue {
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
     private final TicketStore store;
-    private final DateTimeFormatter times;
 
-    public TicketQueue(TransactionOperations<Connection> transactions, JdbcOperations jdbc, TicketStore store,
-                       NotifyConfiguration notify) {
+    public TicketQueue(TransactionOperations<Connection> transactions, JdbcOperations jdbc, TicketStore store) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.store = store;
-        this.times = notify.times();
     }
 
     /** Which of the queue's views: everything, what the user worked on, what no one took yet, what was escalated. */
@@ -76,7 +71,7 @@ public class TicketQueue {
 
     /** One ticket of the queue, ready to show. */
     public record Row(String reference, String priority, String status, String title, List<String> customers,
-                      int escalationLevel, String acknowledgementDue, String age, SlaBar sla) {
+                      int escalationLevel, @Nullable Instant acknowledgementDue, String age, SlaBar sla) {
     }
 
     /** A page of the queue, and whether another follows. */
@@ -132,7 +127,7 @@ public class TicketQueue {
         EscalationState escalation = ticket.escalation();
         return new Row(ticket.reference(), ticket.priority().name(), ticket.status().name(), ticket.title(),
                 ticket.customers(), escalation.level(),
-                escalation.acknowledgementDue() == null ? "" : times.format(escalation.acknowledgementDue()),
+                escalation.acknowledgementDue(),
                 SlaBar.text(Duration.between(ticket.openedAt(), now)), bar(ticket, now));
     }
 

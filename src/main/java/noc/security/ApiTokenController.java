@@ -1,15 +1,12 @@
 package noc.security;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -32,9 +29,7 @@ import noc.api.Cursor;
 import noc.api.Page;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
-import noc.api.Problem;
 import noc.api.StrictBody;
-import noc.api.ProblemException;
 
 /** API tokens for integrations (Alertmanager, Prometheus, scripts): made, listed and revoked by the admin. */
 @Controller("/api/v1/api-tokens")
@@ -44,14 +39,12 @@ public class ApiTokenController {
 
     private final SecurityStore store;
     private final Directory directory;
-    private final Audit audit;
-    private final Clock clock;
+    private final TokenIssuer issuer;
 
-    public ApiTokenController(SecurityStore store, Directory directory, Audit audit, Clock clock) {
+    public ApiTokenController(SecurityStore store, Directory directory, TokenIssuer issuer) {
         this.store = store;
         this.directory = directory;
-        this.audit = audit;
-        this.clock = clock;
+        this.issuer = issuer;
     }
 
     @Serdeable
@@ -75,21 +68,9 @@ public class ApiTokenController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<CreatedToken> create(@Valid @Body TokenBody body, Authentication caller,
                                              HttpRequest<?> request) {
-        Set<Role> roles = Role.ofAll(body.roles());
-        if (directory.user(body.name()).isPresent()) {
-            throw ProblemException.badRequest("name is taken",
-                    List.of(new Problem.FieldError("name", "is already the name of a user")));
-        }
-        String secret = ApiTokens.newSecret();
-        ApiToken token = new ApiToken(body.name(), ApiTokens.hash(secret), roles, caller.getName(), clock.instant(),
-                null);
-        if (!store.insertToken(token)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "exists", "A token named " + body.name()
-                    + " exists: revoke it first (DELETE /api/v1/api-tokens/" + body.name() + ")", List.of());
-        }
-        directory.refresh();
-        audit.record(caller, "TOKEN_CREATED", body.name(), request, "roles " + Role.column(roles));
-        return HttpResponse.created(new CreatedToken(body.name(), secret, roles.stream().map(Role::id).sorted().toList()),
+        TokenIssuer.Issued issued = issuer.issue(body.name(), body.roles(), caller, request);
+        return HttpResponse.created(new CreatedToken(body.name(), issued.secret(),
+                issued.token().roles().stream().map(Role::id).sorted().toList()),
                 URI.create("/api/v1/api-tokens/" + body.name()));
     }
 
@@ -105,11 +86,7 @@ public class ApiTokenController {
 
     @Delete("/{name}")
     public HttpResponse<Void> revoke(@PathVariable String name, Authentication caller, HttpRequest<?> request) {
-        if (!store.deleteToken(name)) {
-            throw ProblemException.notFound("No API token " + name);
-        }
-        directory.refresh();
-        audit.record(caller, "TOKEN_REVOKED", name, request, null);
+        issuer.revoke(name, caller, request);
         return HttpResponse.noContent();
     }
 }

@@ -45,7 +45,8 @@ public class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
             }
             String password = generated ? Passwords.random(20) : given;
             Instant now = clock.instant();
-            User admin = new User(ADMIN, Passwords.hash(password), EnumSet.of(Role.ADMIN), null, now, now, now);
+            User admin = new User(ADMIN, Passwords.hash(password), EnumSet.of(Role.ADMIN), null, now, now, now, null,
+                    null, null);
             if (store.insertUserIfNone(admin)) {
                 store.audit(AuditEntry.of(now, "system", "USER_CREATED", ADMIN, null,
                         "first start: admin made with the " + (generated ? "generated" : "configured") + " password"));

@@ -7,8 +7,8 @@ import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
 /**
- * A login token stays good only while its user exists with the settings (password, roles, customer)
- * it was issued under: deleting a user or changing them ends their sessions. The token carries the
+ * A login token stays good only while its user exists, active, with the settings (password, roles,
+ * customer) it was issued under: deleting a user or changing them ends their sessions. The token carries the
  * time of the user's last change ({@link LoginProvider#SESSION_CLAIM}), which must still be current.
  */
 @Singleton
@@ -27,7 +27,7 @@ public class CurrentUserClaimsValidator implements GenericJwtClaimsValidator<Htt
             return false;
         }
         return directory.user(subject.toString())
-                .map(user -> user.validAfter().toEpochMilli() == session.longValue())
+                .map(user -> !user.disabled() && user.validAfter().toEpochMilli() == session.longValue())
                 .orElse(false);
     }
 }

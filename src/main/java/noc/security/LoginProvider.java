@@ -83,6 +83,11 @@ public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvid
                     : user.isPresent() ? "wrong password" : "unknown user");
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
+        if (user.get().disabled()) {
+            outcomes.get("failure").increment();
+            audit.record(username, "LOGIN_FAILED", null, request, "user disabled");
+            return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
+        }
         throttle.succeeded(username, address);
         outcomes.get("success").increment();
         audit.record(username, "LOGIN", null, request, null);

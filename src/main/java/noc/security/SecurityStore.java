@@ -18,7 +18,7 @@ import noc.database.Times;
 public class SecurityStore {
 
     private static final String USER_COLUMNS =
-            "username, password_hash, roles, customer, valid_after, created_at, updated_at";
+            "username, password_hash, roles, customer, valid_after, created_at, updated_at, language, time_zone, disabled_at";
     private static final String TOKEN_COLUMNS = "name, token_hash, roles, created_by, created_at, last_used_at";
 
     private final TransactionOperations<Connection> transactions;
@@ -29,11 +29,34 @@ public class SecurityStore {
 
     /** Users by name, from {@code after} (exclusive, may be null), at most {@code limit}. */
     public List<User> users(String after, int limit) {
-        return read("SELECT " + USER_COLUMNS + " FROM app_user WHERE username > ? ORDER BY username LIMIT ?",
-                statement -> {
-                    statement.setString(1, after == null ? "" : after);
-                    statement.setInt(2, limit);
-                }, SecurityStore::user);
+        return users(after, limit, null, null);
+    }
+
+    /**
+     * The same, only users whose name contains {@code nameContains} (any case) and who hold {@code role},
+     * each filter left out when null.
+     */
+    public List<User> users(String after, int limit, String nameContains, Role role) {
+        StringBuilder sql = new StringBuilder("SELECT " + USER_COLUMNS + " FROM app_user WHERE username > ?");
+        if (nameContains != null) {
+            sql.append(" AND LOWER(username) LIKE ? ESCAPE '!'");
+        }
+        if (role != null) {
+            sql.append(" AND FIND_IN_SET(?, roles) > 0");
+        }
+        sql.append(" ORDER BY username LIMIT ?");
+        return read(sql.toString(), statement -> {
+            int i = 1;
+            statement.setString(i++, after == null ? "" : after);
+            if (nameContains != null) {
+                statement.setString(i++, "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[!%_]", "!$0") + "%");
+            }
+            if (role != null) {
+                statement.setString(i++, role.id());
+            }
+            statement.setInt(i, limit);
+        }, SecurityStore::user);
     }
 
     public Optional<User> user(String username) {
@@ -49,9 +72,10 @@ public class SecurityStore {
     public boolean saveUser(User user) {
         return write(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO app_user (" + USER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), "
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), "
                     + "roles = VALUES(roles), customer = VALUES(customer), valid_after = VALUES(valid_after), "
-                    + "updated_at = VALUES(updated_at)")) {
+                    + "updated_at = VALUES(updated_at), language = VALUES(language), time_zone = VALUES(time_zone), "
+                    + "disabled_at = VALUES(disabled_at)")) {
                 bind(statement, user);
                 return statement.executeUpdate() == 1; // MariaDB counts an update as 2
             }
@@ -64,7 +88,7 @@ public class SecurityStore {
             // INSERT IGNORE, not INSERT ... WHERE NOT EXISTS: two instances starting together on an empty
             // table would deadlock on its gap locks; here one inserts, the other finds the row taken.
             try (PreparedStatement statement = connection.prepareStatement("INSERT IGNORE INTO app_user ("
-                    + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + USER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(statement, user);
                 return statement.executeUpdate() == 1;
             }
@@ -84,6 +108,23 @@ public class SecurityStore {
         statement.setObject(5, Times.toColumn(user.validAfter()));
         statement.setObject(6, Times.toColumn(user.createdAt()));
         statement.setObject(7, Times.toColumn(user.updatedAt()));
+        statement.setString(8, user.language());
+        statement.setString(9, user.timeZone());
+        statement.setObject(10, Times.toColumn(user.disabledAt()));
+    }
+
+    /**
+     * A person's own settings, leaving the rest of the user as it is: neither the password nor the
+     * roles change, so the person's sessions go on. False when there is no such user.
+     */
+    public boolean saveSettings(String username, String language, String timeZone, Instant at) {
+        return update("UPDATE app_user SET language = ?, time_zone = ?, updated_at = ? WHERE username = ?",
+                statement -> {
+                    statement.setString(1, language);
+                    statement.setString(2, timeZone);
+                    statement.setObject(3, Times.toColumn(at));
+                    statement.setString(4, username);
+                }) > 0;
     }
 
     public boolean deleteUser(String username) {
@@ -176,7 +217,8 @@ public class SecurityStore {
 
     private static User user(ResultSet rows) throws SQLException {
         return new User(rows.getString(1), rows.getString(2), Role.parse(rows.getString(3)), rows.getString(4),
-                Times.fromColumn(rows, 5), Times.fromColumn(rows, 6), Times.fromColumn(rows, 7));
+                Times.fromColumn(rows, 5), Times.fromColumn(rows, 6), Times.fromColumn(rows, 7), rows.getString(8),
+                rows.getString(9), rows.getObject(10) == null ? null : Times.fromColumn(rows, 10));
     }
 
     private static ApiToken token(ResultSet rows) throws SQLException {

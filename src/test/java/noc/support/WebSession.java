@@ -71,6 +71,16 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a form whose fields may repeat (ticked boxes of one name): {@code fields} as name, value, name, value... */
+    public HttpResponse<String> postRepeated(String path, String... fields) {
+        StringBuilder body = new StringBuilder("csrfToken=" + encode(csrfToken));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+        }
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
     /** Signs in through the form, failing unless it sends the browser on to {@code landing}. */
     public void signIn(String username, String password, String landing) {
         get("/signin");
