@@ -34,6 +34,12 @@ class MaintenancePagesIT {
     /** Ended seconds after it was planned, its operation still open: a P1 incident followed. */
     private static String overran;
     private static String overrunIncident;
+    /** Daily, first three days ago: today's occurrence started half an hour ago. */
+    private static String dailyNow;
+    /** Daily, first three days ago: today's occurrence ended two hours ago. */
+    private static String dailyBetween;
+    /** Daily until a week ago. */
+    private static String dailyOver;
 
     @BeforeAll
     static void start() {
@@ -53,6 +59,13 @@ class MaintenancePagesIT {
         active = plan("Upgrade the Acme router", now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)),
                 "\"devices\": [\"rtr-acme\"]");
         overran = plan("Reboot the Acme router", now.minusSeconds(1), now.plusSeconds(3), "\"devices\": [\"rtr-acme\"]");
+        Instant threeDaysAgo = now.minus(Duration.ofDays(3));
+        dailyNow = plan("Nightly Acme backup", threeDaysAgo.minus(Duration.ofMinutes(30)),
+                threeDaysAgo.plus(Duration.ofMinutes(30)), "\"devices\": [\"rtr-acme\"]", "daily", null);
+        dailyBetween = plan("Morning Globex check", threeDaysAgo.minus(Duration.ofHours(3)),
+                threeDaysAgo.minus(Duration.ofHours(2)), "\"sites\": [\"paris-1\"]", "daily", null);
+        dailyOver = plan("Old Globex check", now.minus(Duration.ofDays(10).plusHours(1)), now.minus(Duration.ofDays(10)),
+                "\"sites\": [\"paris-1\"]", "daily", now.minus(Duration.ofDays(7)));
         overrunIncident = Await.value(Duration.ofSeconds(30), "the overrun incident of " + overran,
                 () -> app.getList("/api/v1/tickets"), tickets -> tickets.stream()
                         .anyMatch(ticket -> overran.equals(ticket.get("linkedTo")))).stream()
@@ -80,6 +93,11 @@ class MaintenancePagesIT {
         assertThat(lane(page, active)).contains("bar state-active", ">Active<");
         assertThat(lane(page, scheduled)).contains("bar state-scheduled", ">Scheduled<");
         assertThat(lane(page, overran)).contains("bar state-overrun", ">Overrun<");
+        assertThat(lane(page, dailyBetween)).as("today's occurrence ended, tomorrow's to come")
+                .contains("bar state-ended", "bar state-scheduled").doesNotContain("state-active");
+        assertThat(lane(page, dailyNow)).contains("bar state-active", "bar state-scheduled");
+        assertThat(page.substring(0, page.indexOf("class=\"alarms windows\""))).as("the timeline, ended last week")
+                .doesNotContain("/maintenance/" + dailyOver + "\"");
         assertThat(page).contains("<time datetime=\"");
     }
 
@@ -96,11 +114,14 @@ class MaintenancePagesIT {
     @Test
     void theListIsFilteredByStateNow() {
         String overrun = list(operator.get("/maintenance?state=overrun").body());
-        assertThat(overrun).contains(overran).doesNotContain(active, scheduled);
+        assertThat(overrun).contains(overran).doesNotContain(active, scheduled, dailyNow, dailyBetween, dailyOver);
         String current = list(operator.get("/maintenance?state=active,scheduled").body());
-        assertThat(current).contains(active, scheduled).doesNotContain(overran);
+        assertThat(current).contains(active, scheduled, dailyNow).doesNotContain(overran, dailyBetween, dailyOver);
         String ended = list(operator.get("/maintenance?state=ended").body());
-        assertThat(ended).contains("No window matches.").doesNotContain(overran, active, scheduled);
+        assertThat(ended).contains(dailyBetween, dailyOver).doesNotContain(overran, active, scheduled, dailyNow);
+        assertThat(ended).contains(">Ended<");
+        assertThat(list(operator.get("/maintenance").body())).contains(overran, active, scheduled, dailyNow,
+                dailyBetween, dailyOver);
     }
 
     @Test
@@ -244,8 +265,14 @@ class MaintenancePagesIT {
     }
 
     private static String plan(String title, Instant start, Instant end, String scope) {
+        return plan(title, start, end, scope, "none", null);
+    }
+
+    private static String plan(String title, Instant start, Instant end, String scope, String recurrence,
+                               Instant until) {
         HttpResponse<String> planned = app.post("/api/v1/maintenance-windows", """
-                {"title": "%s", "start": "%s", "end": "%s", "scope": {%s}}""".formatted(title, start, end, scope));
+                {"title": "%s", "start": "%s", "end": "%s", "recurrence": "%s", %s"scope": {%s}}""".formatted(title,
+                start, end, recurrence, until == null ? "" : "\"until\": \"" + until + "\", ", scope));
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
         return ((Map<?, ?>) app.parse(planned.body())).get("reference").toString();
     }
