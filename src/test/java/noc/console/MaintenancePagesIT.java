@@ -171,7 +171,9 @@ class MaintenancePagesIT {
 
     @Test
     void theFormNamesEachProblemNextToItsFieldAndPlansNothing() {
-        operator.get("/maintenance/plan");
+        String blank = operator.get("/maintenance/plan").body();
+        assertThat(blank).contains("<label for=\"title\">Title</label>", "<label for=\"devices\">Devices</label>",
+                "name=\"until\"", "name=\"recurrence\"", "name=\"services\"").doesNotContain("confirmPast");
         HttpResponse<String> empty = operator.post("/maintenance/plan", form("", "", "", "rtr-acme", ""));
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("Nothing was planned", "data-field=\"title\"", "data-field=\"start\"",
