@@ -37,6 +37,11 @@ public final class SqlFilter {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
+    /** The parameters of the conditions, in order. */
+    public List<Object> parameters() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(parameters));
+    }
+
     /** Binds the parameters from index 1; returns the next free index. */
     public int bind(PreparedStatement statement) throws SQLException {
         int i = 1;

@@ -1,10 +1,8 @@
 package noc.maintenance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,8 +24,6 @@ import jakarta.validation.Valid;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.ProblemException;
-import noc.inventory.Inventory;
-import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
 import noc.security.Role;
 
@@ -73,32 +69,8 @@ public class MaintenanceController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<View>> plan(@Valid @Body MaintenanceBody body, Authentication caller) {
         FieldReader errors = new FieldReader();
-        String title = body.title().strip();
-        Instant start = errors.time(body.start().strip(), "start");
-        Instant end = errors.time(body.end().strip(), "end");
-        Instant until = body.until() == null || body.until().isBlank() ? null : errors.time(body.until().strip(), "until");
-        Recurrence recurrence = body.recurrence() == null || body.recurrence().isBlank() ? Recurrence.NONE
-                : errors.choice(Recurrence.class, body.recurrence(), "recurrence");
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.error("end", "must come after start");
-        }
-        if (start != null && end != null && recurrence != null && recurrence != Recurrence.NONE
-                && Duration.between(start, end).compareTo(recurrence.period()) >= 0) {
-            errors.error("end", "a " + recurrence.name().toLowerCase(Locale.ROOT) + " window must be shorter than "
-                    + "its period");
-        }
-        MaintenanceBody.Scope scope = body.scope();
-        Inventory known = inventory.load();
-        List<String> devices = names(scope.of(scope.devices()), "devices", InventoryKind.DEVICES, known, errors);
-        List<String> sites = names(scope.of(scope.sites()), "sites", InventoryKind.SITES, known, errors);
-        List<String> services = names(scope.of(scope.services()), "services", InventoryKind.SERVICES, known, errors);
-        if (devices.isEmpty() && sites.isEmpty() && services.isEmpty()) {
-            errors.error("scope", "must name at least one device, site or service");
-        }
+        MaintenanceRequest request = body.request(caller.getName(), inventory.load(), errors);
         errors.refuseIfInvalid("nothing was planned");
-        MaintenanceRequest request = new MaintenanceRequest(title, body.description() == null ? ""
-                : body.description(), start, end, recurrence, until, devices, sites, services,
-                caller.getName());
         return commands.submit(request, reply -> {
             if (!(reply instanceof MaintenanceRequest.Planned planned)) {
                 throw new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "not-planned", "The request was taken "
@@ -120,17 +92,6 @@ public class MaintenanceController {
 
     private MaintenanceWindow find(String reference) {
         return store.find(reference).orElseThrow(() -> ProblemException.notFound("No maintenance window " + reference));
-    }
-
-    private static List<String> names(List<String> names, String field, InventoryKind kind, Inventory known,
-                                      FieldReader errors) {
-        for (int i = 0; i < names.size(); i++) {
-            if (!known.contains(kind, names.get(i))) {
-                errors.error("scope." + field + "[" + i + "]", "refers to unknown "
-                        + kind.path().replaceAll("s$", "") + " '" + names.get(i) + "'");
-            }
-        }
-        return names;
     }
 
     /**

@@ -24,6 +24,9 @@ import noc.ticket.TicketBook;
 /** Maintenance windows in a session and what the rules do with them ({@link MaintenanceActions}). */
 public final class MaintenanceLifecycle implements MaintenanceActions {
 
+    /** How the journal of a window's ticket begins the line that says its operation is done, then who said it. */
+    public static final String COMPLETED = "Operation completed, said ";
+
     private final SessionContext context;
     private final FactTable<MaintenanceWindow> windows;
     private final TicketBook book;
@@ -79,8 +82,7 @@ public final class MaintenanceLifecycle implements MaintenanceActions {
     @Override
     public void completeMaintenance(MaintenanceWindow window, MaintenanceCompletion completion) {
         MaintenanceWindow completed = replace(window, MaintenanceWindow::completed);
-        book.journal(completed.reference(), JournalAction.COMMENT, "Operation completed, said "
-                + completion.completedBy());
+        book.journal(completed.reference(), JournalAction.COMMENT, COMPLETED + completion.completedBy());
         context.consume(completion);
     }
 

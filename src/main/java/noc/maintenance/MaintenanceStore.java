@@ -13,6 +13,7 @@ import java.util.Map;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.database.JsonColumns;
+import noc.database.SqlFilter;
 import noc.database.Times;
 
 /** Writes maintenance windows in the engine's cycle transaction, and reads them back. */
@@ -95,44 +96,134 @@ public class MaintenanceStore {
 
     /** The windows {@code where} keeps (a condition on {@code reference}, with one parameter or none). */
     private List<MaintenanceWindow> load(String where, Object parameter) {
+        return read(where + " ORDER BY starts_at", parameter == null ? List.of() : List.of(parameter), where,
+                parameter);
+    }
+
+    /**
+     * A page of the windows {@code where} keeps (a condition on the columns of {@code maintenance_window},
+     * with its parameters), latest start first.
+     */
+    public List<MaintenanceWindow> page(SqlFilter where, int limit, int offset) {
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(limit);
+        parameters.add(offset);
+        return read(where.where() + " ORDER BY starts_at DESC, reference DESC LIMIT ? OFFSET ?", parameters, null,
+                null);
+    }
+
+    /** The windows {@code where} keeps, earliest start first, at most {@code limit}. */
+    public List<MaintenanceWindow> first(SqlFilter where, int limit) {
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(limit);
+        return read(where.where() + " ORDER BY starts_at, reference LIMIT ?", parameters, null, null);
+    }
+
+    /**
+     * The overrun incidents of windows (PROCEDURE.md P-7.4): the P1 tickets that follow ({@code linked_to})
+     * their P5 tickets, by window reference, oldest first.
+     */
+    public Map<String, List<Overrun>> overruns(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.executeRead(status -> {
+            Map<String, List<Overrun>> found = new HashMap<>();
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "SELECT linked_to, reference, opened_at, status FROM ticket WHERE linked_to IN ("
+                            + String.join(", ", java.util.Collections.nCopies(references.size(), "?"))
+                            + ") ORDER BY opened_at, reference")) {
+                int i = 1;
+                for (String reference : references) {
+                    statement.setString(i++, reference);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.computeIfAbsent(rows.getString(1), r -> new ArrayList<>()).add(new Overrun(
+                                rows.getString(2), Times.fromColumn(rows, 3), rows.getString(4)));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the overruns of maintenance windows: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A P1 incident opened when an occurrence of a window ended overrun, and its status now. */
+    public record Overrun(String reference, java.time.Instant openedAt, String status) {
+    }
+
+    /**
+     * The windows of {@code tail} (a WHERE clause and order over {@code maintenance_window}, with its
+     * parameters) and their scopes: those of {@code scopeWhere} (a condition on {@code reference} with
+     * {@code scopeParameter}), or else of the windows read.
+     */
+    private List<MaintenanceWindow> read(String tail, List<Object> parameters, String scopeWhere,
+                                         Object scopeParameter) {
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             try {
+                List<Row> rows = new ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement("""
+                        SELECT reference, title, description, starts_at, ends_at, recurrence, recurs_until,
+                               operation_open, checked_occurrence, affected_customers, requested_by
+                        FROM maintenance_window""" + tail)) {
+                    int i = 1;
+                    for (Object parameter : parameters) {
+                        statement.setObject(i++, parameter);
+                    }
+                    try (ResultSet found = statement.executeQuery()) {
+                        while (found.next()) {
+                            rows.add(new Row(found.getString(1), found.getString(2), found.getString(3),
+                                    Times.fromColumn(found, 4), Times.fromColumn(found, 5), found.getString(6),
+                                    Times.fromColumn(found, 7), found.getBoolean(8), Times.fromColumn(found, 9),
+                                    found.getString(10), found.getString(11)));
+                        }
+                    }
+                }
                 Map<String, Map<String, List<String>>> scopes = new HashMap<>();
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT reference, kind, name FROM maintenance_scope" + where + " ORDER BY name")) {
-                    bind(statement, parameter);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            scopes.computeIfAbsent(rows.getString(1), r -> new HashMap<>())
-                                    .computeIfAbsent(rows.getString(2), k -> new ArrayList<>()).add(rows.getString(3));
+                if (scopeWhere != null || !rows.isEmpty()) {
+                    String where = scopeWhere != null ? scopeWhere : " WHERE reference IN ("
+                            + String.join(", ", java.util.Collections.nCopies(rows.size(), "?")) + ")";
+                    try (PreparedStatement statement = connection.prepareStatement(
+                            "SELECT reference, kind, name FROM maintenance_scope" + where + " ORDER BY name")) {
+                        if (scopeWhere != null) {
+                            bind(statement, scopeParameter);
+                        } else {
+                            for (int i = 0; i < rows.size(); i++) {
+                                statement.setString(i + 1, rows.get(i).reference());
+                            }
+                        }
+                        try (ResultSet found = statement.executeQuery()) {
+                            while (found.next()) {
+                                scopes.computeIfAbsent(found.getString(1), r -> new HashMap<>())
+                                        .computeIfAbsent(found.getString(2), k -> new ArrayList<>())
+                                        .add(found.getString(3));
+                            }
                         }
                     }
                 }
                 List<MaintenanceWindow> windows = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement("""
-                        SELECT reference, title, description, starts_at, ends_at, recurrence, recurs_until,
-                               operation_open, checked_occurrence, affected_customers, requested_by
-                        FROM maintenance_window""" + where + " ORDER BY starts_at")) {
-                    bind(statement, parameter);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            String window = rows.getString(1);
-                            Map<String, List<String>> scope = scopes.getOrDefault(window, Map.of());
-                            windows.add(new MaintenanceWindow(window, rows.getString(2), rows.getString(3),
-                                    Times.fromColumn(rows, 4), Times.fromColumn(rows, 5), Recurrence.valueOf(rows.getString(6)),
-                                    Times.fromColumn(rows, 7), scope.getOrDefault("DEVICE", List.of()),
-                                    scope.getOrDefault("SITE", List.of()), scope.getOrDefault("SERVICE", List.of()),
-                                    rows.getBoolean(8), Times.fromColumn(rows, 9), json.readList(rows.getString(10)),
-                                    rows.getString(11)));
-                        }
-                    }
+                for (Row row : rows) {
+                    Map<String, List<String>> scope = scopes.getOrDefault(row.reference(), Map.of());
+                    windows.add(new MaintenanceWindow(row.reference(), row.title(), row.description(), row.start(),
+                            row.end(), Recurrence.valueOf(row.recurrence()), row.until(),
+                            scope.getOrDefault("DEVICE", List.of()), scope.getOrDefault("SITE", List.of()),
+                            scope.getOrDefault("SERVICE", List.of()), row.operationOpen(), row.checkedOccurrence(),
+                            json.readList(row.affectedCustomers()), row.requestedBy()));
                 }
                 return windows;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the maintenance windows: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** A row of {@code maintenance_window}, before its scope joins it. */
+    private record Row(String reference, String title, String description, java.time.Instant start,
+                       java.time.Instant end, String recurrence, java.time.Instant until, boolean operationOpen,
+                       java.time.Instant checkedOccurrence, String affectedCustomers, String requestedBy) {
     }
 
     private static void bind(PreparedStatement statement, Object parameter) throws SQLException {
