@@ -3,7 +3,6 @@ package noc.console;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,7 +96,7 @@ public class InventoryPageController {
 
     @Get(uri = INVENTORY + "/{kind}/{key}", produces = MediaType.TEXT_HTML)
     public HttpResponse<?> item(HttpRequest<?> request, Authentication caller, @PathVariable String kind,
-                                @PathVariable String key) {
+                                @PathVariable String key, @QueryValue @Nullable String saved) {
         Optional<InventoryKind> type = InventoryKind.ofPath(kind);
         Inventory inventory = store.load();
         Optional<InventoryItem> item = type.flatMap(found -> inventory.find(found, key));
@@ -108,6 +107,7 @@ public class InventoryPageController {
         Map<String, Object> model = model(request, caller, response, type.get());
         InventoryPages.Labels labels = labels(request);
         model.put("item", item.get());
+        model.put("saved", saved != null);
         model.put("href", InventoryPages.href(type.get(), key));
         model.put("fields", InventoryPages.fields(item.get(), labels));
         model.put("references", InventoryPages.references(item.get(), inventory, labels));
@@ -250,8 +250,7 @@ public class InventoryPageController {
     }
 
     private InventoryPages.Labels labels(HttpRequest<?> request) {
-        Locale locale = locales.resolveOrDefault(request);
-        return key -> messages.getMessage(key, locale).orElse(key.substring(key.lastIndexOf('.') + 1));
+        return InventoryPages.labels(messages, locales.resolveOrDefault(request));
     }
 
     private String label(HttpRequest<?> request, String key) {

@@ -71,6 +71,11 @@ final class InventoryPages {
     private InventoryPages() {
     }
 
+    /** The texts of {@code locale}; a key without one shows as its last part (a field's own name). */
+    static Labels labels(io.micronaut.context.MessageSource messages, Locale locale) {
+        return key -> messages.getMessage(key, locale).orElse(key.substring(key.lastIndexOf('.') + 1));
+    }
+
     /** The page of an item: {@code /inventory/devices/acme%20cpe}. */
     static String href(InventoryKind kind, String key) {
         return "/inventory/" + kind.path() + "/" + encode(key);
@@ -126,6 +131,62 @@ final class InventoryPages {
         }
         String text = value instanceof Enum<?> constant ? constant.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
         return new Value(text, refers == null ? null : href(refers, text));
+    }
+
+    /** A field of the edit form: how it is entered ({@code text}, {@code list}, {@code choice}, {@code yesNo}) and its value. */
+    public record Input(String name, String label, String type, String value, List<String> choices) {
+    }
+
+    /**
+     * The edit form's fields of {@code kind} but its key, in the record's order, each with its value in
+     * {@code values} (a list's values separated by {@code |}, as in CSV).
+     */
+    static List<Input> inputs(InventoryKind kind, Map<String, String> values, Labels labels) {
+        List<Input> inputs = new ArrayList<>();
+        for (RecordComponent component : type(kind).getRecordComponents()) {
+            String name = component.getName();
+            if (name.equals(InventoryEditor.keyField(kind))) {
+                continue;
+            }
+            Class<?> type = component.getType();
+            String value = values.getOrDefault(name, "");
+            List<String> choices = List.of();
+            String how = "text";
+            if (type.isEnum()) {
+                how = "choice";
+                choices = java.util.Arrays.stream(type.getEnumConstants())
+                        .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toList();
+            } else if (type == boolean.class || type == Boolean.class) {
+                how = "yesNo";
+            } else if (Collection.class.isAssignableFrom(type)) {
+                how = "list";
+            }
+            inputs.add(new Input(name, labels.label("inventory.field." + name), how, value, choices));
+        }
+        return inputs;
+    }
+
+    /** The fields of {@code item} but its key as the edit form holds them. */
+    static Map<String, String> formValues(InventoryItem item) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (RecordComponent component : item.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(item);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + item.key(), e);
+            }
+            String text;
+            if (value instanceof Collection<?> many) {
+                text = String.join(" | ", many.stream().map(String::valueOf).toList());
+            } else if (value instanceof Enum<?> constant) {
+                text = constant.name().toLowerCase(Locale.ROOT);
+            } else {
+                text = value == null ? "" : String.valueOf(value);
+            }
+            values.put(component.getName(), text);
+        }
+        return values;
     }
 
     /** What refers to {@code item} in {@code inventory}, group by group; empty groups left out. */

@@ -163,6 +163,20 @@ class InventoryPagesIT {
     }
 
     @Test
+    void aFileOverTheLimitIsRefusedUnread() {
+        admin.get("/inventory/import");
+        byte[] large = new byte[(int) InventoryImportController.MAX_UPLOAD + 1];
+        java.util.Arrays.fill(large, (byte) 'x');
+        byte[] header = "name,contract\nLarge,standard\n".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(header, 0, large, 0, header.length);
+        HttpResponse<String> answer = admin.upload("/inventory/import", Map.of("kind", "customers"), "file",
+                "large.csv", "text/csv", large);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("data-field=\"file\"", "The file is larger than 8 MB.");
+        assertThat(app.get("/api/v1/inventory/customers/Large").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aCsvFileNeedsItsKind() {
         admin.get("/inventory/import");
         HttpResponse<String> answer = admin.upload("/inventory/import", Map.of("kind", ""), "file", "x.csv",
@@ -206,11 +220,48 @@ class InventoryPagesIT {
     }
 
     @Test
+    void anAdminEditsAnItemThroughItsForm() {
+        assertThat(app.post("/api/v1/inventory/import", """
+                {"services": [{"reference": "EDIT-ME", "customer": "Globex", "criticality": "low"}]}""")
+                .statusCode()).isEqualTo(200);
+        String form = admin.get("/inventory/services/EDIT-ME/edit").body();
+        assertThat(form).contains("<option value=\"low\" selected=\"selected\">low</option>", "name=\"customer\" value=\"Globex\"");
+        HttpResponse<String> answer = admin.post("/inventory/services/EDIT-ME/edit", Map.of("customer", "Acme",
+                "site", "Acme Paris", "criticality", "medium", "redundant", "true"));
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValue("/inventory/services/EDIT-ME?saved=1");
+        assertThat(app.getObject("/api/v1/inventory/services/EDIT-ME")).containsEntry("customer", "Acme")
+                .containsEntry("site", "Acme Paris").containsEntry("criticality", "MEDIUM").containsEntry("redundant", true);
+        assertThat(admin.get("/inventory/services/EDIT-ME?saved=1").body()).contains("Saved.");
+    }
+
+    @Test
+    void aWrongFieldOfTheFormIsShownNextToItAndNothingIsSaved() {
+        assertThat(app.post("/api/v1/inventory/import", "{\"devices\": [{\"name\": \"edit-box\"}]}").statusCode())
+                .isEqualTo(200);
+        admin.get("/inventory/devices/edit-box/edit");
+        HttpResponse<String> answer = admin.post("/inventory/devices/edit-box/edit", Map.of("site", "Nowhere",
+                "addresses", "192.0.2.80 | 192.0.2.81"));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("data-field=\"site\"", "refers to unknown site &#39;Nowhere&#39;",
+                "value=\"192.0.2.80 | 192.0.2.81\"");
+        assertThat(app.getObject("/api/v1/inventory/devices/edit-box")).doesNotContainKey("site");
+        HttpResponse<String> good = admin.post("/inventory/devices/edit-box/edit", Map.of("site", "Acme Paris",
+                "addresses", "192.0.2.80 | 192.0.2.81"));
+        assertThat(good.statusCode()).isEqualTo(303);
+        assertThat(app.getObject("/api/v1/inventory/devices/edit-box").get("addresses"))
+                .isEqualTo(java.util.List.of("192.0.2.80", "192.0.2.81"));
+    }
+
+    @Test
     void aViewerSeesNoWriteButtonsAndCannotWrite() {
         assertThat(viewer.get("/inventory/devices").body()).doesNotContain("/inventory/import");
-        assertThat(viewer.get("/inventory/devices/bulk-05").body()).doesNotContain("/delete");
+        assertThat(viewer.get("/inventory/devices/bulk-05").body()).doesNotContain("/delete", "/edit");
         assertThat(viewer.get("/inventory/import").statusCode()).isEqualTo(403);
         assertThat(viewer.get("/inventory/devices/bulk-05/delete").statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/inventory/devices/bulk-05/edit").statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/inventory/devices/bulk-05/edit", Map.of("site", "Acme Paris")).statusCode())
+                .isEqualTo(403);
         assertThat(viewer.post("/inventory/devices/bulk-05/delete", Map.of()).statusCode()).isEqualTo(403);
         assertThat(viewer.upload("/inventory/import", Map.of("kind", "customers"), "file", "c.csv", "text/csv",
                 "name,contract\nUmbrella,standard\n".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
