@@ -122,13 +122,19 @@ public class InventoryImportController {
                     rows.add(row);
                 }
             }
+            // The API finds field problems first, then references: the page lists them in the file's order.
+            rows.sort(java.util.Comparator.comparing((RowError row) -> InventoryKind.ofPath(row.kind()).orElseThrow())
+                    .thenComparingInt(RowError::row));
+            // The API's summary ("3 problem(s); nothing was written") says less than the page's own
+            // heading and the problems; it is shown only when there is nothing else to show.
+            String detail = rows.isEmpty() && others.isEmpty() ? problem.getMessage() : null;
             return page(request, caller, HttpResponse.status(problem.status()), chosen, null, rows, Map.of(),
-                    new Refusal(problem.getMessage(), others));
+                    new Refusal(detail, others));
         }
     }
 
-    /** Why a file was refused: the API's words, and its problems that are not a row's. */
-    public record Refusal(String detail, List<Problem.FieldError> errors) {
+    /** Why a file was refused: the API's words when it gave no problem, and its problems that are not a row's. */
+    public record Refusal(@Nullable String detail, List<Problem.FieldError> errors) {
     }
 
     /** JSON by its name, else by its type, else when it starts as an object does; otherwise CSV. */
