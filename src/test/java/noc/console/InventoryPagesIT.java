@@ -64,6 +64,8 @@ class InventoryPagesIT {
         assertThat(byAddress).contains("<td class=\"key\"><a href=\"/inventory/devices/acme%20cpe%201\"")
                 .doesNotContain("<td class=\"key\"><a href=\"/inventory/devices/pe-paris-1\"");
         assertThat(viewer.get("/inventory/devices?q=nothing-like-it").body()).contains("Aucun résultat pour « nothing-like-it »");
+        assertThat(viewer.get("/inventory/devices?q=_").body()).as("a wildcard of SQL is a plain character")
+                .contains("Aucun résultat pour « _ »").doesNotContain(">bulk-01<");
     }
 
     @Test
