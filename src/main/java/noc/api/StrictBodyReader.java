@@ -58,6 +58,11 @@ public class StrictBodyReader<T> implements MessageBodyReader<T>, Ordered {
     }
 
     private T read(Argument<T> type, byte[] bytes) {
+        return readStrict(type, bytes);
+    }
+
+    /** {@code bytes} read as {@code type}, as a request body of that type is: a 400 problem naming each wrong field. */
+    public <B> B readStrict(Argument<B> type, byte[] bytes) {
         JsonNode tree = tree(bytes);
         FieldReader fields = new FieldReader();
         fields.shape(tree, type, "");

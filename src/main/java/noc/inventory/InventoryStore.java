@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.api.Cursor;
@@ -68,30 +69,93 @@ public class InventoryStore {
                 parameters.add(page.fetchSize());
                 List<InventoryItem> found = new ArrayList<>();
                 query(connection, sql, parameters, row -> found.add(read(kind, row, Map.of(), Map.of())));
-                if (kind == InventoryKind.DEVICES && !found.isEmpty()) {
-                    List<String> names = found.stream().map(InventoryItem::key).toList();
-                    String in = " IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
-                    Map<String, List<String>> addresses = new HashMap<>();
-                    query(connection, "SELECT device, address FROM device_address WHERE device" + in
-                            + " ORDER BY address", names, row -> addresses.computeIfAbsent(row.getString(1),
-                            d -> new ArrayList<>()).add(row.getString(2)));
-                    Map<String, List<String>> services = new HashMap<>();
-                    query(connection, "SELECT device, service FROM device_service WHERE device" + in
-                            + " ORDER BY service", names, row -> services.computeIfAbsent(row.getString(1),
-                            d -> new ArrayList<>()).add(row.getString(2)));
-                    found.replaceAll(item -> {
-                        Device device = (Device) item;
-                        return new Device(device.name(), device.site(), device.parent(),
-                                addresses.getOrDefault(device.name(), List.of()),
-                                services.getOrDefault(device.name(), List.of()));
-                    });
-                }
+                withDeviceLists(connection, kind, found);
                 return found;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
             }
         });
         return Page.of(items, page, item -> Cursor.of(list(kind), item.key()));
+    }
+
+    /**
+     * At most {@code limit} items of {@code kind} whose key, or one of whose main fields (a device's
+     * addresses and services too), holds {@code text} in any case, by key, after the key {@code after}.
+     */
+    public List<InventoryItem> search(InventoryKind kind, @Nullable String text, @Nullable String after, int limit) {
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            try {
+                List<Object> parameters = new ArrayList<>();
+                List<String> conditions = new ArrayList<>();
+                if (text != null && !text.isBlank()) {
+                    String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
+                            .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    List<String> matches = new ArrayList<>();
+                    for (String column : searched(kind)) {
+                        matches.add("LOWER(" + column + ") LIKE ?");
+                        parameters.add(pattern);
+                    }
+                    if (kind == InventoryKind.DEVICES) {
+                        matches.add("EXISTS (SELECT 1 FROM device_address a WHERE a.device = device.name"
+                                + " AND LOWER(a.address) LIKE ?)");
+                        matches.add("EXISTS (SELECT 1 FROM device_service s WHERE s.device = device.name"
+                                + " AND LOWER(s.service) LIKE ?)");
+                        parameters.add(pattern);
+                        parameters.add(pattern);
+                    }
+                    conditions.add("(" + String.join(" OR ", matches) + ")");
+                }
+                if (after != null) {
+                    conditions.add(key(kind) + " > ?");
+                    parameters.add(after);
+                }
+                String sql = select(kind) + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                        + " ORDER BY " + key(kind) + " LIMIT ?";
+                parameters.add(limit);
+                List<InventoryItem> found = new ArrayList<>();
+                query(connection, sql, parameters, row -> found.add(read(kind, row, Map.of(), Map.of())));
+                withDeviceLists(connection, kind, found);
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The columns a search looks in, besides a device's addresses and services. */
+    private static List<String> searched(InventoryKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> List.of("name", "contract", "project_manager");
+            case CONTACTS -> List.of("name", "customer", "role", "phone", "email");
+            case SITES -> List.of("name", "customer", "address");
+            case SERVICES -> List.of("reference", "customer", "site", "criticality");
+            case DEVICES -> List.of("name", "site", "parent");
+        };
+    }
+
+    /** Gives each device of {@code found} its addresses and services, read for those devices only. */
+    private static void withDeviceLists(Connection connection, InventoryKind kind, List<InventoryItem> found)
+            throws SQLException {
+        if (kind != InventoryKind.DEVICES || found.isEmpty()) {
+            return;
+        }
+        List<String> names = found.stream().map(InventoryItem::key).toList();
+        String in = " IN (" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
+        Map<String, List<String>> addresses = new HashMap<>();
+        query(connection, "SELECT device, address FROM device_address WHERE device" + in
+                + " ORDER BY address", names, row -> addresses.computeIfAbsent(row.getString(1),
+                d -> new ArrayList<>()).add(row.getString(2)));
+        Map<String, List<String>> services = new HashMap<>();
+        query(connection, "SELECT device, service FROM device_service WHERE device" + in
+                + " ORDER BY service", names, row -> services.computeIfAbsent(row.getString(1),
+                d -> new ArrayList<>()).add(row.getString(2)));
+        found.replaceAll(item -> {
+            Device device = (Device) item;
+            return new Device(device.name(), device.site(), device.parent(),
+                    addresses.getOrDefault(device.name(), List.of()),
+                    services.getOrDefault(device.name(), List.of()));
+        });
     }
 
     private static String select(InventoryKind kind) {

@@ -81,6 +81,30 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /**
+     * Posts {@code fields} and one file as {@code multipart/form-data}, as a form with a file input does,
+     * with the last page's CSRF token unless {@code fields} has one.
+     */
+    public HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName,
+                                       String contentType, byte[] content) {
+        String boundary = "----noc-test-" + Long.toHexString(System.nanoTime());
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("csrfToken", csrfToken);
+        form.putAll(fields);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : form.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Signs in through the form, failing unless it sends the browser on to {@code landing}. */
     public void signIn(String username, String password, String landing) {
         get("/signin");
