@@ -27,6 +27,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.ProblemException;
 import noc.security.ApiToken;
 import noc.security.ApiTokenController;
@@ -44,6 +45,7 @@ import noc.security.TokenIssuer;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.ADMIN_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminTokensController {

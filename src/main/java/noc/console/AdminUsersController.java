@@ -26,6 +26,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.security.Accounts;
@@ -42,6 +43,7 @@ import noc.security.UserController;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.ADMIN_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminUsersController {

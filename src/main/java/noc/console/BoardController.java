@@ -20,6 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.alarm.Severity;
 import noc.api.QueryParameters;
 import noc.security.Role;
@@ -32,6 +33,7 @@ import org.reactivestreams.Publisher;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.VIEWER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BoardController {

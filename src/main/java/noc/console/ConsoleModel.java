@@ -75,6 +75,7 @@ public class ConsoleModel implements ViewModelProcessor<Map<String, Object>> {
         model.putIfAbsent("times", timeZone == null ? times : times.in(ZoneId.of(timeZone)));
         model.putIfAbsent("nav", caller.map(signedIn -> links(Set.copyOf(signedIn.getRoles()), request.getPath()))
                 .orElse(List.of()));
+        model.putIfAbsent("onSettings", "/settings".equals(request.getPath()));
     }
 
     static List<Link> links(Set<String> roles, String requested) {

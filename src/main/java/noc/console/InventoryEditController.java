@@ -24,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.inventory.InventoryEditor;
@@ -39,6 +40,7 @@ import noc.security.Role;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.ADMIN_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryEditController {

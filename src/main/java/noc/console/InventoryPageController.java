@@ -28,6 +28,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.inventory.Inventory;
@@ -45,6 +46,7 @@ import noc.security.Role;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.VIEWER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryPageController {

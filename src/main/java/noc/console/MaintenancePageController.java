@@ -35,6 +35,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.EngineCommands;
 import noc.api.Problem;
 import noc.api.ProblemException;
@@ -55,6 +56,7 @@ import noc.ticket.TicketViews;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.VIEWER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MaintenancePageController {

@@ -34,6 +34,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import noc.api.ConstraintViolationHandler;
@@ -57,6 +58,7 @@ import noc.security.Role;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.OPERATOR_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MaintenancePlanController {

@@ -26,6 +26,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.EngineCommands;
 import noc.security.Callers;
 import noc.security.Role;
@@ -43,6 +44,7 @@ import noc.ticket.TicketCommand;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.CUSTOMER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PortalController {

@@ -24,6 +24,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.EngineCommands;
 import noc.api.FieldReader;
 import noc.api.ProblemException;
@@ -41,6 +42,7 @@ import noc.ticket.DeclarationBody;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.CUSTOMER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PortalDeclarationController {

@@ -21,6 +21,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.security.Role;
 import noc.shadow.Shadow;
 import noc.shadow.ShadowStatus;
@@ -32,6 +33,7 @@ import noc.shadow.ShadowStatus;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.RULES_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RulesShadowController {

@@ -28,6 +28,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.ProblemException;
 import noc.engine.RuleBuildException;
 import noc.engine.RuleReloader;
@@ -42,6 +43,7 @@ import noc.shadow.Shadow;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.RULES_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RulesWorkbenchController {

@@ -24,6 +24,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.security.Accounts;
@@ -38,6 +39,7 @@ import noc.security.User;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SettingsController {

@@ -30,6 +30,7 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 import noc.security.Role;
 
@@ -40,6 +41,7 @@ import noc.security.Role;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SigninController {

@@ -20,6 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.ProblemException;
 import noc.api.QueryParameters;
 import noc.security.Role;
@@ -34,6 +35,7 @@ import noc.ticket.TicketStatus;
  */
 @Controller
 @ConsolePage
+@Hidden
 @Secured(Role.VIEWER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TicketQueueController {
