@@ -13,9 +13,11 @@ import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 
 /**
- * The language of a page: the first of French and English that the browser asks for
- * ({@code Accept-Language}), else {@code noc.locale} ({@code fr} or {@code en}, French by default:
- * the provider is French). The pages' texts are in {@code i18n/messages_fr} and {@code messages_en}.
+ * The language of a page: the one its controller chose (the request attribute {@link #CHOSEN}, as
+ * the {@code /respond} pages do for a recipient whose language the inventory gives), else the first
+ * of French and English that the browser asks for ({@code Accept-Language}), else {@code noc.locale}
+ * ({@code fr} or {@code en}, French by default: the provider is French). The pages' texts are in
+ * {@code i18n/messages_fr} and {@code messages_en}.
  */
 @Singleton
 @Primary
@@ -23,6 +25,9 @@ import jakarta.inject.Singleton;
 public class ConsoleLocaleResolver implements HttpLocaleResolver {
 
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    /** The request attribute, a {@link Locale}, by which a controller sets its page's language. */
+    public static final String CHOSEN = "noc.console.locale";
 
     private final Locale fallback;
 
@@ -33,6 +38,10 @@ public class ConsoleLocaleResolver implements HttpLocaleResolver {
 
     @Override
     public Optional<Locale> resolve(HttpRequest<?> request) {
+        Optional<Locale> chosen = request.getAttribute(CHOSEN, Locale.class);
+        if (chosen.isPresent()) {
+            return chosen;
+        }
         return request.getHeaders().findFirst("Accept-Language").flatMap(ConsoleLocaleResolver::chosen);
     }
 
