@@ -21,6 +21,8 @@ public final class Directory {
     private final Map<String, List<Contact>> contactsByCustomer = new HashMap<>();
     /** By address in lower case: the language of the first contact by name with that address and a language. */
     private final Map<String, Language> languagesByEmail = new HashMap<>();
+    /** By address in lower case: the first contact by name with that address. */
+    private final Map<String, Contact> contactsByEmail = new HashMap<>();
 
     private Directory() {
     }
@@ -40,10 +42,13 @@ public final class Directory {
         }
         directory.contactsByCustomer.values().forEach(list -> list.sort(
                 java.util.Comparator.comparing(Contact::name)));
-        directory.contacts.values().stream().filter(contact -> contact.language() != null)
-                .sorted(java.util.Comparator.comparing(Contact::name))
-                .forEach(contact -> directory.languagesByEmail.putIfAbsent(
-                        contact.email().toLowerCase(java.util.Locale.ROOT), contact.language()));
+        directory.contacts.values().stream().sorted(java.util.Comparator.comparing(Contact::name)).forEach(contact -> {
+            String email = contact.email().toLowerCase(java.util.Locale.ROOT);
+            directory.contactsByEmail.putIfAbsent(email, contact);
+            if (contact.language() != null) {
+                directory.languagesByEmail.putIfAbsent(email, contact.language());
+            }
+        });
         return directory;
     }
 
@@ -67,6 +72,12 @@ public final class Directory {
 
     public Optional<Contact> contact(String name) {
         return Optional.ofNullable(contacts.get(name));
+    }
+
+    /** The name of the contact with address {@code email} (a ticket's watcher), else the address itself. */
+    public String nameOf(String email) {
+        Contact contact = contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
+        return contact == null ? email : contact.name();
     }
 
     /**

@@ -184,8 +184,8 @@ public class NotificationPlanner {
                                                   Directory directory) {
         List<Recipient> people = new ArrayList<>();
         for (String watcher : watchers) {
-            people.add(new Recipient(watcher, watcher, false, customers.size() == 1 ? customers.get(0) : "",
-                    directory.languageOf(watcher)));
+            people.add(new Recipient(directory.nameOf(watcher), watcher, false,
+                    customers.size() == 1 ? customers.get(0) : "", directory.languageOf(watcher)));
         }
         for (String customer : customers) {
             for (Contact contact : directory.contactsOf(customer)) {
