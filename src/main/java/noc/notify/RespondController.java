@@ -28,6 +28,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import noc.api.EngineCommands;
 import noc.console.ConsoleLocaleResolver;
+import noc.console.Refusals;
 import noc.database.Times;
 import noc.inventory.InventoryStore;
 import noc.ticket.JournalRepository;
@@ -63,10 +64,13 @@ public class RespondController {
     private final InventoryStore inventory;
     private final MessageSource messages;
     private final HttpLocaleResolver locales;
+    private final Refusals refusals;
 
     public RespondController(ResponseLinks links, TicketRepository tickets, JournalRepository journal,
                              EngineCommands commands, Clock clock, NotifyConfiguration configuration,
-                             InventoryStore inventory, MessageSource messages, HttpLocaleResolver locales) {
+                             InventoryStore inventory, MessageSource messages, HttpLocaleResolver locales,
+                             Refusals refusals) {
+        this.refusals = refusals;
         this.times = configuration.times();
         this.links = links;
         this.journal = journal;
@@ -134,7 +138,7 @@ public class RespondController {
             Map<String, Object> model = page.ticket(null, null);
             model.put("title", page.text("respond.ticket", grant.reference()));
             if (reply instanceof TicketCommand.Refused refused) {
-                model.put("problem", page.text("respond.refused", refused.reason()));
+                model.put("problem", page.text("respond.refused", refusals.text(refused, page.locale)));
                 return page.render(HttpStatus.CONFLICT, model);
             }
             model.put("notice", page.text("respond.done." + action.name(), grant.level()));
