@@ -23,7 +23,8 @@ import noc.database.JsonColumns;
 import noc.inventory.Language;
 
 /**
- * Emails over SMTP through Micronaut Email: the message's template rendered with its values, the
+ * Emails over SMTP through Micronaut Email: the message's template rendered in the recipient's
+ * language (the one planned with it, else {@code noc.locale}'s) with its values, the
  * links added (the signed page that follows the ticket, or answers a closure notice or an
  * escalation; the ticket in the REST API, for staff), and the
  * ticket's reference in the subject and in a {@code References} header, so that mail readers

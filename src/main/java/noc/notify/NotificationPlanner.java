@@ -34,6 +34,10 @@ import noc.ticket.Ticket;
  * The contacts of an escalation level hear of the escalation to it (P-5.3); every level and the
  * customers of a major incident hear of it (P-5.6); project managers also hear of escalations,
  * breaches and priority changes.
+ *
+ * <p>Each email carries its recipient's language as the inventory gives it: the contact's
+ * {@code language}, or that of the contact with the recipient's address (a watcher, an escalation
+ * address); without one it is left to {@code noc.locale} at delivery ({@link EmailSender}).
  */
 @Singleton
 public class NotificationPlanner {
