@@ -91,4 +91,23 @@ class StartupIT {
         }
         assertThat(messages.toString()).contains("opened.txt:3: unknown value {{name}}");
     }
+
+    @Test
+    void withEmailABrokenFrenchTemplateStopsStartupNamingItsFileAndLine(@TempDir Path templates) throws IOException {
+        Files.createDirectories(templates.resolve("fr"));
+        Files.createDirectories(templates.resolve("en"));
+        Files.writeString(templates.resolve("fr/default.txt"), "Subject: [{{reference}}] nouvelles\n\n{{text}}\n");
+        Files.writeString(templates.resolve("en/opened.txt"), "Subject: [{{reference}}] opened\n\nHello\n");
+        Files.writeString(templates.resolve("fr/opened.txt"),
+                "Subject: [{{reference}}] ouvert\n\nBonjour,\nVotre incident {{reference}\n");
+
+        Throwable failure = catchThrowable(() -> TestApplication.start(TestDatabase.fresh("startup_templates_fr"),
+                Map.of("noc.notify.email.host", "127.0.0.1", "noc.notify.templates", templates.toString())).close());
+
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        assertThat(messages.toString()).contains(templates.resolve("fr/opened.txt") + ":4: '{{' without its '}}'");
+    }
 }

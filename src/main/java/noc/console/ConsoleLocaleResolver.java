@@ -16,10 +16,12 @@ import noc.security.Directory;
 import noc.security.User;
 
 /**
- * The language of a page: the signed-in person's own choice (their setting, {@code /settings}), else
- * the first of French and English that the browser asks for ({@code Accept-Language}), else
- * {@code noc.locale} ({@code fr} or {@code en}, French by default: the provider is French). The pages'
- * texts are in {@code i18n/messages_fr} and {@code messages_en}.
+ * The language of a page: the one its controller chose (the request attribute {@link #CHOSEN}, as
+ * the {@code /respond} pages do for a recipient whose language the inventory gives), else the
+ * signed-in person's own choice (their setting, {@code /settings}), else the first of French and
+ * English that the browser asks for ({@code Accept-Language}), else {@code noc.locale} ({@code fr} or
+ * {@code en}, French by default: the provider is French). The pages' texts are in
+ * {@code i18n/messages_fr} and {@code messages_en}.
  *
  * <p>The person's setting is read from the {@link Directory}, the users already held in memory to
  * check every request's token: no query per page, and a change made on this instance is there at the
@@ -34,6 +36,9 @@ public class ConsoleLocaleResolver implements HttpLocaleResolver {
 
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
+    /** The request attribute, a {@link Locale}, by which a controller sets its page's language. */
+    public static final String CHOSEN = "noc.console.locale";
+
     private final Locale fallback;
     private final Directory directory;
 
@@ -45,6 +50,10 @@ public class ConsoleLocaleResolver implements HttpLocaleResolver {
 
     @Override
     public Optional<Locale> resolve(HttpRequest<?> request) {
+        Optional<Locale> chosen = request.getAttribute(CHOSEN, Locale.class);
+        if (chosen.isPresent()) {
+            return chosen;
+        }
         return own(request).or(() -> request.getHeaders().findFirst("Accept-Language")
                 .flatMap(ConsoleLocaleResolver::chosen));
     }

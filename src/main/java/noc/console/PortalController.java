@@ -59,8 +59,13 @@ public class PortalController {
     private final PortalForms forms;
     private final EngineCommands commands;
     private final Csrf csrf;
+    private final Refusals refusals;
+    private final io.micronaut.http.server.util.locale.HttpLocaleResolver locales;
 
-    public PortalController(PortalTickets tickets, PortalForms forms, EngineCommands commands, Csrf csrf) {
+    public PortalController(PortalTickets tickets, PortalForms forms, EngineCommands commands, Csrf csrf,
+                            Refusals refusals, io.micronaut.http.server.util.locale.HttpLocaleResolver locales) {
+        this.refusals = refusals;
+        this.locales = locales;
         this.tickets = tickets;
         this.forms = forms;
         this.commands = commands;
@@ -124,7 +129,7 @@ public class PortalController {
         return commands.<Object>submit(command, reply -> {
             if (reply instanceof TicketCommand.Refused refusal) {
                 return render(request, caller, tickets.visible(reference, customer).orElse(ticket.get()),
-                        HttpStatus.CONFLICT, Map.of(), refusal.reason());
+                        HttpStatus.CONFLICT, Map.of(), refusals.text(refusal, locales.resolveOrDefault(request)));
             }
             return HttpResponse.<Object>seeOther(URI.create(PORTAL + "/tickets/" + reference + "?done=" + action));
         });

@@ -57,9 +57,14 @@ public class TicketPageController {
     private final Outbox outbox;
     private final Csrf csrf;
     private final Clock clock;
+    private final Refusals refusals;
+    private final io.micronaut.http.server.util.locale.HttpLocaleResolver locales;
 
     public TicketPageController(TicketPage page, TicketRepository tickets, EngineCommands commands, Outbox outbox,
-                                Csrf csrf, Clock clock) {
+                                Csrf csrf, Clock clock, Refusals refusals,
+                                io.micronaut.http.server.util.locale.HttpLocaleResolver locales) {
+        this.refusals = refusals;
+        this.locales = locales;
         this.page = page;
         this.tickets = tickets;
         this.commands = commands;
@@ -116,8 +121,8 @@ public class TicketPageController {
                     reference, caller, null, errors.errors()));
         }
         return commands.submit(command, reply -> reply instanceof TicketCommand.Refused refused
-                ? render(request, HttpResponse.status(HttpStatus.CONFLICT), reference, caller, refused.reason(),
-                        List.of())
+                ? render(request, HttpResponse.status(HttpStatus.CONFLICT), reference, caller,
+                        refusals.text(refused, locales.resolveOrDefault(request)), List.of())
                 : backTo(reference));
     }
 

@@ -5,16 +5,26 @@ import static java.util.Objects.requireNonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Someone to tell or to call: a customer's contact, a project manager, an escalation manager. */
+/**
+ * Someone to tell or to call: a customer's contact, a project manager, an escalation manager.
+ *
+ * @param language the language the contact is written to (emails, answer pages); null for
+ *                 {@code noc.locale}'s
+ */
 @Serdeable
-public record Contact(String name, @Nullable String customer, String role, String phone, String email)
-        implements InventoryItem {
+public record Contact(String name, @Nullable String customer, String role, String phone, String email,
+                      @Nullable Language language) implements InventoryItem {
 
     public Contact {
         requireNonNull(name, "name is null");
         requireNonNull(role, "role is null");
         requireNonNull(phone, "phone is null");
         requireNonNull(email, "email is null");
+    }
+
+    /** A contact written to in {@code noc.locale}'s language. */
+    public Contact(String name, @Nullable String customer, String role, String phone, String email) {
+        this(name, customer, role, phone, email, null);
     }
 
     @Override
@@ -32,4 +42,5 @@ public record Contact(String name, @Nullable String customer, String role, Strin
     public String getRole() { return role; }
     public String getPhone() { return phone; }
     public String getEmail() { return email; }
+    public Language getLanguage() { return language; }
 }

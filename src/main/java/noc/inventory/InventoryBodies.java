@@ -58,12 +58,13 @@ public final class InventoryBodies {
                               @Nullable @Size(max = Limits.NAME, message = AT_MOST) String customer,
                               @Nullable @Size(max = Limits.ROLE, message = AT_MOST) String role,
                               @Nullable @Size(max = Limits.PHONE, message = AT_MOST) String phone,
-                              @Nullable @Size(max = Limits.NAME, message = AT_MOST) String email)
+                              @Nullable @Size(max = Limits.NAME, message = AT_MOST) String email,
+                              @Nullable @Size(max = 16, message = AT_MOST) String language)
             implements StrictBody, Fields {
         @Override
         public Map<String, Object> fields() {
             return InventoryBodies.fields("name", name, "customer", customer, "role", role, "phone", phone,
-                    "email", email);
+                    "email", email, "language", language);
         }
     }
 

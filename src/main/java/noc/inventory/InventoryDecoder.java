@@ -41,8 +41,9 @@ final class InventoryDecoder {
                 errors.phone(phone, at(path, "phone"));
                 String email = required(fields, "email", path, errors);
                 errors.email(email, at(path, "email"));
+                Language language = language(fields, path, errors);
                 yield errors.errors().size() > before ? null
-                        : new Contact(name, optional(fields, "customer"), role, phone, email);
+                        : new Contact(name, optional(fields, "customer"), role, phone, email, language);
             }
             case SITES -> {
                 String name = required(fields, "name", path, errors);
@@ -140,7 +141,7 @@ final class InventoryDecoder {
     static final Map<InventoryKind, Map<String, Integer>> FIELDS = Map.of(
             InventoryKind.CUSTOMERS, ordered("name", Limits.NAME, "contract", 16, "projectManager", Limits.NAME),
             InventoryKind.CONTACTS, ordered("name", Limits.NAME, "customer", Limits.NAME, "role", Limits.ROLE,
-                    "phone", Limits.PHONE, "email", Limits.NAME),
+                    "phone", Limits.PHONE, "email", Limits.NAME, "language", 16),
             InventoryKind.SITES, ordered("name", Limits.NAME, "customer", Limits.NAME, "address", Limits.ADDRESS),
             InventoryKind.SERVICES, ordered("reference", Limits.SERVICE_REFERENCE, "customer", Limits.NAME,
                     "site", Limits.NAME, "criticality", 16, "redundant", 5),
@@ -198,6 +199,19 @@ final class InventoryDecoder {
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name, String path,
                                                 FieldReader errors) {
         return errors.choice(type, optional(fields, name), at(path, name));
+    }
+
+    /** A contact's language: {@code fr}, {@code en} or none ({@code noc.locale}'s). */
+    private static Language language(Map<String, Object> fields, String path, FieldReader errors) {
+        String value = optional(fields, "language");
+        if (value == null) {
+            return null;
+        }
+        return Language.of(value).orElseGet(() -> {
+            errors.error(at(path, "language"), "must be fr or en (or left out for noc.locale's), not '" + value
+                    + "'");
+            return null;
+        });
     }
 
     private static Boolean bool(Map<String, Object> fields, String name, String path, FieldReader errors) {

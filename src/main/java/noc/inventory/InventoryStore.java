@@ -161,7 +161,7 @@ public class InventoryStore {
     private static String select(InventoryKind kind) {
         return switch (kind) {
             case CUSTOMERS -> "SELECT name, contract, project_manager FROM customer";
-            case CONTACTS -> "SELECT name, customer, role, phone, email FROM contact";
+            case CONTACTS -> "SELECT name, customer, role, phone, email, language FROM contact";
             case SITES -> "SELECT name, customer, address FROM site";
             case SERVICES -> "SELECT reference, customer, site, criticality, redundant FROM service";
             case DEVICES -> "SELECT name, site, parent FROM device";
@@ -177,7 +177,7 @@ public class InventoryStore {
         return switch (kind) {
             case CUSTOMERS -> new Customer(row.getString(1), Contract.valueOf(row.getString(2)), row.getString(3));
             case CONTACTS -> new Contact(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                    row.getString(5));
+                    row.getString(5), Language.of(row.getString(6)).orElse(null));
             case SITES -> new Site(row.getString(1), row.getString(2), row.getString(3));
             case SERVICES -> new Service(row.getString(1), row.getString(2), row.getString(3),
                     Criticality.valueOf(row.getString(4)), row.getBoolean(5));
@@ -207,10 +207,11 @@ public class InventoryStore {
                         ON DUPLICATE KEY UPDATE contract = VALUES(contract), project_manager = VALUES(project_manager)""",
                         items, Customer.class, c -> one(c.name(), c.contract().name(), c.projectManager()));
                 batch(connection, """
-                        INSERT INTO contact (name, customer, role, phone, email) VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO contact (name, customer, role, phone, email, language) VALUES (?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE customer = VALUES(customer), role = VALUES(role), phone = VALUES(phone),
-                            email = VALUES(email)""",
-                        items, Contact.class, c -> one(c.name(), c.customer(), c.role(), c.phone(), c.email()));
+                            email = VALUES(email), language = VALUES(language)""",
+                        items, Contact.class, c -> one(c.name(), c.customer(), c.role(), c.phone(), c.email(),
+                                c.language() == null ? null : c.language().code()));
                 batch(connection, """
                         INSERT INTO site (name, customer, address) VALUES (?, ?, ?)
                         ON DUPLICATE KEY UPDATE customer = VALUES(customer), address = VALUES(address)""",
@@ -304,6 +305,25 @@ public class InventoryStore {
                         + "inventory items; change or delete those first");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot delete from the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * The language of the contacts with this address, when they have one (the first by name if they
+     * differ): what a page reached from an email to them is written in.
+     */
+    public java.util.Optional<Language> languageOf(String email) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "SELECT language FROM contact WHERE LOWER(email) = LOWER(?) AND language IS NOT NULL"
+                            + " ORDER BY name LIMIT 1")) {
+                statement.setString(1, email);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Language.of(rows.getString(1)) : java.util.Optional.<Language>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
             }
         });
     }

@@ -11,6 +11,7 @@ import noc.inventory.Contact;
 import noc.inventory.Contract;
 import noc.inventory.Customer;
 import noc.inventory.InventoryItem;
+import noc.inventory.Language;
 
 /** The people the inventory names, found the ways notifications need them. */
 public final class Directory {
@@ -18,6 +19,10 @@ public final class Directory {
     private final Map<String, Customer> customers = new HashMap<>();
     private final Map<String, Contact> contacts = new HashMap<>();
     private final Map<String, List<Contact>> contactsByCustomer = new HashMap<>();
+    /** By address in lower case: the language of the first contact by name with that address and a language. */
+    private final Map<String, Language> languagesByEmail = new HashMap<>();
+    /** By address in lower case: the first contact by name with that address. */
+    private final Map<String, Contact> contactsByEmail = new HashMap<>();
 
     private Directory() {
     }
@@ -37,6 +42,13 @@ public final class Directory {
         }
         directory.contactsByCustomer.values().forEach(list -> list.sort(
                 java.util.Comparator.comparing(Contact::name)));
+        directory.contacts.values().stream().sorted(java.util.Comparator.comparing(Contact::name)).forEach(contact -> {
+            String email = contact.email().toLowerCase(java.util.Locale.ROOT);
+            directory.contactsByEmail.putIfAbsent(email, contact);
+            if (contact.language() != null) {
+                directory.languagesByEmail.putIfAbsent(email, contact.language());
+            }
+        });
         return directory;
     }
 
@@ -60,5 +72,19 @@ public final class Directory {
 
     public Optional<Contact> contact(String name) {
         return Optional.ofNullable(contacts.get(name));
+    }
+
+    /** The name of the contact with address {@code email} (a ticket's watcher), else the address itself. */
+    public String nameOf(String email) {
+        Contact contact = contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
+        return contact == null ? email : contact.name();
+    }
+
+    /**
+     * The language of the contacts with address {@code email} (a ticket's watcher, an escalation
+     * address), or null when none has one: {@code noc.locale}'s then.
+     */
+    public Language languageOf(String email) {
+        return languagesByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -14,14 +14,22 @@ import io.micronaut.serde.annotation.Serdeable;
  *                dispute a resolution), {@code acknowledge} (an escalation), or empty
  * @param occasion when the resolution or escalation that the link answers happened: the link is bound
  *                 to it ({@link ResponseLinks.Grant#occasion()}); null without a link
+ * @param language the recipient's language ({@code fr}, {@code en}) as the inventory gives it; null for
+ *                 {@code noc.locale}'s at delivery
  */
 @Serdeable
 public record EmailMessage(String template, @Nullable String respond, @Nullable Map<String, String> values,
-                           @Nullable Instant occasion) {
+                           @Nullable Instant occasion, @Nullable String language) {
 
     public EmailMessage {
         // Empty values may be left out of the JSON.
         respond = respond == null ? "" : respond;
         values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** An email in {@code noc.locale}'s language. */
+    public EmailMessage(String template, @Nullable String respond, @Nullable Map<String, String> values,
+                        @Nullable Instant occasion) {
+        this(template, respond, values, occasion, null);
     }
 }

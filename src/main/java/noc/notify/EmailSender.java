@@ -8,7 +8,9 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.email.Email;
 import io.micronaut.email.EmailException;
 import io.micronaut.email.javamail.sender.JavaxEmailSender;
@@ -18,9 +20,11 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import noc.database.JsonColumns;
+import noc.inventory.Language;
 
 /**
- * Emails over SMTP through Micronaut Email: the message's template rendered with its values, the
+ * Emails over SMTP through Micronaut Email: the message's template rendered in the recipient's
+ * language (the one planned with it, else {@code noc.locale}'s) with its values, the
  * links added (the signed page that follows the ticket, or answers a closure notice or an
  * escalation; the ticket in the REST API, for staff), and the
  * ticket's reference in the subject and in a {@code References} header, so that mail readers
@@ -37,15 +41,19 @@ class EmailSender implements OutboxDeliverer.ChannelSender {
     private final ResponseLinks links;
     private final JsonColumns json;
     private final Clock clock;
+    private final MessageSource messages;
+    private final Language defaultLanguage;
 
     EmailSender(JavaxEmailSender sender, EmailConfiguration configuration, Templates templates, ResponseLinks links,
-                JsonColumns json, Clock clock) {
+                JsonColumns json, Clock clock, MessageSource messages, @Value("${noc.locale:fr}") String locale) {
         this.sender = sender;
         this.configuration = configuration;
         this.templates = templates;
         this.links = links;
         this.json = json;
         this.clock = clock;
+        this.messages = messages;
+        this.defaultLanguage = Language.configured(locale);
     }
 
     @Override
@@ -59,7 +67,9 @@ class EmailSender implements OutboxDeliverer.ChannelSender {
         values.put("respondUrl", message.respond().isEmpty() ? "" : links.url(links.grant(message.respond(),
                 reference, Integer.parseInt(values.getOrDefault("level", "0")), message.occasion(),
                 pending.recipient(), clock.instant())));
-        Templates.Rendered rendered = templates.render(message.template(), values);
+        Language language = Language.of(message.language()).orElse(defaultLanguage);
+        values.putAll(wording(language, values));
+        Templates.Rendered rendered = templates.render(language, message.template(), values);
         try {
             sender.send(Email.builder().from(configuration.from()).to(pending.recipient())
                     .subject(rendered.subject()).body(rendered.body()).build(), mail -> {
@@ -77,6 +87,20 @@ class EmailSender implements OutboxDeliverer.ChannelSender {
                     + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
         LOG.debug("Emailed {} about {}: {}", pending.recipient(), reference, rendered.subject());
+    }
+
+    /**
+     * The values said in the recipient's language: {@code statusText} ("en cours de traitement") and
+     * {@code levelName} ("superviseur du centre de support"), from {@code i18n/messages_*}.
+     */
+    private Map<String, String> wording(Language language, Map<String, String> values) {
+        Map<String, String> wording = new HashMap<>();
+        String status = values.getOrDefault("status", "");
+        wording.put("statusText", status.isEmpty() ? "" : messages.getMessage("email.status." + status,
+                language.locale()).orElse(status));
+        String level = values.getOrDefault("level", "0");
+        messages.getMessage("email.level." + level, language.locale()).ifPresent(name -> wording.put("levelName", name));
+        return wording;
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import noc.database.JsonColumns;
 import noc.inventory.Contact;
+import noc.inventory.Language;
 import noc.ticket.EscalationState;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
@@ -32,6 +34,10 @@ import noc.ticket.Ticket;
  * The contacts of an escalation level hear of the escalation to it (P-5.3); every level and the
  * customers of a major incident hear of it (P-5.6); project managers also hear of escalations,
  * breaches and priority changes.
+ *
+ * <p>Each email carries its recipient's language as the inventory gives it: the contact's
+ * {@code language}, or that of the contact with the recipient's address (a watcher, an escalation
+ * address); without one it is left to {@code noc.locale} at delivery ({@link EmailSender}).
  */
 @Singleton
 public class NotificationPlanner {
@@ -182,11 +188,12 @@ public class NotificationPlanner {
                                                   Directory directory) {
         List<Recipient> people = new ArrayList<>();
         for (String watcher : watchers) {
-            people.add(new Recipient(watcher, watcher, false, customers.size() == 1 ? customers.get(0) : ""));
+            people.add(new Recipient(directory.nameOf(watcher), watcher, false,
+                    customers.size() == 1 ? customers.get(0) : "", directory.languageOf(watcher)));
         }
         for (String customer : customers) {
             for (Contact contact : directory.contactsOf(customer)) {
-                people.add(new Recipient(contact.name(), contact.email(), false, customer));
+                people.add(new Recipient(contact.name(), contact.email(), false, customer, contact.language()));
             }
             directory.projectManagerOf(customer).map(Recipient::staff).ifPresent(people::add);
         }
@@ -209,7 +216,7 @@ public class NotificationPlanner {
         List<Recipient> people = new ArrayList<>();
         for (String entry : sla.contacts(level)) {
             if (entry.contains("@")) {
-                people.add(new Recipient(entry, entry, true, ""));
+                people.add(new Recipient(entry, entry, true, "", directory.languageOf(entry)));
             } else {
                 directory.contact(entry).map(Recipient::staff).ifPresent(people::add);
             }
@@ -222,11 +229,13 @@ public class NotificationPlanner {
      * what is public (P-4.2) and of their own customer.
      *
      * @param customer the customer a customer's person is told as, or empty
+     * @param language the language the inventory gives the person (a contact's, or that of the
+     *                 contact with this address); null for {@code noc.locale}'s
      */
-    record Recipient(String name, String email, boolean staff, String customer) {
+    record Recipient(String name, String email, boolean staff, String customer, @Nullable Language language) {
 
         static Recipient staff(Contact contact) {
-            return new Recipient(contact.name(), contact.email(), true, "");
+            return new Recipient(contact.name(), contact.email(), true, "", contact.language());
         }
     }
 
@@ -260,7 +269,8 @@ public class NotificationPlanner {
                 }
                 planned.add(new Notification(ticket.reference(), Notification.Channel.EMAIL, recipient.email(),
                         entry.action().name(), json.write(new EmailMessage(template, respond,
-                        values(recipient), occasion(respond))), entry.at()));
+                        values(recipient), occasion(respond),
+                        recipient.language() == null ? null : recipient.language().code())), entry.at()));
             }
         }
 

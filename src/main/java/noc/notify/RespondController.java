@@ -2,12 +2,17 @@ package noc.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -16,9 +21,16 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
 import noc.api.EngineCommands;
+import noc.console.ConsoleLocaleResolver;
+import noc.console.Refusals;
 import noc.database.Times;
+import noc.inventory.InventoryStore;
 import noc.ticket.JournalRepository;
 import noc.ticket.JournalRow;
 import noc.ticket.TicketAction;
@@ -33,9 +45,14 @@ import noc.ticket.TicketRow;
  * changes nothing (mail scanners open links); only the page's button, a POST, acts, as the
  * recipient the link was made for. A link that answers does so only for the resolution or escalation
  * it was sent for, once: afterwards, or after a later resolution, it answers 410 Gone and says why.
+ *
+ * <p>The page ({@code views/respond.html}) is in the recipient's language: that of the inventory's
+ * contact with the link's address, else the first of French and English the browser asks for, else
+ * {@code noc.locale}'s.
  */
 @Secured(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS)
 @Controller("/respond")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class RespondController {
 
     private final ResponseLinks links;
@@ -44,51 +61,55 @@ public class RespondController {
     private final java.time.format.DateTimeFormatter times;
     private final EngineCommands commands;
     private final Clock clock;
+    private final InventoryStore inventory;
+    private final MessageSource messages;
+    private final HttpLocaleResolver locales;
+    private final Refusals refusals;
 
     public RespondController(ResponseLinks links, TicketRepository tickets, JournalRepository journal,
-                             EngineCommands commands, Clock clock, NotifyConfiguration configuration) {
+                             EngineCommands commands, Clock clock, NotifyConfiguration configuration,
+                             InventoryStore inventory, MessageSource messages, HttpLocaleResolver locales,
+                             Refusals refusals) {
+        this.refusals = refusals;
         this.times = configuration.times();
         this.links = links;
         this.journal = journal;
         this.tickets = tickets;
         this.commands = commands;
         this.clock = clock;
+        this.inventory = inventory;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    /** The ticket as the page shows it; {@code status} as the keys {@code portal.status.*} name it. */
+    public record Shown(String reference, String title, String priority, String status, @Nullable Instant openedAt) {
+    }
+
+    /** A public journal entry. */
+    public record Entry(@Nullable Instant at, String text) {
     }
 
     @Get(uri = "/{token}", produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> page(@PathVariable String token) {
-        Checked checked = check(token);
+    public HttpResponse<Object> page(HttpRequest<?> request, @PathVariable String token) {
+        Page page = new Page(request);
+        Checked checked = check(token, page);
         if (checked.refusal() != null) {
             return checked.refusal();
         }
         ResponseLinks.Grant grant = checked.grant();
-        TicketRow ticket = checked.ticket();
-        String intro = "<h1>" + escape(ticket.reference()) + "</h1><p>" + escape(ticket.title()) + "</p><p>Priority "
-                + escape(ticket.priority()) + ", status " + escape(ticket.status()) + ", opened "
-                + escape(times.format(Times.fromColumn(ticket.openedAt()))) + ".</p>";
-        String form;
-        if (ResponseLinks.Grant.FOLLOW.equals(grant.kind())) {
-            form = "";
-        } else if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
-            form = "<p>We consider this incident resolved. Is it?</p>"
-                    + "<form method=\"post\"><p><label>Comment (optional)<br>"
-                    + "<textarea name=\"comment\" rows=\"4\" cols=\"60\"></textarea></label></p>"
-                    + "<button name=\"answer\" value=\"confirm\">Confirm: the incident is resolved</button> "
-                    + "<button name=\"answer\" value=\"dispute\">Dispute: the problem is still there</button>"
-                    + "</form>";
-        } else {
-            form = "<p>This incident is escalated to you, level " + grant.level() + ".</p>"
-                    + "<form method=\"post\"><button name=\"answer\" value=\"acknowledge\">Acknowledge level "
-                    + grant.level() + "</button></form>";
-        }
-        return html(HttpStatus.OK, ticket.reference(), intro + form + history(ticket.reference())
-                + "<p><small>As " + escape(grant.email()) + "</small></p>");
+        Map<String, Object> model = page.ticket(checked.ticket(), history(grant.reference()));
+        model.put("form", ResponseLinks.Grant.FOLLOW.equals(grant.kind()) ? null : grant.kind());
+        model.put("level", grant.level());
+        model.put("email", grant.email());
+        return page.render(HttpStatus.OK, model);
     }
 
     @Post(uri = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    public CompletableFuture<HttpResponse<String>> answer(@PathVariable String token,
-                                                          @Body @Nullable Map<String, String> form) {
-        Checked checked = check(token);
+    public CompletableFuture<HttpResponse<Object>> answer(HttpRequest<?> request, @PathVariable String token,
+                                                     @Body @Nullable Map<String, String> form) {
+        Page page = new Page(request);
+        Checked checked = check(token, page);
         if (checked.refusal() != null) {
             return CompletableFuture.completedFuture(checked.refusal());
         }
@@ -104,44 +125,41 @@ public class RespondController {
         };
         if (action == null) {
             String allowed = switch (grant.kind()) {
-                case ResponseLinks.Grant.CLOSURE -> "answer=confirm or answer=dispute";
-                case ResponseLinks.Grant.ACKNOWLEDGE -> "answer=acknowledge";
-                default -> "no answer: it follows the ticket";
+                case ResponseLinks.Grant.CLOSURE -> "closure";
+                case ResponseLinks.Grant.ACKNOWLEDGE -> "acknowledge";
+                default -> "follow";
             };
-            return CompletableFuture.completedFuture(html(HttpStatus.BAD_REQUEST, "Not understood",
-                    "<p>This link allows " + allowed + ", not '" + escape(answer) + "'.</p>"));
+            return CompletableFuture.completedFuture(page.problem(HttpStatus.BAD_REQUEST,
+                    page.text("respond.notUnderstood.title"), page.text("respond.notUnderstood." + allowed, answer)));
         }
         TicketCommand command = TicketCommand.of(action, grant.reference(), grant.email(), comment, false, null,
                 null, grant.level(), null);
         return commands.submit(command, reply -> {
+            Map<String, Object> model = page.ticket(null, null);
+            model.put("title", page.text("respond.ticket", grant.reference()));
             if (reply instanceof TicketCommand.Refused refused) {
-                return html(HttpStatus.CONFLICT, grant.reference(), "<p>Nothing was done: "
-                        + escape(refused.reason()) + "</p>");
+                model.put("problem", page.text("respond.refused", refusals.text(refused, page.locale)));
+                return page.render(HttpStatus.CONFLICT, model);
             }
-            String done = switch (action) {
-                case CONFIRM -> "Thank you: the resolution is confirmed and the incident is closed.";
-                case DISPUTE -> "Thank you: the incident is reopened and the support centre is told.";
-                default -> "Level " + grant.level() + " acknowledged: it is not passed on to the next level.";
-            };
-            return html(HttpStatus.OK, grant.reference(), "<p>" + escape(done) + "</p>");
+            model.put("notice", page.text("respond.done." + action.name(), grant.level()));
+            return page.render(HttpStatus.OK, model);
         });
     }
 
     /** The ticket's public journal (P-4.2): what the customer is told, oldest first. */
-    private String history(String reference) {
-        StringBuilder history = new StringBuilder("<h2>History</h2><ul>");
+    private List<Entry> history(String reference) {
+        List<Entry> history = new ArrayList<>();
         for (JournalRow entry : journal.findByTicketReferenceAndVisibilityOrderById(reference, "PUBLIC")) {
-            history.append("<li><time>").append(escape(times.format(Times.fromColumn(entry.at())))).append("</time> ")
-                    .append(escape(entry.text())).append("</li>");
+            history.add(new Entry(Times.fromColumn(entry.at()), entry.text()));
         }
-        return history.append("</ul>").toString();
+        return history;
     }
 
     /**
-     * Why the link has nothing to answer any more, in French and in English, or null while it has: it
+     * Why the link has nothing to answer any more, in the page's language, or null while it has: it
      * answers only the resolution, or the escalation to its level, it was sent for, and only once.
      */
-    private Gone gone(ResponseLinks.Grant grant, TicketRow ticket) {
+    private String gone(ResponseLinks.Grant grant, TicketRow ticket, Page page) {
         Instant resolvedAt = Times.fromColumn(ticket.resolvedAt());
         Instant escalatedAt = Times.fromColumn(ticket.escalatedAt());
         boolean open = ResponseLinks.Grant.CLOSURE.equals(grant.kind()) ? "RESOLVED".equals(ticket.status())
@@ -153,98 +171,100 @@ public class RespondController {
         if (ResponseLinks.Grant.CLOSURE.equals(grant.kind())) {
             if (open && resolvedAt != null) {
                 Instant earlier = grant.occasion();
-                return new Gone("Ce lien ne vaut plus : il concernait " + (earlier == null
-                        ? "une résolution antérieure" : "la résolution du " + times.format(earlier))
-                        + " de l'incident " + reference + ", qui a été résolu à nouveau le " + times.format(resolvedAt)
-                        + ". Merci d'utiliser le lien du dernier courriel que nous vous avons adressé.",
-                        "This link no longer applies: it was for " + (earlier == null ? "an earlier resolution"
-                        : "the resolution of " + times.format(earlier)) + " of incident " + reference
-                        + ", which was resolved again on " + times.format(resolvedAt)
-                        + ". Please use the link in the latest email we sent you.");
+                String which = earlier == null ? page.text("respond.gone.earlierResolution")
+                        : page.text("respond.gone.resolutionOf", times.format(earlier));
+                return page.text("respond.gone.resolvedAgain", which, reference, times.format(resolvedAt));
             }
-            return new Gone("Ce lien a déjà servi ou n'a plus d'objet : l'incident " + reference + " est "
-                    + FRENCH_STATUS.getOrDefault(ticket.status(), ticket.status()) + " à présent, il n'y a plus"
-                    + " de résolution à confirmer ou à contester.",
-                    "This link has been used or no longer applies: this incident is " + ticket.status()
-                    .toLowerCase(Locale.ROOT).replace('_', ' ') + " now: there is no resolution to confirm or"
-                    + " dispute.");
+            return page.text("respond.gone.noResolution", reference, page.text("email.status." + ticket.status()));
         }
         if (ticket.escalationLevel() == grant.level() && ticket.escalationAcknowledgedBy() != null
                 && grant.isFor(resolvedAt, ticket.escalationLevel(), escalatedAt)) {
-            return new Gone("Le niveau " + grant.level() + " a déjà été pris en compte par "
-                    + ticket.escalationAcknowledgedBy() + ".",
-                    "Level " + grant.level() + " has already been acknowledged by "
-                    + ticket.escalationAcknowledgedBy() + ".");
+            return page.text("respond.gone.acknowledged", grant.level(), ticket.escalationAcknowledgedBy());
         }
-        return new Gone("Ce lien ne vaut plus : il concernait une escalade au niveau " + grant.level()
-                + " qui n'attend plus de prise en compte ; l'incident " + reference + " est au niveau "
-                + ticket.escalationLevel() + ".",
-                "This link no longer applies: it was for an escalation to level " + grant.level()
-                + " that awaits no acknowledgement now; incident " + reference + " is at level "
-                + ticket.escalationLevel() + ".");
+        return page.text("respond.gone.escalation", grant.level(), reference, ticket.escalationLevel());
     }
 
-    /** Statuses as a French support centre writes them, after "l'incident est". */
-    private static final Map<String, String> FRENCH_STATUS = Map.of("OPEN", "ouvert", "ACKNOWLEDGED", "pris en charge",
-            "IN_PROGRESS", "en cours de traitement", "WAITING_ON_CUSTOMER", "en attente de votre retour",
-            "RESOLVED", "résolu", "CLOSED", "clos");
-
-    /** Why a link answers 410 Gone, said in French and in English. */
-    private record Gone(String french, String english) {
-
-        HttpResponse<String> page(TicketRow ticket, String history) {
-            return html(HttpStatus.GONE, ticket.reference(), "<h1>" + escape(ticket.reference()) + "</h1>"
-                    + "<p lang=\"fr\">" + escape(french) + "</p><p>" + escape(english) + "</p>" + history);
-        }
+    private record Checked(ResponseLinks.Grant grant, TicketRow ticket, HttpResponse<Object> refusal) {
     }
 
-    private record Checked(ResponseLinks.Grant grant, TicketRow ticket, HttpResponse<String> refusal) {
-    }
-
-    private Checked check(String token) {
+    private Checked check(String token, Page page) {
         Optional<ResponseLinks.Grant> verified = links.verify(token);
         if (verified.isEmpty()) {
-            return new Checked(null, null, html(HttpStatus.FORBIDDEN, "Link not valid",
-                    "<p>This link is not valid: it may be incomplete. Use the link of the email as it is.</p>"));
+            return refused(page.problem(HttpStatus.FORBIDDEN, page.text("respond.invalid.title"),
+                    page.text("respond.invalid.text")));
         }
         ResponseLinks.Grant grant = verified.get();
+        page.recipient(grant.email());
         if (!clock.instant().isBefore(grant.expires())) {
-            return new Checked(null, null, html(HttpStatus.GONE, "Link expired", "<p>This link expired at "
-                    + times.format(grant.expires()) + ". Please contact the support centre, quoting " + escape(grant.reference())
-                    + ".</p>"));
+            return refused(page.problem(HttpStatus.GONE, page.text("respond.expired.title"),
+                    page.text("respond.expired.text", times.format(grant.expires()), grant.reference())));
         }
         Optional<TicketRow> ticket = tickets.findById(grant.reference());
         if (ticket.isEmpty()) {
-            return new Checked(null, null, html(HttpStatus.NOT_FOUND, "No such ticket", "<p>No ticket "
-                    + escape(grant.reference()) + ".</p>"));
+            return refused(page.problem(HttpStatus.NOT_FOUND, page.text("respond.missing.title"),
+                    page.text("respond.missing.text", grant.reference())));
         }
-        Gone gone = ResponseLinks.Grant.FOLLOW.equals(grant.kind()) ? null : gone(grant, ticket.get());
+        String gone = ResponseLinks.Grant.FOLLOW.equals(grant.kind()) ? null : gone(grant, ticket.get(), page);
         if (gone != null) {
-            return new Checked(null, null, gone.page(ticket.get(), history(ticket.get().reference())));
+            Map<String, Object> model = page.ticket(ticket.get(), history(ticket.get().reference()));
+            model.put("problem", gone);
+            return refused(page.render(HttpStatus.GONE, model));
         }
         return new Checked(grant, ticket.get(), null);
     }
 
-    private static HttpResponse<String> html(HttpStatus status, String title, String content) {
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE).body(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                        + "</title><meta name=\"viewport\" content=\"width=device-width\"></head><body>" + content
-                        + "</body></html>");
+    private static Checked refused(HttpResponse<Object> refusal) {
+        return new Checked(null, null, refusal);
     }
 
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
+    /** One request's page: its language, chosen once the link names its recipient, and its texts. */
+    private final class Page {
+
+        private final HttpRequest<?> request;
+        private Locale locale;
+
+        Page(HttpRequest<?> request) {
+            this.request = request;
+            this.locale = locales.resolveOrDefault(request);
         }
-        return escaped.toString();
-    }
 
+        /** The recipient's language, when the inventory gives one, wins over the browser's. */
+        void recipient(String email) {
+            inventory.languageOf(email).ifPresent(language -> {
+                locale = language.locale();
+                request.setAttribute(ConsoleLocaleResolver.CHOSEN, locale);
+            });
+        }
+
+        String text(String key, Object... values) {
+            return messages.getMessage(key, locale, values).orElse(key);
+        }
+
+        Map<String, Object> ticket(@Nullable TicketRow ticket, @Nullable List<Entry> history) {
+            Map<String, Object> model = new HashMap<>();
+            if (ticket != null) {
+                model.put("ticket", new Shown(ticket.reference(), ticket.title(), ticket.priority(),
+                        ticket.status().toLowerCase(Locale.ROOT), Times.fromColumn(ticket.openedAt())));
+                model.put("title", ticket.reference());
+            }
+            model.put("history", history);
+            return model;
+        }
+
+        HttpResponse<Object> problem(HttpStatus status, String title, String problem) {
+            Map<String, Object> model = ticket(null, null);
+            model.put("title", title);
+            model.put("problem", problem);
+            return render(status, model);
+        }
+
+        HttpResponse<Object> render(HttpStatus status, Map<String, Object> model) {
+            for (String key : List.of("ticket", "form", "notice", "problem", "email", "history")) {
+                model.putIfAbsent(key, null);
+            }
+            model.putIfAbsent("level", 0);
+            return HttpResponse.<Object>status(status).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>("respond", model));
+        }
+    }
 }

@@ -16,68 +16,109 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import noc.inventory.Language;
+
 /**
- * The email templates: one file per message in a folder an operator edits, {@code <name>.txt}, whose
- * first line is {@code Subject: ...}, then an empty line, then the body. {@code {{value}}} is
- * replaced by a value of the message; a name no message has is an error. A template missing for a
- * message falls back to {@code default.txt}. Files are read again when they change; a file that no
- * longer parses is refused with its line, and its last good version stays in use.
+ * The email templates, in French and in English: one file per message and language in a folder an
+ * operator edits, {@code fr/<name>.txt} and {@code en/<name>.txt}, whose first line is
+ * {@code Subject: ...}, then an empty line, then the body. {@code {{value}}} is replaced by a value of
+ * the message; a name no message has is an error.
+ *
+ * <p>A message in a language uses the first file there is of: {@code <language>/<name>.txt}, the
+ * default language's {@code <default>/<name>.txt} ({@code noc.locale}), {@code <name>.txt} at the top
+ * of the folder (the one-language layout of earlier versions, still read), then the same three for
+ * {@code default}. So a message keeps its own wording (and its link) before it falls back to the
+ * generic one. Files are read again when they change; a file that no longer parses is refused with
+ * its line, and its last good version stays in use.
  */
 public final class Templates {
 
     /** Every value a template may use (README "Notifications"). */
-    public static final Set<String> VALUES = Set.of("reference", "title", "priority", "status", "event", "at", "text",
-            "author", "customers", "recipientName", "recipientEmail", "level", "levelName", "acknowledgeBy",
-            "confirmBy", "ticketUrl", "apiUrl", "respondUrl");
+    public static final Set<String> VALUES = Set.of("reference", "title", "priority", "status", "statusText",
+            "event", "at", "text", "author", "customers", "recipientName", "recipientEmail", "level", "levelName",
+            "acknowledgeBy", "confirmBy", "ticketUrl", "apiUrl", "respondUrl");
 
     private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
     private static final String DEFAULT = "default";
 
     private final Path folder;
+    private final Language defaultLanguage;
+    /** By key: {@code fr/opened}, or {@code opened} at the top of the folder. */
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
 
-    public Templates(Path folder) {
+    /**
+     * @param defaultLanguage {@code noc.locale}'s: the language whose files stand in for a language's
+     *                        missing one
+     */
+    public Templates(Path folder, Language defaultLanguage) {
         this.folder = folder;
+        this.defaultLanguage = defaultLanguage;
     }
 
     /**
-     * Reads every template of the folder, as at startup.
+     * Reads every template of the folder and of its language folders, as at startup.
      *
      * @throws TemplateException naming the file and line of the first template that does not parse,
      *                           or saying that {@code default.txt} is missing
      */
     public void loadAll() throws TemplateException {
-        if (!Files.isRegularFile(folder.resolve(DEFAULT + ".txt"))) {
-            throw new TemplateException(folder.resolve(DEFAULT + ".txt") + ": missing; every message without its "
-                    + "own template uses it");
+        Path languageDefault = folder.resolve(defaultLanguage.code()).resolve(DEFAULT + ".txt");
+        if (!Files.isRegularFile(languageDefault) && !Files.isRegularFile(folder.resolve(DEFAULT + ".txt"))) {
+            throw new TemplateException(languageDefault + ": missing; every message without its own template "
+                    + "uses it (or " + DEFAULT + ".txt at the top of " + folder + ")");
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
-                String name = file.getFileName().toString();
-                name = name.substring(0, name.length() - 4);
-                loaded.put(name, load(file));
+        List<String> prefixes = new ArrayList<>(List.of(""));
+        for (Language language : Language.values()) {
+            if (Files.isDirectory(folder.resolve(language.code()))) {
+                prefixes.add(language.code() + "/");
             }
-        } catch (IOException e) {
-            throw new TemplateException(folder + ": cannot be read: " + e.getMessage());
+        }
+        for (String prefix : prefixes) {
+            try (Stream<Path> files = Files.list(folder.resolve(prefix.isEmpty() ? "." : prefix))) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")
+                        && Files.isRegularFile(f)).sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    loaded.put(prefix + name.substring(0, name.length() - 4), load(file));
+                }
+            } catch (IOException e) {
+                throw new TemplateException(folder.resolve(prefix) + ": cannot be read: " + e.getMessage());
+            }
         }
     }
 
-    /** The subject and body of message {@code name} with {@code values}. */
+    /** The subject and body of message {@code name} in the default language, with {@code values}. */
     public Rendered render(String name, Map<String, String> values) {
-        Template template = current(name);
-        if (template == null) {
-            template = current(DEFAULT);
-        }
-        if (template == null) {
-            throw new IllegalStateException("no template " + name + " and no " + DEFAULT + " in " + folder);
-        }
-        return new Rendered(fill(template.subject(), values), fill(template.body(), values));
+        return render(defaultLanguage, name, values);
     }
 
-    private Template current(String name) {
-        Path file = folder.resolve(name + ".txt");
-        Loaded known = loaded.get(name);
+    /** The subject and body of message {@code name} in {@code language} (or its fallback), with {@code values}. */
+    public Rendered render(Language language, String name, Map<String, String> values) {
+        for (String key : keys(language, name)) {
+            Template template = current(key);
+            if (template != null) {
+                return new Rendered(fill(template.subject(), values), fill(template.body(), values));
+            }
+        }
+        throw new IllegalStateException("no template " + name + " and no " + DEFAULT + " in " + folder);
+    }
+
+    /** Where a message in a language is looked for, in order. */
+    private List<String> keys(Language language, String name) {
+        List<String> keys = new ArrayList<>();
+        for (String each : List.of(name, DEFAULT)) {
+            keys.add(language.code() + "/" + each);
+            if (language != defaultLanguage) {
+                keys.add(defaultLanguage.code() + "/" + each);
+            }
+            keys.add(each);
+        }
+        return keys;
+    }
+
+    private Template current(String key) {
+        Path file = folder.resolve(key + ".txt");
+        Loaded known = loaded.get(key);
         FileTime modified;
         try {
             modified = Files.getLastModifiedTime(file);
@@ -90,7 +131,7 @@ public final class Templates {
         }
         try {
             Loaded fresh = load(file);
-            loaded.put(name, fresh);
+            loaded.put(key, fresh);
             LOG.info("Email template {} read again", file);
             return fresh.template();
         } catch (TemplateException e) {
@@ -98,7 +139,7 @@ public final class Templates {
                     e.getMessage());
             if (known != null) {
                 // Not read again until it changes once more.
-                loaded.put(name, new Loaded(known.template(), modified));
+                loaded.put(key, new Loaded(known.template(), modified));
                 return known.template();
             }
             return null;

@@ -24,8 +24,41 @@ public sealed interface TicketCommand {
     default String getBy() { return by(); }
     default TicketAction getAction() { return action(); }
 
-    /** Why the rules refused a command: what its sender is answered (409). */
-    record Refused(String reason) {
+    /**
+     * Why the rules refused a command: what its sender is answered (409). {@code reason} is the
+     * English sentence of the API's problem body; {@code kind} and {@code arguments} let a page say
+     * it in its own language ({@code refusal.<kind>} in the console's messages), {@code OTHER} when
+     * only the sentence is known (a refusal of a rule of the operator's).
+     */
+    record Refused(String reason, Kind kind, java.util.List<String> arguments) {
+
+        public Refused {
+            requireNonNull(reason, "reason is null");
+            requireNonNull(kind, "kind is null");
+            arguments = java.util.List.copyOf(arguments);
+        }
+
+        public Refused(String reason) {
+            this(reason, Kind.OTHER, java.util.List.of());
+        }
+
+        /** What was refused, with its arguments in order. */
+        public enum Kind {
+            /** The ticket's status does not allow the action: status, action, the statuses that would. */
+            STATE,
+            /** The ticket is closed or unknown: its reference. */
+            CLOSED,
+            /** Only P1 and P2 escalate: the ticket's priority. */
+            NOT_ESCALATED,
+            /** No escalation awaits acknowledgement at that level: the level, the ticket's level. */
+            NO_ESCALATION,
+            /** The customer to link is not in the inventory: its name. */
+            UNKNOWN_CUSTOMER,
+            /** The ticket already concerns the customer: its name. */
+            ALREADY_CUSTOMER,
+            /** Only the reason is known. */
+            OTHER
+        }
     }
 
     record Acknowledge(String reference, String by) implements TicketCommand {

@@ -24,8 +24,45 @@ public final class TicketCommands implements CommandActions {
 
     @Override
     public void refuse(TicketCommand command, String reason) {
-        book.context().reply(command, new TicketCommand.Refused(reason));
+        book.context().reply(command, refused(command, book.standing(command.reference()), reason));
         book.context().consume(command);
+    }
+
+    /**
+     * The refusal with its kind, found from the ticket as it stands (the rules give a sentence): what
+     * a page needs to say it in French as well as in English.
+     */
+    private TicketCommand.Refused refused(TicketCommand command, Ticket ticket, String reason) {
+        if (ticket == null) {
+            return new TicketCommand.Refused(reason, TicketCommand.Refused.Kind.CLOSED,
+                    java.util.List.of(command.reference()));
+        }
+        if (!command.action().allowedFrom(ticket.status())) {
+            return new TicketCommand.Refused(reason, TicketCommand.Refused.Kind.STATE, java.util.List.of(
+                    ticket.status().name(), command.action().name(), String.join(",", command.action().from().stream()
+                            .map(Enum::name).sorted().toList())));
+        }
+        if (command instanceof TicketCommand.AcknowledgeEscalation a && (ticket.escalation().level() != a.level()
+                || ticket.escalation().acknowledgementDue() == null)) {
+            return new TicketCommand.Refused(reason, TicketCommand.Refused.Kind.NO_ESCALATION,
+                    java.util.List.of(Integer.toString(a.level()), Integer.toString(ticket.escalation().level())));
+        }
+        if (command instanceof TicketCommand.LinkCustomer l) {
+            if (!inventory.knowsCustomer(l.customer())) {
+                return new TicketCommand.Refused(reason, TicketCommand.Refused.Kind.UNKNOWN_CUSTOMER,
+                        java.util.List.of(l.customer()));
+            }
+            if (ticket.customers().contains(l.customer())) {
+                return new TicketCommand.Refused(reason, TicketCommand.Refused.Kind.ALREADY_CUSTOMER,
+                        java.util.List.of(l.customer()));
+            }
+        }
+        if (command.action() == TicketAction.ESCALATE && ticket.priority() != Priority.P1
+                && ticket.priority() != Priority.P2) {
+            return new TicketCommand.Refused(reason, TicketCommand.Refused.Kind.NOT_ESCALATED,
+                    java.util.List.of(ticket.priority().name()));
+        }
+        return new TicketCommand.Refused(reason);
     }
 
     @Override

@@ -122,7 +122,9 @@ class PortalIT {
         acme.get("/portal/tickets/" + reference);
         HttpResponse<String> refused = acme.post("/portal/tickets/" + reference + "/confirm", Map.of());
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("Action impossible", "cannot be confirmed");
+        // The engine's reason in the page's language (the API's stays English).
+        assertThat(refused.body()).contains("Action impossible : un ticket ouvert ne peut pas être confirmé : il faut "
+                + "pour cela qu’il soit résolu.");
         assertThat(app.getObject("/api/v1/tickets/" + reference).get("status")).isEqualTo("OPEN");
     }
 

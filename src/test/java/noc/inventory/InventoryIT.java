@@ -118,6 +118,56 @@ class InventoryIT {
     }
 
     @Test
+    void aContactsLanguageIsFrOrEnOrLeftOutAndAnyOtherValueIsRefusedNamingTheField() {
+        try {
+            HttpResponse<String> french = put("/api/v1/inventory/contacts/Lea%20Roux", """
+                    {"role": "technical", "phone": "+33 1 00", "email": "lea@example.com", "language": "FR"}""");
+            assertThat(french.statusCode()).as(french.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/inventory/contacts/Lea%20Roux")).containsEntry("language", "fr");
+            HttpResponse<String> none = put("/api/v1/inventory/contacts/Tom%20Hill", """
+                    {"role": "technical", "phone": "+44 20 00", "email": "tom@example.com"}""");
+            assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/inventory/contacts/Tom%20Hill")).doesNotContainKey("language");
+
+            HttpResponse<String> german = put("/api/v1/inventory/contacts/Tom%20Hill", """
+                    {"role": "technical", "phone": "+44 20 00", "email": "tom@example.com", "language": "de"}""");
+            assertThat(german.statusCode()).isEqualTo(400);
+            assertThat(german.body()).contains("\"language\"").contains("must be fr or en").contains("'de'");
+            HttpResponse<String> imported = app.post("/api/v1/inventory/import", """
+                    {"contacts": [{"name": "Tom Hill", "role": "technical", "phone": "+44 20 00",
+                                   "email": "tom@example.com", "language": "english"}]}""");
+            assertThat(imported.statusCode()).isEqualTo(400);
+            assertThat(imported.body()).contains("contacts[0].language").contains("must be fr or en");
+            HttpResponse<String> csv = app.post("/api/v1/inventory/import?kind=contacts", """
+                    name,role,phone,email,language
+                    Tom Hill,technical,+44 20 00,tom@example.com,en
+                    Ana Lima,technical,+351 21 00,ana@example.com,pt
+                    """, "text/csv");
+            assertThat(csv.statusCode()).isEqualTo(400);
+            assertThat(csv.body()).contains("contacts[1] (line 3).language").contains("'pt'")
+                    .doesNotContain("contacts[0]");
+            // Nothing was written: Tom still has no language.
+            assertThat(app.getObject("/api/v1/inventory/contacts/Tom%20Hill")).doesNotContainKey("language");
+
+            HttpResponse<String> good = app.post("/api/v1/inventory/import?kind=contacts", """
+                    name,role,phone,email,language
+                    Tom Hill,technical,+44 20 00,tom@example.com,en
+                    Ana Lima,technical,+351 21 00,ana@example.com,
+                    """, "text/csv");
+            assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/inventory/contacts/Tom%20Hill")).containsEntry("language", "en");
+            assertThat(app.getObject("/api/v1/inventory/contacts/Ana%20Lima")).doesNotContainKey("language");
+            assertThat(app.getList("/api/v1/inventory/contacts")).anySatisfy(contact -> assertThat(contact)
+                    .containsEntry("name", "Lea Roux").containsEntry("language", "fr"));
+        } finally {
+            // The other tests count the inventory's facts.
+            for (String contact : List.of("Lea%20Roux", "Tom%20Hill", "Ana%20Lima")) {
+                delete("/api/v1/inventory/contacts/" + contact);
+            }
+        }
+    }
+
+    @Test
     void itemsArePutReadAndDeletedAndAReferencedOneIsKept() {
         assertThat(put("/api/v1/inventory/customers/Hooli", "{\"contract\":\"standard\"}").statusCode()).isEqualTo(200);
         HttpResponse<String> site = put("/api/v1/inventory/sites/Hooli HQ".replace(" ", "%20"),

@@ -13,6 +13,7 @@ import io.micronaut.json.JsonMapper;
 import noc.database.JsonColumns;
 import noc.inventory.Contact;
 import noc.inventory.Contract;
+import noc.inventory.Language;
 import noc.inventory.Customer;
 import noc.ticket.EscalationState;
 import noc.ticket.JournalAction;
@@ -100,6 +101,35 @@ class NotificationPlannerTest {
                 "Globex");
         // The webhook hears of both events.
         assertThat(planned).filteredOn(n -> n.channel() == Notification.Channel.WEBHOOK).hasSize(2);
+    }
+
+    @Test
+    void eachEmailIsInItsRecipientsLanguageFromTheInventoryElseLeftToNocLocale() {
+        Directory directory = Directory.of(List.of(
+                new Customer("Acme", Contract.MANAGED, "Paula Martin"),
+                new Contact("Paula Martin", null, "project manager", "+33 1", "paula@provider.example", Language.EN),
+                new Contact("Alice", "Acme", "technical", "+33 3", "alice@acme.example", Language.FR),
+                new Contact("Carol", "Acme", "technical", "+33 6", "carol@acme.example"),
+                new Contact("Dave", null, "declarant", "+33 7", "dave@acme.example", Language.EN),
+                new Contact("Dan Director", null, "director", "+33 8", "director@provider.example", Language.EN)));
+        Ticket ticket = ticket(List.of("Acme"), List.of("DAVE@acme.example", "erin@acme.example"), 2);
+        List<Notification> planned = planner.plan(List.of(entry(JournalAction.OPENED,
+                JournalEntry.Visibility.INTERNAL), entry(JournalAction.ESCALATED, JournalEntry.Visibility.INTERNAL)),
+                List.of(), Map.of(), reference -> ticket, () -> directory, SLA);
+
+        Map<String, String> languages = new java.util.HashMap<>();
+        planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL).forEach(n ->
+                languages.put(message(n).template() + " " + n.recipient(), String.valueOf(message(n).language())));
+        assertThat(languages).containsOnly(
+                Map.entry("opened alice@acme.example", "fr"),
+                Map.entry("opened carol@acme.example", "null"),
+                // A watcher is written to in the language of the contact with that address, any case.
+                Map.entry("opened DAVE@acme.example", "en"),
+                Map.entry("opened erin@acme.example", "null"),
+                Map.entry("opened paula@provider.example", "en"),
+                // Staff come from the inventory too: an escalation address that is a contact's.
+                Map.entry("escalated director@provider.example", "en"),
+                Map.entry("escalated paula@provider.example", "en"));
     }
 
     @Test

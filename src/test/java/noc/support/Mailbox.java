@@ -51,6 +51,28 @@ public final class Mailbox implements AutoCloseable {
         return matching(received, to, subject).stream().map(Email::message).toList();
     }
 
+    /**
+     * An email's text as its reader sees it: decoded from its transfer encoding (quoted-printable
+     * for accented letters) and its charset, the first text part of a multipart one.
+     */
+    public static String text(MimeMessage message) {
+        try {
+            return text(message.getContent());
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read the email: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Object content) throws MessagingException, java.io.IOException {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart multipart && multipart.getCount() > 0) {
+            return text(multipart.getBodyPart(0).getContent());
+        }
+        throw new IllegalStateException("not a text email: " + content);
+    }
+
     private static List<Email> matching(List<Email> received, String to, String subject) {
         return received.stream().filter(email -> email.isFor(to, subject)).toList();
     }

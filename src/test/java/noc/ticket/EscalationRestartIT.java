@@ -61,10 +61,10 @@ class EscalationRestartIT {
 
             clock.advance(Duration.ofMinutes(30));
             awaitLevel(app, reference, 1);
-            mailbox.await("supervisor@provider.example", "Escalated to level 1");
+            mailbox.await("supervisor@provider.example", "Escalade au niveau 1");
             clock.advance(Duration.ofMinutes(30));
             awaitLevel(app, reference, 2);
-            mailbox.await("director@provider.example", "Escalated to level 2");
+            mailbox.await("director@provider.example", "Escalade au niveau 2");
         }
 
         clock.advance(Duration.ofMinutes(29));
@@ -74,7 +74,7 @@ class EscalationRestartIT {
             assertThat(app.ticketPart(reference, "escalation")).containsEntry("level", 2);
             clock.advance(Duration.ofMinutes(1));
             awaitLevel(app, reference, 3);
-            mailbox.await("cto@provider.example", "Escalated to level 3");
+            mailbox.await("cto@provider.example", "Escalade au niveau 3");
 
             HttpResponse<String> wrongLevel = app.post("/api/v1/tickets/" + reference + "/escalations/2/acknowledge",
                     "{}");
