@@ -68,7 +68,7 @@ public class BoardController {
             BoardRows.Filter filter = new BoardRows.Filter(history ? Set.of()
                     : QueryParameters.choices(Severity.class, severity, "severity"), source, customer, q);
             return new Query(filter, orEmpty(source), orEmpty(customer), orEmpty(q),
-                    BoardSort.of(sort, dir, history ? BoardSort.Column.CLEARED : BoardSort.Column.LAST), history);
+                    BoardSort.of(sort, dir, BoardSort.byDefault(history).column()), history);
         }
 
         private static String orEmpty(String value) {
@@ -96,8 +96,7 @@ public class BoardController {
                     uri.queryParam(parameter[0], parameter[1]);
                 }
             }
-            BoardSort fallback = BoardSort.of(null, null, history ? BoardSort.Column.CLEARED : BoardSort.Column.LAST);
-            if (!sorted.equals(fallback)) {
+            if (!sorted.equals(BoardSort.byDefault(history))) {
                 uri.queryParam("sort", sorted.column().key());
                 if (!sorted.natural()) {
                     uri.queryParam("dir", sorted.direction().key());
@@ -129,11 +128,11 @@ public class BoardController {
         model.put("severities", SEVERITIES);
         model.put("history", history);
         // The tabs keep the filters, and the sort where the other tab has its column.
-        BoardSort activeSort = query.sort().column() == BoardSort.Column.CLEARED
-                ? BoardSort.of(null, null, BoardSort.Column.LAST) : query.sort();
+        BoardSort activeSort = query.sort().column() == BoardSort.Column.CLEARED ? BoardSort.byDefault(false)
+                : query.sort();
         model.put("boardLink", query.in(false).link("/", activeSort, 1));
-        BoardSort historySort = !history && query.sort().equals(BoardSort.of(null, null, BoardSort.Column.LAST))
-                ? BoardSort.of(null, null, BoardSort.Column.CLEARED) : query.sort();
+        BoardSort historySort = query.sort().equals(BoardSort.byDefault(false)) ? BoardSort.byDefault(true)
+                : query.sort();
         model.put("historyLink", query.in(true).link("/", historySort, 1));
         return response.body(new ModelAndView<>("board", model));
     }
@@ -180,8 +179,10 @@ public class BoardController {
         model.put("source", query.source());
         model.put("customer", query.customer());
         model.put("q", query.q());
-        model.put("sort", query.sort().column().key());
-        model.put("dir", query.sort().direction().key());
+        // The filter form keeps a chosen sort (hidden fields), and leaves the default out of the address.
+        boolean chosenSort = !query.sort().equals(BoardSort.byDefault(query.history()));
+        model.put("sort", chosenSort ? query.sort().column().key() : null);
+        model.put("dir", chosenSort && !query.sort().natural() ? query.sort().direction().key() : null);
         List<Header> headers = new ArrayList<>();
         for (BoardSort.Column column : columns) {
             boolean current = column == query.sort().column();

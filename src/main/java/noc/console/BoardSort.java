@@ -68,6 +68,12 @@ public record BoardSort(Column column, Direction direction) {
     public static final List<Column> BOARD = List.of(Column.SEVERITY, Column.NAME, Column.SOURCE, Column.CUSTOMER,
             Column.COUNT, Column.FIRST, Column.LAST, Column.TICKET);
 
+    /** The order of a tab without {@code sort}: the board's last seen first, the history's last cleared first. */
+    public static BoardSort byDefault(boolean history) {
+        Column column = history ? Column.CLEARED : Column.LAST;
+        return new BoardSort(column, column.natural);
+    }
+
     /** From the query parameters; a bad value is a 400 naming its parameter. */
     public static BoardSort of(@Nullable String sort, @Nullable String dir, Column fallback) {
         Column column = QueryParameters.choice(Column.class, sort, "sort", fallback);

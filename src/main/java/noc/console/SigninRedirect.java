@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -86,13 +88,13 @@ public class SigninRedirect extends DefaultAuthorizationExceptionHandler {
         model.put("csrfToken", csrf.get().token(request, response));
         StringWriter page = new StringWriter();
         try {
-            ((java.util.Optional<io.micronaut.core.io.Writable>) pages.get().render(
+            ((Optional<Writable>) pages.get().render(
                     new ModelAndView<>("forbidden", model), request, MediaType.TEXT_HTML))
                     .orElseThrow(() -> new IllegalStateException("no view forbidden")).writeTo(page);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return response.contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8").body(page.toString());
+        return response.contentType(MediaType.TEXT_HTML + ";charset=utf-8").body(page.toString());
     }
 
     /**

@@ -83,6 +83,7 @@ class ConsoleBrowserIT {
             String row = alarmRows(browser).stream().filter(text -> text.contains("192.0.2.77")).findFirst()
                     .orElseThrow();
             assertThat(row).contains("rtr-lyon-01", "Acme", "INC-");
+            awaitTimesShown(browser);
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
 
             sender.link(TrapSender.LINK_UP, "192.0.2.77", 3);
@@ -230,6 +231,7 @@ class ConsoleBrowserIT {
             browser.go(app.uri("/?customer=Transports"));
             Await.until(Duration.ofSeconds(10), "the customer's alarms on the board",
                     () -> alarmRows(browser).stream().anyMatch(row -> row.contains("NOC::flapping")));
+            awaitTimesShown(browser);
             browser.screenshot(folder.resolve("board.png"));
         }
         // A viewer's ticket page has no action forms, so its alarms and journal fit on the screen.
@@ -240,6 +242,8 @@ class ConsoleBrowserIT {
             browser.awaitPath("/");
             browser.go(app.uri("/tickets/" + reference));
             assertThat(browser.text(".status")).isEqualTo("Acknowledged");
+            // down to the journal's last lines: the rules' and the operator's, and the public comment
+            browser.script("document.querySelector('ol.journal li:last-child').scrollIntoView({block: 'end'})");
             browser.screenshot(folder.resolve("ticket.png"));
         }
         try (Browser browser = Browser.open("fr")) {
@@ -263,6 +267,13 @@ class ConsoleBrowserIT {
                 .anyMatch(t -> String.valueOf(t.get("title")).contains(device))).stream()
                 .filter(t -> String.valueOf(t.get("title")).contains(device)).findFirst().orElseThrow()
                 .get("reference"));
+    }
+
+    /** Waits until console.js has shown every instant of the page (swapped-in rows too) in the viewer's zone. */
+    private static void awaitTimesShown(Browser browser) {
+        Await.until(Duration.ofSeconds(2), "the rows' times shown in the viewer's time zone", () -> Boolean.TRUE.equals(
+                browser.script("return Array.from(document.querySelectorAll('time[datetime]'))"
+                        + ".every(time => time.title !== '' && time.textContent !== time.title)")));
     }
 
     /** The board's alarm rows as text, read at once: the live table is replaced under the driver's feet. */
