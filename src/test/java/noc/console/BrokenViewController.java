@@ -1,5 +1,6 @@
 package noc.console;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
@@ -25,6 +26,8 @@ public class BrokenViewController {
 
     @Get(uri = "/test/broken", produces = MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> broken() {
-        return new ModelAndView<>("broken", Map.of("user", "nobody"));
+        Map<String, Object> model = new HashMap<>(); // ConsoleModel adds to it
+        model.put("user", "nobody");
+        return new ModelAndView<>("broken", model);
     }
 }
