@@ -160,6 +160,31 @@ public final class AlarmStore {
         return Page.of(rows, query.page(), AlarmStore::cursor).map(this::toFact);
     }
 
+    /**
+     * The {@code limit} alarms cleared last, of any of {@code severities} (all when empty), the last
+     * cleared first: the console's history. One index range (alarm_state_cleared_at, V18), read from its end.
+     */
+    public List<Alarm> recentlyCleared(java.util.Set<Severity> severities, int limit) {
+        SqlFilter filter = new SqlFilter().and("state = ?", AlarmState.CLEARED.name());
+        filter.in("severity", severities.stream().map(Severity::name).sorted().toList());
+        String sql = "SELECT * FROM alarm FORCE INDEX (alarm_state_cleared_at)" + filter.where()
+                + " ORDER BY cleared_at DESC, id DESC LIMIT ?";
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                statement.setInt(filter.bind(statement), limit);
+                List<Alarm> found = new ArrayList<>();
+                try (ResultSet results = statement.executeQuery()) {
+                    while (results.next()) {
+                        found.add(toFact(jdbc.readEntity(results, AlarmRow.class)));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot list cleared alarms: " + e.getMessage(), e);
+            }
+        });
+    }
+
     private static Cursor cursor(AlarmRow row) {
         return Cursor.of(AlarmQuery.LIST, Times.fromColumn(row.lastSeen()), row.id());
     }

@@ -1,9 +1,8 @@
 package noc.console;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,49 +15,57 @@ import noc.alarm.Alarm;
 import noc.alarm.AlarmQuery;
 import noc.alarm.AlarmStore;
 import noc.alarm.Severity;
+import noc.alarm.SourceKind;
 import noc.api.PageRequest;
+import noc.ingest.snmp.TrapListener;
 import noc.inventory.Device;
 import noc.inventory.Inventory;
 import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
 import noc.inventory.Service;
-import noc.notify.NotifyConfiguration;
 
 /**
  * The rows of the alarm board: the active alarms last seen first (at most {@code noc.console.board-rows}),
- * each with the inventory device its source is and the customers of that device's services, narrowed
- * by the board's filters. The inventory is read again at most every two seconds, however many
- * browsers refresh.
+ * each with the inventory device its source is, the customers of that device's services and its marks
+ * (storm, flapping), narrowed by the board's filters and sorted; and the history, the alarms most
+ * recently cleared. The inventory is read again at most every two seconds, however many browsers refresh.
  */
 @Singleton
 public class BoardRows {
+
+    /** The alarms the rules raise for a storm (rules/40-storms.drl) and for flapping (rules/45-flapping.drl). */
+    static final String ALARM_STORM = "NOC::alarmStorm";
+    static final String FLAPPING = "NOC::flapping";
+
+    /** History rows a page. */
+    public static final int HISTORY_PAGE = 50;
 
     private static final Duration INVENTORY_AGE = Duration.ofSeconds(2);
 
     private final AlarmStore alarms;
     private final InventoryStore inventoryStore;
     private final ConsoleConfiguration configuration;
-    private final DateTimeFormatter times;
     private volatile Snapshot inventory;
 
-    public BoardRows(AlarmStore alarms, InventoryStore inventoryStore, ConsoleConfiguration configuration,
-                     NotifyConfiguration notify) {
+    public BoardRows(AlarmStore alarms, InventoryStore inventoryStore, ConsoleConfiguration configuration) {
         this.alarms = alarms;
         this.inventoryStore = inventoryStore;
         this.configuration = configuration;
-        this.times = notify.times();
     }
 
     /**
-     * What the board shows: any of {@code severities} (all when empty), {@code source} and {@code text}
-     * each a part of the row in any case ({@code source}: of the source or its device; {@code text}: of
-     * the name, source, resource, device, customers or ticket).
+     * What the board shows: any of {@code severities} (all when empty), and {@code source},
+     * {@code customer} and {@code text} each a part of the row in any case ({@code source}: of the
+     * source or its device; {@code customer}: of one of its customers; {@code text}: of the name,
+     * source, resource, device, customers or ticket).
      */
-    public record Filter(Set<Severity> severities, @Nullable String source, @Nullable String text) {
+    public record Filter(Set<Severity> severities, @Nullable String source, @Nullable String customer,
+                         @Nullable String text) {
 
         public Filter {
             severities = Set.copyOf(severities);
             source = blankToNull(source);
+            customer = blankToNull(customer);
             text = blankToNull(text);
         }
 
@@ -67,50 +74,138 @@ public class BoardRows {
         }
     }
 
-    /** One line of the board, ready to show. */
-    public record Row(String severity, String name, String source, String resource, String device, String customers,
-                      long count, String firstSeen, String lastSeen, String ticket) {
+    /** What marks a row besides its severity, each shown as a labelled badge. */
+    public enum Mark {
+        /** A storm alarm, or an alarm of a source (and kind) that a raised storm alarm covers. */
+        STORM,
+        /** A flapping alarm, or an alarm of a source and resource that a raised flapping alarm covers. */
+        FLAPPING;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One line of the board or of the history. {@code clearedAt} is null on the board. */
+    public record Row(Severity level, String name, String source, String resource, String device,
+                      List<String> customers, long count, java.time.Instant firstSeen, java.time.Instant lastSeen,
+                      @Nullable java.time.Instant clearedAt, String ticket, List<Mark> marks) {
+
+        public Row {
+            customers = List.copyOf(customers);
+            marks = List.copyOf(marks);
+        }
+
+        public String severity() {
+            return level.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The board's rows, and whether more active alarms exist than it read. */
     public record Board(List<Row> rows, boolean truncated) {
     }
 
-    public Board read(Filter filter) {
+    /** One page of the history; {@code truncated}: more alarms were cleared than the history reads. */
+    public record History(List<Row> rows, int page, boolean more, boolean truncated) {
+    }
+
+    public Board read(Filter filter, BoardSort sort) {
         var page = alarms.list(new AlarmQuery(AlarmQuery.StateFilter.RAISED, null, null, filter.severities(),
                 new PageRequest(configuration.boardRows(), null)));
+        Markers markers = markers();
+        return new Board(rows(page.items(), markers, filter, sort), page.next() != null);
+    }
+
+    /** Page {@code number} (from 1) of the {@code noc.console.board-rows} alarms cleared last, filtered and sorted. */
+    public History history(Filter filter, BoardSort sort, int number) {
+        int limit = configuration.boardRows();
+        List<Alarm> cleared = alarms.recentlyCleared(filter.severities(), limit + 1);
+        boolean truncated = cleared.size() > limit;
+        List<Row> rows = rows(truncated ? cleared.subList(0, limit) : cleared, Markers.NONE, filter, sort);
+        int from = Math.min(rows.size(), (number - 1) * HISTORY_PAGE);
+        int to = Math.min(rows.size(), from + HISTORY_PAGE);
+        return new History(rows.subList(from, to), number, to < rows.size(), truncated);
+    }
+
+    private List<Row> rows(List<Alarm> found, Markers markers, Filter filter, BoardSort sort) {
         Inventory known = inventory();
         List<Row> rows = new ArrayList<>();
-        for (Alarm alarm : page.items()) {
+        for (Alarm alarm : found) {
             Optional<Device> device = device(known, alarm.source());
-            String deviceName = device.map(Device::name).orElse("");
-            String customers = device.map(found -> customers(known, found)).orElse("");
-            Row row = new Row(alarm.severity().name().toLowerCase(Locale.ROOT), alarm.name(), alarm.source(),
-                    alarm.resource() == null ? "" : alarm.resource(), deviceName, customers, alarm.count(),
-                    format(alarm.firstSeen()), format(alarm.lastSeen()),
-                    alarm.ticketReference() == null ? "" : alarm.ticketReference());
+            Row row = new Row(alarm.severity(), alarm.name(), alarm.source(), alarm.resource(),
+                    device.map(Device::name).orElse(""), device.map(it -> customers(known, it)).orElse(List.of()),
+                    alarm.count(), alarm.firstSeen(), alarm.lastSeen(),
+                    alarm.isRaised() ? null : alarm.clearedAt(),
+                    alarm.ticketReference() == null ? "" : alarm.ticketReference(), markers.of(alarm));
             if (matches(filter, row)) {
                 rows.add(row);
             }
         }
-        return new Board(rows, page.next() != null);
+        rows.sort(sort.comparator());
+        return rows;
     }
 
     private static boolean matches(Filter filter, Row row) {
-        if (filter.source() != null && !contains(filter.source(), row.source(), row.device())) {
+        if (filter.source() != null && !contains(filter.source(), List.of(row.source(), row.device()))) {
             return false;
         }
-        return filter.text() == null || contains(filter.text(), row.name(), row.source(), row.resource(), row.device(),
-                row.customers(), row.ticket());
+        if (filter.customer() != null && !contains(filter.customer(), row.customers())) {
+            return false;
+        }
+        if (filter.text() == null) {
+            return true;
+        }
+        List<String> values = new ArrayList<>(List.of(row.name(), row.source(), row.resource(), row.device(),
+                row.ticket()));
+        values.addAll(row.customers());
+        return contains(filter.text(), values);
     }
 
-    private static boolean contains(String part, String... values) {
-        for (String value : values) {
-            if (value.toLowerCase(Locale.ROOT).contains(part)) {
-                return true;
-            }
+    private static boolean contains(String part, List<String> values) {
+        return values.stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(part));
+    }
+
+    /** The storm and flapping alarms raised now, read apart: they need not be among the rows last seen. */
+    private Markers markers() {
+        return new Markers(keys(TrapListener.STORM_ALARM, false), keys(ALARM_STORM, true), keys(FLAPPING, true));
+    }
+
+    /** {@code source} of each raised alarm {@code name}, with its resource when {@code withResource}. */
+    private Set<String> keys(String name, boolean withResource) {
+        Set<String> keys = new HashSet<>();
+        for (Alarm alarm : alarms.list(new AlarmQuery(AlarmQuery.StateFilter.RAISED, null, name, Set.of(),
+                new PageRequest(configuration.boardRows(), null))).items()) {
+            keys.add(withResource ? Markers.key(alarm.source(), alarm.resource()) : alarm.source());
         }
-        return false;
+        return keys;
+    }
+
+    /**
+     * Which alarms the raised storm and flapping alarms cover: a trap storm covers every alarm of its
+     * source; an alarm storm (its resource is the alarm name) the alarms of that name from its source;
+     * a flapping alarm the alarms of its source and resource.
+     */
+    private record Markers(Set<String> trapStorms, Set<String> alarmStorms, Set<String> flapping) {
+
+        static final Markers NONE = new Markers(Set.of(), Set.of(), Set.of());
+
+        static String key(String source, String resource) {
+            return source + '\u0000' + resource;
+        }
+
+        List<Mark> of(Alarm alarm) {
+            boolean own = alarm.sourceKind() != SourceKind.CORRELATOR;
+            List<Mark> marks = new ArrayList<>(2);
+            if (alarm.name().equals(TrapListener.STORM_ALARM) || alarm.name().equals(ALARM_STORM)
+                    || own && (trapStorms.contains(alarm.source())
+                    || alarmStorms.contains(key(alarm.source(), alarm.name())))) {
+                marks.add(Mark.STORM);
+            }
+            if (alarm.name().equals(FLAPPING) || own && flapping.contains(key(alarm.source(), alarm.resource()))) {
+                marks.add(Mark.FLAPPING);
+            }
+            return marks;
+        }
     }
 
     /** The device whose address is {@code source}, else the device named {@code source}. */
@@ -120,17 +215,13 @@ public class BoardRows {
         return inventory.find(InventoryKind.DEVICES, name).map(Device.class::cast);
     }
 
-    private static String customers(Inventory inventory, Device device) {
+    private static List<String> customers(Inventory inventory, Device device) {
         Set<String> names = new TreeSet<>();
         for (String reference : device.services()) {
             inventory.find(InventoryKind.SERVICES, reference).map(Service.class::cast)
                     .ifPresent(service -> names.add(service.customer()));
         }
-        return String.join(", ", names);
-    }
-
-    private String format(Instant instant) {
-        return instant == null ? "" : times.format(instant);
+        return List.copyOf(names);
     }
 
     /** A cache of the screen, not business time: measured on the monotonic clock. */
@@ -146,4 +237,5 @@ public class BoardRows {
 
     private record Snapshot(Inventory inventory, long readAtNanos) {
     }
+
 }

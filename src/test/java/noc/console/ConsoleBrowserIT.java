@@ -2,6 +2,8 @@ package noc.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
+import noc.support.ApiClient;
 import noc.support.Await;
 import noc.support.Browser;
 import noc.support.TestApplication;
@@ -21,18 +24,27 @@ import noc.support.TrapSender;
 class ConsoleBrowserIT {
 
     private static TestApplication app;
+    private static ApiClient olga;
 
     @BeforeAll
     static void start() {
         Browser.assumeInstalled();
         app = TestApplication.start(TestDatabase.fresh("console"), Map.of());
         assertThat(app.post("/api/v1/inventory/import", """
-                {"customers": [{"name": "Acme", "contract": "standard"}],
-                 "services": [{"reference": "ACME-INTERNET", "customer": "Acme", "criticality": "high"}],
+                {"customers": [{"name": "Acme", "contract": "standard"},
+                               {"name": "Transports Rhône", "contract": "standard"}],
+                 "services": [{"reference": "ACME-INTERNET", "customer": "Acme", "criticality": "high"},
+                              {"reference": "ACME-BREST-LAN", "customer": "Acme", "criticality": "high"},
+                              {"reference": "TR-BILLETTIQUE", "customer": "Transports Rhône", "criticality": "high"}],
                  "devices": [{"name": "rtr-lyon-01", "addresses": ["192.0.2.77"], "services": ["ACME-INTERNET"]},
-                             {"name": "rtr-nantes-01", "addresses": ["192.0.2.88"], "services": ["ACME-INTERNET"]}]}
+                             {"name": "rtr-nantes-01", "addresses": ["192.0.2.88"], "services": ["ACME-INTERNET"]},
+                             {"name": "rtr-brest-01", "addresses": ["192.0.2.99"], "services": ["ACME-BREST-LAN"]},
+                             {"name": "rtr-part-dieu-01", "addresses": ["192.0.2.101"], "services": ["TR-BILLETTIQUE"]},
+                             {"name": "sw-perrache-02", "addresses": ["192.0.2.102"], "services": ["TR-BILLETTIQUE"]},
+                             {"name": "fw-confluence-01", "addresses": ["192.0.2.103"], "services": ["TR-BILLETTIQUE"]}]}
                 """).statusCode()).isEqualTo(200);
-        app.user("olga", null, "operator");
+        olga = app.user("olga", null, "operator");
+        app.user("tina", "Transports Rhône", "customer");
     }
 
     @AfterAll
@@ -71,6 +83,7 @@ class ConsoleBrowserIT {
             String row = alarmRows(browser).stream().filter(text -> text.contains("192.0.2.77")).findFirst()
                     .orElseThrow();
             assertThat(row).contains("rtr-lyon-01", "Acme", "INC-");
+            awaitTimesShown(browser);
             assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
 
             sender.link(TrapSender.LINK_UP, "192.0.2.77", 3);
@@ -90,6 +103,13 @@ class ConsoleBrowserIT {
             assertThat(browser.find("form button[type=submit]").getText()).isEqualTo("Se connecter");
             signIn(browser);
             assertThat(browser.text("h1")).isEqualTo("Alarmes actives");
+            assertThat(browser.text(".board-tabs")).contains("En cours", "Historique");
+            assertThat(browser.find("th.col-last").getText()).startsWith("Dernière occurrence");
+            browser.find(".board-tabs a[href='/?view=history']").click();
+            browser.awaitPath("/");
+            Await.until(Duration.ofSeconds(10), "the history tab", () -> browser.text("h1").equals("Alarmes retombées"));
+            browser.go(app.uri("/tickets"));
+            assertThat(browser.text("h1")).isEqualTo("File des tickets");
             assertThat(browser.find(".signout button").getText()).isEqualTo("Se déconnecter");
             browser.find(".signout button").click();
             browser.awaitPath("/signin");
@@ -144,6 +164,116 @@ class ConsoleBrowserIT {
             assertThat(Double.parseDouble(moved.getAttribute("data-percent"))).isGreaterThan(widthBefore);
             assertThat(browser.find(".sla-clock").getAttribute("class")).contains("sla-on-time");
         }
+    }
+
+    @Test
+    void resolvingFromTheTicketPageJournalsItUnderTheOperatorsNameAndStopsTheSlaBar() throws Exception {
+        String reference = ticketOf("192.0.2.99", "rtr-brest-01");
+        try (Browser browser = Browser.open("en")) {
+            signIn(browser);
+            browser.go(app.uri("/tickets/" + reference));
+            browser.find(".action-acknowledge button").click();
+            Await.until(Duration.ofSeconds(10), "the acknowledged ticket", () -> browser.text(".status").equals("Acknowledged"));
+
+            browser.find(".action-resolve input[name=text]").sendKeys("Line card reseated, link back up");
+            browser.find(".action-resolve button").click();
+            Await.until(Duration.ofSeconds(10), "the resolved ticket", () -> browser.text(".status").equals("Resolved"));
+            assertThat(browser.path()).isEqualTo("/tickets/" + reference);
+            List<WebElement> resolutions = browser.all("ol.journal li").stream()
+                    .filter(entry -> entry.getText().contains("RESOLVED")).toList();
+            assertThat(resolutions).hasSize(1);
+            assertThat(resolutions.get(0).getText()).contains("Line card reseated, link back up");
+            assertThat(resolutions.get(0).findElement(org.openqa.selenium.By.cssSelector(".author")).getText())
+                    .isEqualTo("olga");
+            assertThat(browser.all(".action-resolve")).as("no second resolution offered").isEmpty();
+
+            // The restore time stops at the resolution: a later look shows the same time counted.
+            long resolvedAt = Long.parseLong(browser.find(".sla-bar").getAttribute("aria-valuenow"));
+            Thread.sleep(2100);
+            browser.go(app.uri("/tickets/" + reference));
+            assertThat(Long.parseLong(browser.find(".sla-bar").getAttribute("aria-valuenow"))).isEqualTo(resolvedAt);
+        }
+    }
+
+    /**
+     * The README's screenshots (1366x768): the board with a customer's alarms, one of its tickets with
+     * its journal, and its portal. Written to {@code target/screenshots}, or to the folder given as
+     * {@code -Dscreenshots=docs/screenshots} to renew the README's.
+     */
+    @Test
+    void screenshotsOfTheBoardATicketAndThePortal() throws Exception {
+        try (TrapSender sender = new TrapSender(app.snmpPort())) {
+            sender.link(TrapSender.LINK_DOWN, "192.0.2.101", 2);
+            // Five raises within the flapping window make a flapping alarm (rules/45-flapping.drl).
+            for (int flap = 0; flap < 4; flap++) {
+                sender.link(TrapSender.LINK_DOWN, "192.0.2.102", 7);
+                sender.link(TrapSender.LINK_UP, "192.0.2.102", 7);
+            }
+            sender.link(TrapSender.LINK_DOWN, "192.0.2.102", 7);
+        }
+        for (String alarm : List.of(
+                "{\"source\":\"192.0.2.103\",\"name\":\"High CPU\",\"severity\":\"critical\",\"resource\":\"cpu0\"}",
+                "{\"source\":\"192.0.2.103\",\"name\":\"BGP session down\",\"severity\":\"major\",\"resource\":\"peer 198.51.100.1\"}",
+                "{\"source\":\"192.0.2.101\",\"name\":\"Temperature high\",\"severity\":\"warning\",\"resource\":\"chassis\"}",
+                "{\"source\":\"192.0.2.102\",\"name\":\"Power supply redundancy lost\",\"severity\":\"minor\",\"resource\":\"psu2\"}")) {
+            assertThat(app.post("/api/v1/alarms", alarm).statusCode()).isEqualTo(200);
+        }
+        app.awaitList("/api/v1/alarms?name=NOC::flapping", list -> !list.isEmpty());
+        String reference = ticketOf("192.0.2.101", "rtr-part-dieu-01");
+        assertThat(olga.post("/api/v1/tickets/" + reference + "/acknowledge", "{}").statusCode()).isEqualTo(200);
+        assertThat(olga.post("/api/v1/tickets/" + reference + "/comment", """
+                {"text": "Nous avons détecté une coupure du lien vers la Part-Dieu ; un technicien est en route.",
+                 "public": true}""").statusCode()).isEqualTo(200);
+        app.awaitJournal(reference, "COMMENT");
+        Path folder = Path.of(System.getProperty("screenshots", "target/screenshots"));
+        try (Browser browser = Browser.open("en")) {
+            signIn(browser);
+            browser.go(app.uri("/?customer=Transports"));
+            Await.until(Duration.ofSeconds(10), "the customer's alarms on the board",
+                    () -> alarmRows(browser).stream().anyMatch(row -> row.contains("NOC::flapping")));
+            awaitTimesShown(browser);
+            browser.screenshot(folder.resolve("board.png"));
+        }
+        // A viewer's ticket page has no action forms, so its alarms and journal fit on the screen.
+        app.user("vera", null, "viewer");
+        try (Browser browser = Browser.open("en")) {
+            browser.go(app.uri("/signin"));
+            browser.signIn("vera", "vera-password");
+            browser.awaitPath("/");
+            browser.go(app.uri("/tickets/" + reference));
+            assertThat(browser.text(".status")).isEqualTo("Acknowledged");
+            // down to the journal's last lines: the rules' and the operator's, and the public comment
+            browser.script("document.querySelector('ol.journal li:last-child').scrollIntoView({block: 'end'})");
+            browser.screenshot(folder.resolve("ticket.png"));
+        }
+        try (Browser browser = Browser.open("fr")) {
+            browser.go(app.uri("/signin"));
+            browser.signIn("tina", "tina-password");
+            browser.awaitPath("/portal");
+            assertThat(browser.text("table.tickets")).contains(reference).doesNotContain("rtr-lyon-01");
+            browser.screenshot(folder.resolve("portal.png"));
+        }
+        for (String name : List.of("board.png", "ticket.png", "portal.png")) {
+            assertThat(Files.size(folder.resolve(name))).as(name).isBetween(10_000L, 200_000L);
+        }
+    }
+
+    /** The reference of the ticket a linkDown trap from {@code address} opens, once it is open. */
+    private static String ticketOf(String address, String device) throws Exception {
+        try (TrapSender sender = new TrapSender(app.snmpPort())) {
+            sender.link(TrapSender.LINK_DOWN, address, 5);
+        }
+        return String.valueOf(app.awaitList("/api/v1/tickets", list -> list.stream()
+                .anyMatch(t -> String.valueOf(t.get("title")).contains(device))).stream()
+                .filter(t -> String.valueOf(t.get("title")).contains(device)).findFirst().orElseThrow()
+                .get("reference"));
+    }
+
+    /** Waits until console.js has shown every instant of the page (swapped-in rows too) in the viewer's zone. */
+    private static void awaitTimesShown(Browser browser) {
+        Await.until(Duration.ofSeconds(2), "the rows' times shown in the viewer's time zone", () -> Boolean.TRUE.equals(
+                browser.script("return Array.from(document.querySelectorAll('time[datetime]'))"
+                        + ".every(time => time.title !== '' && time.textContent !== time.title)")));
     }
 
     /** The board's alarm rows as text, read at once: the live table is replaced under the driver's feet. */

@@ -82,7 +82,24 @@ class ConsoleSigninIT {
         HttpResponse<String> portal = browser.get("/portal");
         assertThat(portal.statusCode()).isEqualTo(200);
         assertThat(portal.body()).contains("Espace client", "Vos tickets (Acme)", "Signaler un incident");
-        assertThat(browser.get("/").statusCode()).isEqualTo(403);
+        HttpResponse<String> board = browser.get("/");
+        assertThat(board.statusCode()).as("a customer opening the board goes to the portal").isEqualTo(303);
+        assertThat(board.headers().firstValue("Location")).contains("/portal");
+    }
+
+    @Test
+    void aSignedInBrowserWithoutTheRoleGetsAPageSayingSo() {
+        WebSession browser = browser("fr");
+        browser.signIn("carl", "carl-password", "/portal");
+        HttpResponse<String> refused = browser.get("/tickets");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.body()).contains("Votre compte ne permet pas d’ouvrir cette page.", "href=\"/portal\"")
+                .doesNotContain("\"status\"", "Exception");
+        // A client that does not ask for a page keeps the API's answer.
+        HttpResponse<String> problem = browser.get("/tickets", "*/*");
+        assertThat(problem.statusCode()).isEqualTo(403);
+        assertThat(problem.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("text/html");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,6 +104,23 @@ public final class Browser implements AutoCloseable {
     public void awaitPath(String path) {
         Await.until(Duration.ofSeconds(10), "the page " + path + " (now " + driver.getCurrentUrl() + ")",
                 () -> path().equals(path));
+    }
+
+    /**
+     * Saves the page as a 1366x768 screen shows it, as a PNG at {@code file} (its folder made). Headless
+     * Chromium's window keeps room for a toolbar it does not draw, so the page is given that size for the shot.
+     */
+    public void screenshot(Path file) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Override
