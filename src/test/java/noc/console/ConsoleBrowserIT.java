@@ -196,8 +196,8 @@ class ConsoleBrowserIT {
     }
 
     /**
-     * The README's screenshots (1366x768): the board with a customer's alarms, one of its tickets with
-     * its journal, and its portal. Written to {@code target/screenshots}, or to the folder given as
+     * The README's screenshots (1366x768): the board with a customer's alarms, one of its tickets as an
+     * operator sees it, and its portal. Written to {@code target/screenshots}, or to the folder given as
      * {@code -Dscreenshots=docs/screenshots} to renew the README's.
      */
     @Test
@@ -234,16 +234,12 @@ class ConsoleBrowserIT {
             awaitTimesShown(browser);
             browser.screenshot(folder.resolve("board.png"));
         }
-        // A viewer's ticket page has no action forms, so its alarms and journal fit on the screen.
-        app.user("vera", null, "viewer");
+        // The operator's view of the ticket: its header, SLA bar and the actions allowed now.
         try (Browser browser = Browser.open("en")) {
-            browser.go(app.uri("/signin"));
-            browser.signIn("vera", "vera-password");
-            browser.awaitPath("/");
+            signIn(browser);
             browser.go(app.uri("/tickets/" + reference));
             assertThat(browser.text(".status")).isEqualTo("Acknowledged");
-            // down to the journal's last lines: the rules' and the operator's, and the public comment
-            browser.script("document.querySelector('ol.journal li:last-child').scrollIntoView({block: 'end'})");
+            awaitTimesShown(browser);
             browser.screenshot(folder.resolve("ticket.png"));
         }
         try (Browser browser = Browser.open("fr")) {
