@@ -106,7 +106,7 @@ public class MaintenancePageController {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate first = from(from, today);
         int span = span(days);
-        int number = page(page);
+        int number = ConsoleParameters.page(page, MaintenanceSchedule.MAX_PAGE);
         Set<MaintenanceSchedule.State> states = QueryParameters.choices(MaintenanceSchedule.State.class, state, "state");
         Instant start = MaintenanceSchedule.midnight(first, zone);
         Instant end = MaintenanceSchedule.midnight(first.plusDays(span), zone);
@@ -267,21 +267,5 @@ public class MaintenancePageController {
         return SPANS.stream().filter(span -> String.valueOf(span).equals(days.strip())).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("days is 14 or 7",
                         List.of(new Problem.FieldError("days", "must be 14 or 7"))));
-    }
-
-    private static int page(@Nullable String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            if (number >= 1 && number <= MaintenanceSchedule.MAX_PAGE) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a number out of range is
-        }
-        throw ProblemException.badRequest("The page is a number from 1 to " + MaintenanceSchedule.MAX_PAGE,
-                List.of(new Problem.FieldError("page", "must be a number from 1 to " + MaintenanceSchedule.MAX_PAGE)));
     }
 }

@@ -121,8 +121,8 @@ public class MaintenancePlanController {
 
         /** The API's body of this form, its times in RFC 3339 ({@code zone} for those the browser gave without one). */
         MaintenanceBody body(ZoneId zone) {
-            return new MaintenanceBody(blankToNull(title), blankToNull(description), time(start, zone), time(end, zone),
-                    blankToNull(recurrence), time(until, zone),
+            return new MaintenanceBody(ConsoleParameters.blankToNull(title), ConsoleParameters.blankToNull(description),
+                    time(start, zone), time(end, zone), ConsoleParameters.blankToNull(recurrence), time(until, zone),
                     new MaintenanceBody.Scope(names(devices), names(sites), names(services)));
         }
 
@@ -140,10 +140,6 @@ public class MaintenancePlanController {
         private static List<String> names(@Nullable String text) {
             return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip)
                     .filter(name -> !name.isEmpty()).toList();
-        }
-
-        private static String blankToNull(@Nullable String text) {
-            return text == null || text.isBlank() ? null : text;
         }
     }
 
