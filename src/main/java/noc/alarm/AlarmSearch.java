@@ -13,8 +13,6 @@ import io.micronaut.core.annotation.Nullable;
  */
 public record AlarmSearch(@Nullable String source, @Nullable String customer, @Nullable String text) {
 
-    public static final AlarmSearch ANY = new AlarmSearch(null, null, null);
-
     public AlarmSearch {
         source = lowered(source);
         customer = lowered(customer);

@@ -124,7 +124,8 @@ public class BoardController {
         boolean history = history(view);
         Query query = Query.of(severity, source, customer, q, sort, dir, history);
         MutableHttpResponse<Object> response = HttpResponse.ok();
-        Map<String, Object> model = history ? historyModel(query, ConsoleParameters.page(page, MAX_PAGE)) : boardModel(query);
+        Map<String, Object> model = history ? historyModel(query, ConsoleParameters.page(page, MAX_PAGE))
+                : boardModel(query);
         model.put("user", caller.getName());
         model.put("csrfToken", csrf.token(request, response));
         model.put("severities", SEVERITIES);

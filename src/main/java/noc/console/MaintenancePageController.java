@@ -243,7 +243,7 @@ public class MaintenancePageController {
         return journal.stream().filter(line -> JournalAction.OPERATION_COMPLETED.name().equals(line.action()))
                 .reduce((first, second) -> second)
                 .map(line -> new Done(line.at(), line.text().startsWith(MaintenanceLifecycle.COMPLETED)
-                        ? line.text().substring(MaintenanceLifecycle.COMPLETED.length()) : line.author()))
+                        ? line.text().substring(MaintenanceLifecycle.COMPLETED.length()) : line.text()))
                 .orElse(null);
     }
 
