@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -161,14 +162,57 @@ public final class AlarmStore {
     }
 
     /**
-     * The {@code limit} alarms cleared last, of any of {@code severities} (all when empty), the last
-     * cleared first: the console's history. One index range (alarm_state_cleared_at, V18), read from its end.
+     * The {@code limit} raised alarms last seen, of any of {@code severities} (all when empty), that
+     * {@code search} finds, the last seen first: the console's board. One index range
+     * (alarm_state_last_seen), read from its end until {@code limit} alarms match.
      */
-    public List<Alarm> recentlyCleared(java.util.Set<Severity> severities, int limit) {
-        SqlFilter filter = new SqlFilter().and("state = ?", AlarmState.CLEARED.name());
-        filter.in("severity", severities.stream().map(Severity::name).sorted().toList());
-        String sql = "SELECT * FROM alarm FORCE INDEX (alarm_state_cleared_at)" + filter.where()
-                + " ORDER BY cleared_at DESC, id DESC LIMIT ?";
+    public List<Alarm> recentlyRaised(Set<Severity> severities, AlarmSearch search, int limit) {
+        return recent(AlarmState.RAISED, "alarm_state_last_seen", "last_seen", severities, search, limit);
+    }
+
+    /**
+     * The {@code limit} alarms cleared last, of any of {@code severities} (all when empty), that
+     * {@code search} finds, the last cleared first: the console's history. One index range
+     * (alarm_state_cleared_at, V18, whose rows InnoDB orders by id within a time), read from its end
+     * until {@code limit} alarms match, so that a filter reaches back past the alarms cleared last.
+     */
+    public List<Alarm> recentlyCleared(Set<Severity> severities, AlarmSearch search, int limit) {
+        return recent(AlarmState.CLEARED, "alarm_state_cleared_at", "cleared_at", severities, search, limit);
+    }
+
+    /** The device of an alarm as the console shows it: the one with its source as an address, else the one so named. */
+    private static final String DEVICE = "COALESCE((SELECT da.device FROM device_address da WHERE da.address = a.source),"
+            + " a.source)";
+    /** Whether the alarm's device has an address-owner whose name is like the parameter. */
+    private static final String DEVICE_LIKE = "EXISTS (SELECT 1 FROM device_address da WHERE da.address = a.source"
+            + " AND LOWER(da.device) LIKE ? ESCAPE '!')";
+    /**
+     * Whether a customer of one of the alarm's device's services has a name like the parameter. The
+     * subquery does not depend on the alarm: MariaDB reads it once into a hashed set and still walks
+     * the alarms in index order (a correlated EXISTS let it start from the inventory and sort every alarm).
+     */
+    private static final String CUSTOMER_LIKE = DEVICE + " IN (SELECT ds.device FROM device_service ds"
+            + " JOIN service s ON s.reference = ds.service WHERE LOWER(s.customer) LIKE ? ESCAPE '!')";
+
+    private List<Alarm> recent(AlarmState state, String index, String time, Set<Severity> severities,
+                               AlarmSearch search, int limit) {
+        SqlFilter filter = new SqlFilter().and("a.state = ?", state.name());
+        filter.in("a.severity", severities.stream().map(Severity::name).sorted().toList());
+        if (search.source() != null) {
+            String part = SqlFilter.containing(search.source());
+            filter.and("LOWER(a.source) LIKE ? ESCAPE '!' OR " + DEVICE_LIKE, part, part);
+        }
+        if (search.customer() != null) {
+            filter.and(CUSTOMER_LIKE, SqlFilter.containing(search.customer()));
+        }
+        if (search.text() != null) {
+            String part = SqlFilter.containing(search.text());
+            filter.and("LOWER(a.name) LIKE ? ESCAPE '!' OR LOWER(a.source) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(a.resource) LIKE ? ESCAPE '!' OR LOWER(a.ticket_reference) LIKE ? ESCAPE '!'"
+                    + " OR " + DEVICE_LIKE + " OR " + CUSTOMER_LIKE, part, part, part, part, part, part);
+        }
+        String sql = "SELECT a.* FROM alarm a FORCE INDEX (" + index + ")" + filter.where()
+                + " ORDER BY a." + time + " DESC, a.id DESC LIMIT ?";
         return transactions.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 statement.setInt(filter.bind(statement), limit);
@@ -180,7 +224,8 @@ public final class AlarmStore {
                 }
                 return found;
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot list cleared alarms: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot list " + state.name().toLowerCase(java.util.Locale.ROOT)
+                        + " alarms: " + e.getMessage(), e);
             }
         });
     }

@@ -70,7 +70,7 @@ public class BoardController {
             BoardRows.Filter filter = new BoardRows.Filter(history ? Set.of()
                     : QueryParameters.choices(Severity.class, severity, "severity"), source, customer, q);
             return new Query(filter, orEmpty(source), orEmpty(customer), orEmpty(q),
-                    BoardSort.of(sort, dir, BoardSort.byDefault(history).column()), history);
+                    BoardSort.of(sort, dir, history), history);
         }
 
         private static String orEmpty(String value) {
@@ -124,7 +124,8 @@ public class BoardController {
         boolean history = history(view);
         Query query = Query.of(severity, source, customer, q, sort, dir, history);
         MutableHttpResponse<Object> response = HttpResponse.ok();
-        Map<String, Object> model = history ? historyModel(query, page(page)) : boardModel(query);
+        Map<String, Object> model = history ? historyModel(query, ConsoleParameters.page(page, MAX_PAGE))
+                : boardModel(query);
         model.put("user", caller.getName());
         model.put("csrfToken", csrf.token(request, response));
         model.put("severities", SEVERITIES);
@@ -158,6 +159,7 @@ public class BoardController {
         Map<String, Object> model = filterModel(query, BoardSort.BOARD);
         model.put("rows", board.rows());
         model.put("truncated", board.truncated());
+        model.put("limit", rows.limit());
         model.put("rowsUrl", query.link("/board/rows", query.sort(), 1));
         return model;
     }
@@ -169,6 +171,7 @@ public class BoardController {
         Map<String, Object> model = filterModel(query, columns);
         model.put("rows", found.rows());
         model.put("truncated", found.truncated());
+        model.put("limit", rows.limit());
         model.put("page", found.page());
         model.put("previous", number > 1 ? query.link("/", query.sort(), number - 1) : null);
         model.put("next", found.more() && number < MAX_PAGE ? query.link("/", query.sort(), number + 1) : null);
@@ -205,21 +208,5 @@ public class BoardController {
         }
         throw ProblemException.badRequest("view must be active or history",
                 List.of(new Problem.FieldError("view", "must be active or history, not '" + view + "'")));
-    }
-
-    private static int page(@Nullable String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            if (number >= 1 && number <= MAX_PAGE) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("The page is a number from 1 to " + MAX_PAGE,
-                List.of(new Problem.FieldError("page", "must be a number from 1 to " + MAX_PAGE)));
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import noc.alarm.Alarm;
 import noc.alarm.AlarmQuery;
+import noc.alarm.AlarmSearch;
 import noc.alarm.AlarmStore;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;
@@ -55,22 +56,19 @@ public class BoardRows {
 
     /**
      * What the board shows: any of {@code severities} (all when empty), and {@code source},
-     * {@code customer} and {@code text} each a part of the row in any case ({@code source}: of the
-     * source or its device; {@code customer}: of one of its customers; {@code text}: of the name,
-     * source, resource, device, customers or ticket).
+     * {@code customer} and {@code text} each a part of the row in any case, as {@link AlarmSearch} finds
+     * them in the database ({@code source}: of the source or its device; {@code customer}: of one of its
+     * customers; {@code text}: of the name, source, resource, device, customers or ticket).
      */
     public record Filter(Set<Severity> severities, @Nullable String source, @Nullable String customer,
                          @Nullable String text) {
 
         public Filter {
             severities = Set.copyOf(severities);
-            source = blankToNull(source);
-            customer = blankToNull(customer);
-            text = blankToNull(text);
         }
 
-        private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
+        AlarmSearch search() {
+            return new AlarmSearch(source, customer, text);
         }
     }
 
@@ -101,33 +99,42 @@ public class BoardRows {
         }
     }
 
-    /** The board's rows, and whether more active alarms exist than it read. */
+    /** The board's rows, and whether more active alarms match the filter than it read. */
     public record Board(List<Row> rows, boolean truncated) {
     }
 
-    /** One page of the history; {@code truncated}: more alarms were cleared than the history reads. */
+    /** One page of the history; {@code truncated}: more cleared alarms match the filter than the history reads. */
     public record History(List<Row> rows, int page, boolean more, boolean truncated) {
     }
 
-    public Board read(Filter filter, BoardSort sort) {
-        var page = alarms.list(new AlarmQuery(AlarmQuery.StateFilter.RAISED, null, null, filter.severities(),
-                new PageRequest(configuration.boardRows(), null)));
-        Markers markers = markers();
-        return new Board(rows(page.items(), markers, filter, sort), page.next() != null);
+    /** How many alarms the board, and the history, read at most: {@code noc.console.board-rows}. */
+    public int limit() {
+        return configuration.boardRows();
     }
 
-    /** Page {@code number} (from 1) of the {@code noc.console.board-rows} alarms cleared last, filtered and sorted. */
+    /** The {@code noc.console.board-rows} active alarms last seen that the filter finds, sorted. */
+    public Board read(Filter filter, BoardSort sort) {
+        int limit = configuration.boardRows();
+        List<Alarm> raised = alarms.recentlyRaised(filter.severities(), filter.search(), limit + 1);
+        boolean truncated = raised.size() > limit;
+        return new Board(rows(truncated ? raised.subList(0, limit) : raised, markers(), sort), truncated);
+    }
+
+    /**
+     * Page {@code number} (from 1) of the {@code noc.console.board-rows} alarms cleared last that the
+     * filter finds, sorted.
+     */
     public History history(Filter filter, BoardSort sort, int number) {
         int limit = configuration.boardRows();
-        List<Alarm> cleared = alarms.recentlyCleared(filter.severities(), limit + 1);
+        List<Alarm> cleared = alarms.recentlyCleared(filter.severities(), filter.search(), limit + 1);
         boolean truncated = cleared.size() > limit;
-        List<Row> rows = rows(truncated ? cleared.subList(0, limit) : cleared, Markers.NONE, filter, sort);
+        List<Row> rows = rows(truncated ? cleared.subList(0, limit) : cleared, Markers.NONE, sort);
         int from = Math.min(rows.size(), (number - 1) * HISTORY_PAGE);
         int to = Math.min(rows.size(), from + HISTORY_PAGE);
         return new History(rows.subList(from, to), number, to < rows.size(), truncated);
     }
 
-    private List<Row> rows(List<Alarm> found, Markers markers, Filter filter, BoardSort sort) {
+    private List<Row> rows(List<Alarm> found, Markers markers, BoardSort sort) {
         Inventory known = inventory();
         List<Row> rows = new ArrayList<>();
         for (Alarm alarm : found) {
@@ -137,32 +144,10 @@ public class BoardRows {
                     alarm.count(), alarm.firstSeen(), alarm.lastSeen(),
                     alarm.isRaised() ? null : alarm.clearedAt(),
                     alarm.ticketReference() == null ? "" : alarm.ticketReference(), markers.of(alarm));
-            if (matches(filter, row)) {
-                rows.add(row);
-            }
+            rows.add(row);
         }
         rows.sort(sort.comparator());
         return rows;
-    }
-
-    private static boolean matches(Filter filter, Row row) {
-        if (filter.source() != null && !contains(filter.source(), List.of(row.source(), row.device()))) {
-            return false;
-        }
-        if (filter.customer() != null && !contains(filter.customer(), row.customers())) {
-            return false;
-        }
-        if (filter.text() == null) {
-            return true;
-        }
-        List<String> values = new ArrayList<>(List.of(row.name(), row.source(), row.resource(), row.device(),
-                row.ticket()));
-        values.addAll(row.customers());
-        return contains(filter.text(), values);
-    }
-
-    private static boolean contains(String part, List<String> values) {
-        return values.stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(part));
     }
 
     /** The storm and flapping alarms raised now, read apart: they need not be among the rows last seen. */

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import io.micronaut.core.annotation.Nullable;
+import noc.api.Problem;
+import noc.api.ProblemException;
 import noc.api.QueryParameters;
 
 /**
@@ -74,9 +76,17 @@ public record BoardSort(Column column, Direction direction) {
         return new BoardSort(column, column.natural);
     }
 
-    /** From the query parameters; a bad value is a 400 naming its parameter. */
-    public static BoardSort of(@Nullable String sort, @Nullable String dir, Column fallback) {
-        Column column = QueryParameters.choice(Column.class, sort, "sort", fallback);
+    /**
+     * From the query parameters of a tab (the history's when {@code history}); a bad value is a 400
+     * naming its parameter, and so is a column the tab does not have ({@code cleared} on the active board).
+     */
+    public static BoardSort of(@Nullable String sort, @Nullable String dir, boolean history) {
+        Column column = QueryParameters.choice(Column.class, sort, "sort", byDefault(history).column());
+        if (!history && !BOARD.contains(column)) {
+            String message = "must be one of " + String.join(", ", BOARD.stream().map(Column::key).toList())
+                    + " on the active board, not '" + sort.strip() + "'";
+            throw ProblemException.badRequest("sort " + message, List.of(new Problem.FieldError("sort", message)));
+        }
         return new BoardSort(column, QueryParameters.choice(Direction.class, dir, "dir", column.natural));
     }
 

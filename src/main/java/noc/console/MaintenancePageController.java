@@ -44,7 +44,9 @@ import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceLifecycle;
 import noc.maintenance.Recurrence;
 import noc.notify.NotifyConfiguration;
+import noc.security.Directory;
 import noc.security.Role;
+import noc.ticket.JournalAction;
 import noc.ticket.TicketController;
 import noc.ticket.TicketStatus;
 import noc.ticket.TicketViews;
@@ -71,10 +73,13 @@ public class MaintenancePageController {
     private final HttpLocaleResolver locales;
     private final Csrf csrf;
     private final Clock clock;
+    private final Directory directory;
     private final ZoneId zone;
 
     public MaintenancePageController(MaintenanceSchedule schedule, TicketController tickets, EngineCommands commands,
-                                     HttpLocaleResolver locales, Csrf csrf, Clock clock, NotifyConfiguration notify) {
+                                     HttpLocaleResolver locales, Csrf csrf, Clock clock, NotifyConfiguration notify,
+                                     Directory directory) {
+        this.directory = directory;
         this.schedule = schedule;
         this.tickets = tickets;
         this.commands = commands;
@@ -95,7 +100,8 @@ public class MaintenancePageController {
     }
 
     /**
-     * The timeline from {@code from} (a date, today by default) over {@code days} days (14 or 7), and
+     * The timeline from {@code from} (a date, today by default) over {@code days} days (14 or 7), each
+     * day in the zone the person chose, else {@code noc.notify.time-zone}; and
      * page {@code page} of the windows in {@code state} now (repeated or comma-separated; all when none).
      */
     @Get(uri = MAINTENANCE, produces = MediaType.TEXT_HTML)
@@ -103,10 +109,11 @@ public class MaintenancePageController {
                                     @QueryValue @Nullable String days, @QueryValue @Nullable List<String> state,
                                     @QueryValue @Nullable String page) {
         Instant now = clock.instant();
+        ZoneId zone = ConsoleParameters.zone(directory, caller, this.zone);
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate first = from(from, today);
         int span = span(days);
-        int number = page(page);
+        int number = ConsoleParameters.page(page, MaintenanceSchedule.MAX_PAGE);
         Set<MaintenanceSchedule.State> states = QueryParameters.choices(MaintenanceSchedule.State.class, state, "state");
         Instant start = MaintenanceSchedule.midnight(first, zone);
         Instant end = MaintenanceSchedule.midnight(first.plusDays(span), zone);
@@ -222,13 +229,22 @@ public class MaintenancePageController {
         model.put("operator", operator);
         model.put("canComplete", operator && completionRefusal(entry, TicketStatus.valueOf(ticket.status())) == null);
         model.put("refusal", refusal);
-        model.put("done", ticket.journal().stream().filter(line -> line.text().startsWith(MaintenanceLifecycle.COMPLETED))
-                .reduce((first, second) -> second)
-                .map(line -> new Done(line.at(), line.text().substring(MaintenanceLifecycle.COMPLETED.length())))
-                .orElse(null));
+        model.put("done", done(ticket.journal()));
         model.put("firstAlarm", ticket.alarms().stream().map(alarm -> alarm.firstSeen()).min(Instant::compareTo)
                 .orElse(null));
         return response.body(new ModelAndView<>("maintenance-window", model));
+    }
+
+    /**
+     * When the operation was said done and by whom: the last line the engine wrote for it, found by its
+     * action ({@link JournalAction#OPERATION_COMPLETED}), never by a text a person's comment could copy.
+     */
+    static @Nullable Done done(List<TicketViews.Journal> journal) {
+        return journal.stream().filter(line -> JournalAction.OPERATION_COMPLETED.name().equals(line.action()))
+                .reduce((first, second) -> second)
+                .map(line -> new Done(line.at(), line.text().startsWith(MaintenanceLifecycle.COMPLETED)
+                        ? line.text().substring(MaintenanceLifecycle.COMPLETED.length()) : line.text()))
+                .orElse(null);
     }
 
     /** The timeline from {@code from} over {@code span} days, with the list's {@code states} and {@code page}. */
@@ -267,21 +283,5 @@ public class MaintenancePageController {
         return SPANS.stream().filter(span -> String.valueOf(span).equals(days.strip())).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("days is 14 or 7",
                         List.of(new Problem.FieldError("days", "must be 14 or 7"))));
-    }
-
-    private static int page(@Nullable String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            if (number >= 1 && number <= MaintenanceSchedule.MAX_PAGE) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a number out of range is
-        }
-        throw ProblemException.badRequest("The page is a number from 1 to " + MaintenanceSchedule.MAX_PAGE,
-                List.of(new Problem.FieldError("page", "must be a number from 1 to " + MaintenanceSchedule.MAX_PAGE)));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Introspected;
@@ -39,14 +38,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import noc.api.ConstraintViolationHandler;
 import noc.api.EngineCommands;
-import noc.api.FieldReader;
-import noc.api.Problem;
 import noc.api.ProblemException;
 import noc.inventory.InventoryStore;
 import noc.maintenance.MaintenanceBody;
 import noc.maintenance.MaintenanceRequest;
 import noc.maintenance.Recurrence;
 import noc.notify.NotifyConfiguration;
+import noc.security.Directory;
 import noc.security.Role;
 
 /**
@@ -68,15 +66,6 @@ public class MaintenancePlanController {
     static final List<String> FIELDS = List.of("title", "description", "start", "end", "recurrence", "until",
             "devices", "sites", "services", "scope");
 
-    /** The API's words for a problem past the constraints, and the page's message for it. */
-    private static final Map<Pattern, String> CHECKS = Map.of(
-            Pattern.compile("must come after start"), "maintenance.invalid.endBeforeStart",
-            Pattern.compile("a \\w+ window must be shorter than its period"), "maintenance.invalid.period",
-            Pattern.compile("must name at least one device, site or service"), "maintenance.invalid.emptyScope",
-            Pattern.compile("refers to unknown \\w+ '(.*)'"), "maintenance.invalid.unknown",
-            Pattern.compile("must be an RFC 3339 time.*"), "maintenance.invalid.time",
-            Pattern.compile("must be one of .*"), "maintenance.invalid.recurrence");
-
     private final InventoryStore inventory;
     private final EngineCommands commands;
     private final Validator validator;
@@ -84,11 +73,13 @@ public class MaintenancePlanController {
     private final HttpLocaleResolver locales;
     private final Csrf csrf;
     private final Clock clock;
+    private final Directory directory;
     private final ZoneId zone;
 
     public MaintenancePlanController(InventoryStore inventory, EngineCommands commands, Validator validator,
                                      MessageSource messages, HttpLocaleResolver locales, Csrf csrf, Clock clock,
-                                     NotifyConfiguration notify) {
+                                     NotifyConfiguration notify, Directory directory) {
+        this.directory = directory;
         this.inventory = inventory;
         this.commands = commands;
         this.validator = validator;
@@ -101,7 +92,7 @@ public class MaintenancePlanController {
 
     /**
      * What the form posts: the body's fields, the times as a browser's {@code datetime-local} gives them
-     * (in the console's zone) or in RFC 3339, each scope kind one text of names separated by commas or
+     * (in the zone the person chose, else {@code noc.notify.time-zone}) or in RFC 3339, each scope kind one text of names separated by commas or
      * lines; {@code confirmPast} ticked to plan a window that starts in the past.
      */
     @Introspected
@@ -121,8 +112,8 @@ public class MaintenancePlanController {
 
         /** The API's body of this form, its times in RFC 3339 ({@code zone} for those the browser gave without one). */
         MaintenanceBody body(ZoneId zone) {
-            return new MaintenanceBody(blankToNull(title), blankToNull(description), time(start, zone), time(end, zone),
-                    blankToNull(recurrence), time(until, zone),
+            return new MaintenanceBody(ConsoleParameters.blankToNull(title), ConsoleParameters.blankToNull(description),
+                    time(start, zone), time(end, zone), ConsoleParameters.blankToNull(recurrence), time(until, zone),
                     new MaintenanceBody.Scope(names(devices), names(sites), names(services)));
         }
 
@@ -141,10 +132,6 @@ public class MaintenancePlanController {
             return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip)
                     .filter(name -> !name.isEmpty()).toList();
         }
-
-        private static String blankToNull(@Nullable String text) {
-            return text == null || text.isBlank() ? null : text;
-        }
     }
 
     @Get(uri = PLAN, produces = MediaType.TEXT_HTML)
@@ -160,7 +147,7 @@ public class MaintenancePlanController {
                     form, Map.of(), false, true));
         }
         Locale locale = locales.resolveOrDefault(request);
-        MaintenanceBody body = form.body(zone);
+        MaintenanceBody body = form.body(ConsoleParameters.zone(directory, caller, zone));
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<MaintenanceBody> violation : validator.validate(body)) {
             String path = ConstraintViolationHandler.path(violation);
@@ -174,10 +161,11 @@ public class MaintenancePlanController {
         }
         MaintenanceRequest planned = null;
         if (errors.isEmpty()) {
-            FieldReader found = new FieldReader();
+            List<MaintenanceBody.Finding> found = new ArrayList<>();
             planned = body.request(caller.getName(), inventory.load(), found);
-            for (Problem.FieldError error : found.errors()) {
-                errors.putIfAbsent(field(error.field()), check(error.message(), locale));
+            for (MaintenanceBody.Finding finding : found) {
+                errors.putIfAbsent(field(finding.field()), messages.getMessage("maintenance.invalid."
+                        + finding.check().code(), locale, finding.subject()).orElse(finding.message()));
             }
         }
         boolean past = planned != null && planned.start().isBefore(clock.instant());
@@ -203,18 +191,6 @@ public class MaintenancePlanController {
         return index < 0 ? field : field.substring(0, index);
     }
 
-    /** The page's words for a problem the API's rules found, else the API's own. */
-    private String check(String message, Locale locale) {
-        for (Map.Entry<Pattern, String> check : CHECKS.entrySet()) {
-            Matcher matched = check.getKey().matcher(message);
-            if (matched.matches()) {
-                Object[] arguments = matched.groupCount() > 0 ? new Object[] {matched.group(1)} : new Object[0];
-                return messages.getMessage(check.getValue(), locale, arguments).orElse(message);
-            }
-        }
-        return message;
-    }
-
     private HttpResponse<Object> page(HttpRequest<?> request, Authentication caller,
                                       MutableHttpResponse<Object> response, PlanForm form, Map<String, String> errors,
                                       boolean past, boolean expired) {
@@ -225,7 +201,7 @@ public class MaintenancePlanController {
         model.put("errors", errors);
         model.put("past", past);
         model.put("expired", expired);
-        model.put("zone", zone.getId());
+        model.put("zone", ConsoleParameters.zone(directory, caller, zone).getId());
         model.put("recurrences", Arrays.stream(Recurrence.values()).map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
         return response.body(new ModelAndView<>("maintenance-plan", model));
     }

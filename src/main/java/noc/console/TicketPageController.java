@@ -151,8 +151,8 @@ public class TicketPageController {
     /** The command the form asks for, as the API builds it from its body; what is missing goes to {@code errors}. */
     private static TicketCommand command(TicketAction type, String reference, String by, ActionForm form,
                                          FieldReader errors) {
-        String text = blankToNull(form.text());
-        String customer = blankToNull(form.customer());
+        String text = ConsoleParameters.blankToNull(form.text());
+        String customer = ConsoleParameters.blankToNull(form.customer());
         errors.length(text, TicketActionBody.TEXT, "text");
         Priority priority = null;
         WaitReason waitReason = null;
@@ -183,10 +183,6 @@ public class TicketPageController {
             errors.error("level", "is required: the escalation level, a number");
             return 0;
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static void required(String value, String field, String message, FieldReader errors) {

@@ -65,7 +65,7 @@ public class TicketQueue {
         public Filter {
             priorities = Set.copyOf(priorities);
             statuses = Set.copyOf(statuses);
-            customer = customer == null || customer.isBlank() ? null : customer.strip();
+            customer = ConsoleParameters.blankToNull(customer);
         }
     }
 

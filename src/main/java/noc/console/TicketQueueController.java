@@ -58,7 +58,7 @@ public class TicketQueueController {
         TicketQueue.Filter filter = new TicketQueue.Filter(
                 QueryParameters.choices(Priority.class, priority, "priority"),
                 QueryParameters.choices(TicketStatus.class, status, "status"), customer,
-                QueryParameters.choice(TicketQueue.View.class, view, "view", TicketQueue.View.ALL), page(page));
+                QueryParameters.choice(TicketQueue.View.class, view, "view", TicketQueue.View.ALL), ConsoleParameters.page(page, TicketQueue.MAX_PAGE));
         TicketQueue.Page found = queue.read(filter, caller.getName(), clock.instant());
         MutableHttpResponse<Object> response = HttpResponse.ok();
         Map<String, Object> model = new HashMap<>();
@@ -77,22 +77,6 @@ public class TicketQueueController {
         boolean more = found.more() && filter.page() < TicketQueue.MAX_PAGE;
         model.put("next", more ? link(filter, filter.page() + 1) : null);
         return response.body(new ModelAndView<>("tickets", model));
-    }
-
-    private static int page(String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            if (number >= 1 && number <= TicketQueue.MAX_PAGE) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a number out of range is
-        }
-        throw ProblemException.badRequest("The page is a number from 1 to " + TicketQueue.MAX_PAGE,
-                List.of(new noc.api.Problem.FieldError("page", "must be a number from 1 to " + TicketQueue.MAX_PAGE)));
     }
 
     /** The queue's page {@code number} with the same filters. */

@@ -24,7 +24,11 @@ import noc.ticket.TicketBook;
 /** Maintenance windows in a session and what the rules do with them ({@link MaintenanceActions}). */
 public final class MaintenanceLifecycle implements MaintenanceActions {
 
-    /** How the journal of a window's ticket begins the line that says its operation is done, then who said it. */
+    /**
+     * The text of the journal line ({@link JournalAction#OPERATION_COMPLETED}) that says a window's
+     * operation is done, before the name of who said it. The console finds that line by its action,
+     * which no person's comment has.
+     */
     public static final String COMPLETED = "Operation completed, said ";
 
     private final SessionContext context;
@@ -82,7 +86,8 @@ public final class MaintenanceLifecycle implements MaintenanceActions {
     @Override
     public void completeMaintenance(MaintenanceWindow window, MaintenanceCompletion completion) {
         MaintenanceWindow completed = replace(window, MaintenanceWindow::completed);
-        book.journal(completed.reference(), JournalAction.COMMENT, COMPLETED + completion.completedBy());
+        book.journal(completed.reference(), JournalAction.OPERATION_COMPLETED,
+                COMPLETED + completion.completedBy());
         context.consume(completion);
     }
 

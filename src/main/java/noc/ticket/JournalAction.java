@@ -24,5 +24,7 @@ public enum JournalAction {
     CUSTOMER_REPLIED,
     DELIVERY_FAILED,
     DELIVERY_RETRIED,
+    /** A maintenance window's operation said done (its text names who said it); only the engine writes it. */
+    OPERATION_COMPLETED,
     COMMENT
 }

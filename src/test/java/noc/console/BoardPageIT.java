@@ -134,7 +134,7 @@ class BoardPageIT {
 
     @Test
     void badParametersAreBadRequestsNamingThem() {
-        for (String query : List.of("severity=dreadful", "sort=colour", "dir=sideways")) {
+        for (String query : List.of("severity=dreadful", "sort=colour", "dir=sideways", "sort=cleared")) {
             HttpResponse<String> answer = browser.get("/board/rows?" + query);
             assertThat(answer.statusCode()).as(query).isEqualTo(400);
             assertThat(answer.body()).contains(query.substring(0, query.indexOf('='))).doesNotContain("Exception");

@@ -144,16 +144,22 @@ class MaintenancePagesIT {
     void operationDoneEndsTheOperationOnceAndOnlyOnce() {
         String planned = plan("Patch the Acme router", Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
                 "\"services\": [\"ACME-NET\"]");
+        // A person's comment worded as the engine's line says nothing about the operation.
+        HttpResponse<String> spoof = app.post("/api/v1/tickets/" + planned + "/comment",
+                "{\"text\": \"Operation completed, said mallory\"}");
+        assertThat(spoof.statusCode()).as(spoof.body()).isEqualTo(200);
         String page = operator.get("/maintenance/" + planned).body();
-        assertThat(page).contains("action=\"/maintenance/" + planned + "/complete\"", ">Operation done<");
+        assertThat(page).contains("action=\"/maintenance/" + planned + "/complete\"", ">Operation done<")
+                .doesNotContain("said by mallory");
 
         HttpResponse<String> done = operator.post("/maintenance/" + planned + "/complete", Map.of());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location")).hasValue("/maintenance/" + planned);
         assertThat(app.getObject("/api/v1/maintenance-windows/" + planned)).containsEntry("operationOpen", false);
-        assertThat(app.journal(planned)).anyMatch(line -> "Operation completed, said olga".equals(line.get("text")));
+        assertThat(app.journal(planned)).anyMatch(line -> "Operation completed, said olga".equals(line.get("text"))
+                && "OPERATION_COMPLETED".equals(line.get("action")));
         String after = operator.get("/maintenance/" + planned).body();
-        assertThat(after).contains("said by olga").doesNotContain("/complete\"");
+        assertThat(after).contains("said by olga").doesNotContain("/complete\"", "said by mallory");
 
         HttpResponse<String> again = operator.post("/maintenance/" + planned + "/complete", Map.of());
         assertThat(again.statusCode()).isEqualTo(409);
@@ -234,6 +240,28 @@ class MaintenancePagesIT {
         String lane = lane(operator.get("/maintenance").body(), reference);
         assertThat(lane.split("class=\"bar state-scheduled").length - 1).as("one bar a day, five days from tomorrow")
                 .isEqualTo(6);
+    }
+
+    @Test
+    void theTimelinesDaysAndTheFormsTimesAreInTheZoneThePersonChose() {
+        HttpResponse<String> made = app.admin().put("/api/v1/users/tomoko", """
+                {"password": "tomoko-password", "roles": ["operator"], "timeZone": "Asia/Tokyo"}""");
+        assertThat(made.statusCode()).as(made.body()).isIn(200, 201);
+        WebSession tokyo = new WebSession(app.uri("/"), "en");
+        tokyo.signIn("tomoko", "tomoko-password", "/");
+        // Tokyo's 10 January starts at 15:00 UTC the day before.
+        assertThat(tokyo.get("/maintenance?from=2030-01-10").body()).contains("(days in Asia/Tokyo)",
+                "datetime=\"2030-01-09T15:00:00Z\"");
+        assertThat(operator.get("/maintenance?from=2030-01-10").body()).doesNotContain("Asia/Tokyo",
+                "datetime=\"2030-01-09T15:00:00Z\"");
+
+        assertThat(tokyo.get("/maintenance/plan").body()).contains("Date and time in Asia/Tokyo");
+        HttpResponse<String> planned = tokyo.post("/maintenance/plan", form("Tokyo morning patch",
+                "2030-01-10T09:00", "2030-01-10T10:00", "rtr-acme", ""));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(303);
+        String reference = planned.headers().firstValue("Location").orElseThrow().substring("/maintenance/".length());
+        assertThat(app.getObject("/api/v1/maintenance-windows/" + reference))
+                .containsEntry("start", "2030-01-10T00:00:00Z").containsEntry("end", "2030-01-10T01:00:00Z");
     }
 
     @Test
