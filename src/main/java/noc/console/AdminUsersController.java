@@ -146,14 +146,10 @@ public class AdminUsersController {
                 accounts.create(username, body, caller, request);
             } catch (AccountChecksFailed invalid) {
                 errors.putAll(checks(request, invalid));
-            } catch (ProblemException refused) {
-                // A user of that name, found first or by the insert itself (made meanwhile): never replaced.
-                status = refused.status();
-                if (refused.type().equals("exists")) {
-                    errors.put("username", text(request, "admin.users.exists"));
-                } else {
-                    errors.put("refusal", refusal(request, refused));
-                }
+            } catch (ProblemException taken) {
+                // 409: a user has the name, found first or by the insert itself (made meanwhile); never replaced.
+                status = taken.status();
+                errors.put("username", text(request, "admin.users.exists"));
             }
         }
         if (!errors.isEmpty()) {
