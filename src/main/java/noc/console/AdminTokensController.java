@@ -1,6 +1,5 @@
 package noc.console;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,6 +29,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.ProblemException;
+import noc.security.AccountChecksFailed;
 import noc.security.ApiToken;
 import noc.security.ApiTokenController;
 import noc.security.Directory;
@@ -52,8 +53,6 @@ public class AdminTokensController {
 
     static final String TOKENS = AdminUsersController.ADMIN + "/tokens";
     static final int PAGE_SIZE = 50;
-    /** The roles a token may hold (never customer: a token is an integration's). */
-    static final List<String> ROLES = List.of("intake", "metrics", "viewer", "operator", "rules", "admin");
 
     private final SecurityStore store;
     private final Directory directory;
@@ -126,12 +125,14 @@ public class AdminTokensController {
                 // The one page with the secret: neither the browser's cache nor a proxy keeps it.
                 return response.header("Cache-Control", "no-store")
                         .body(new ModelAndView<>("admin-token-created", model));
+            } catch (AccountChecksFailed invalid) {
+                invalid.failed().forEach(check -> errors.putIfAbsent(check.field(), text(request, check.key())));
             } catch (ProblemException refused) {
-                PortalForms.add(refused.errors(), errors);
-                if (refused.status() == HttpStatus.CONFLICT) {
-                    errors.put("name", messages.getMessage("admin.tokens.exists", locales.resolveOrDefault(request))
-                            .orElse(refused.getMessage()));
+                if (refused.status() != HttpStatus.CONFLICT) {
+                    throw refused;
                 }
+                // A token has the name: its insert found it taken.
+                errors.put("name", text(request, "admin.tokens.exists"));
             }
         }
         return listPage(request, caller, HttpResponse.status(HttpStatus.BAD_REQUEST), null, form, errors, null);
@@ -151,7 +152,11 @@ public class AdminTokensController {
             return listPage(request, caller, HttpResponse.status(HttpStatus.NOT_FOUND), null, TokenForm.empty(),
                     Map.of("missing", name), null);
         }
-        return HttpResponse.seeOther(URI.create(TOKENS + "?revoked=" + name));
+        return HttpResponse.seeOther(UriBuilder.of(TOKENS).queryParam("revoked", name).build());
+    }
+
+    private String text(HttpRequest<?> request, String key) {
+        return messages.getMessage(key, locales.resolveOrDefault(request)).orElse(key);
     }
 
     private MutableHttpResponse<Object> listPage(HttpRequest<?> request, Authentication caller,
@@ -165,7 +170,7 @@ public class AdminTokensController {
                 Role.column(token.roles()).replace(",", ", "), token.createdBy(), token.createdAt(),
                 directory.lastUse(token).orElse(null))).toList());
         model.put("next", found.size() > PAGE_SIZE ? found.get(PAGE_SIZE - 1).name() : null);
-        model.put("roles", ROLES);
+        model.put("roles", Role.tokenIds());
         model.put("form", form);
         model.put("errors", errors);
         model.put("revoked", revoked);

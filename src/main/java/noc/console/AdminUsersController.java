@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,6 +30,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
+import noc.security.AccountChecksFailed;
 import noc.security.Accounts;
 import noc.security.Role;
 import noc.security.SecurityStore;
@@ -51,8 +53,6 @@ public class AdminUsersController {
     static final String ADMIN = "/admin";
     static final String USERS = ADMIN + "/users";
     static final int PAGE_SIZE = 50;
-    /** The roles a user may be given, in the order the form offers them. */
-    static final List<String> ROLES = List.of("viewer", "operator", "rules", "admin", "intake", "metrics", "customer");
 
     private final SecurityStore store;
     private final Accounts accounts;
@@ -73,7 +73,8 @@ public class AdminUsersController {
 
     /**
      * What the user forms post: {@code roles} repeated, one per ticked box; a blank password keeps the
-     * user's; a blank customer is none; {@code disabled} is there when its box is ticked.
+     * user's (any other is taken as typed, spaces and all, as the API takes it); a blank customer is
+     * none; {@code disabled} is there when its box is ticked.
      */
     @Introspected
     @Serdeable
@@ -91,8 +92,9 @@ public class AdminUsersController {
 
         /** The API's body for this form: the person's own settings are left as they are. */
         UserController.UserBody body() {
-            return new UserController.UserBody(blankToNull(password), roles == null ? List.of() : roles,
-                    blankToNull(customer), null, null, disabled != null && !disabled.isBlank());
+            return new UserController.UserBody(password == null || password.isBlank() ? null : password,
+                    roles == null ? List.of() : roles, blankToNull(customer), null, null,
+                    disabled != null && !disabled.isBlank());
         }
 
         public List<String> chosenRoles() {
@@ -136,17 +138,24 @@ public class AdminUsersController {
                     Map.of("csrfToken", "expired"), null);
         }
         String username = form.username() == null ? "" : form.username().strip();
-        Map<String, String> errors = new HashMap<>();
-        if (store.user(username).isPresent()) {
-            errors.put("username", text(request, "admin.users.exists"));
-        } else {
-            errors.putAll(save(username, form, caller, request));
+        UserController.UserBody body = form.body();
+        Map<String, String> errors = new HashMap<>(forms.errors(body, request));
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (errors.isEmpty()) {
+            try {
+                accounts.create(username, body, caller, request);
+            } catch (AccountChecksFailed invalid) {
+                errors.putAll(checks(request, invalid));
+            } catch (ProblemException taken) {
+                // 409: a user has the name, found first or by the insert itself (made meanwhile); never replaced.
+                status = taken.status();
+                errors.put("username", text(request, "admin.users.exists"));
+            }
         }
         if (!errors.isEmpty()) {
-            return listPage(request, caller, HttpResponse.status(HttpStatus.BAD_REQUEST), null, null, null, form,
-                    errors, null);
+            return listPage(request, caller, HttpResponse.status(status), null, null, null, form, errors, null);
         }
-        return HttpResponse.seeOther(URI.create(USERS + "/" + username + "?saved=1"));
+        return HttpResponse.seeOther(saved(username));
     }
 
     @Get(uri = USERS + "/{username}", produces = MediaType.TEXT_HTML)
@@ -171,7 +180,7 @@ public class AdminUsersController {
             return userPage(request, caller, HttpResponse.status(errors.containsKey("refusal") ? HttpStatus.CONFLICT
                     : HttpStatus.BAD_REQUEST), user, form, errors, false);
         }
-        return HttpResponse.seeOther(URI.create(USERS + "/" + username + "?saved=1"));
+        return HttpResponse.seeOther(saved(username));
     }
 
     @Post(uri = USERS + "/{username}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED,
@@ -192,7 +201,7 @@ public class AdminUsersController {
             return userPage(request, caller, HttpResponse.status(refused.status()), user, UserForm.of(user),
                     Map.of("refusal", refusal(request, refused)), false);
         }
-        return HttpResponse.seeOther(URI.create(USERS + "?deleted=" + username));
+        return HttpResponse.seeOther(UriBuilder.of(USERS).queryParam("deleted", username).build());
     }
 
     /** Saves through {@link Accounts} after the API body's constraints; the problems by field, none when saved. */
@@ -202,15 +211,24 @@ public class AdminUsersController {
         if (errors.isEmpty()) {
             try {
                 accounts.save(username, body, caller, request);
+            } catch (AccountChecksFailed invalid) {
+                errors.putAll(checks(request, invalid));
             } catch (ProblemException refused) {
-                if (refused.status() == HttpStatus.BAD_REQUEST) {
-                    PortalForms.add(refused.errors(), errors);
-                } else {
-                    errors.put("refusal", refusal(request, refused));
-                }
+                errors.put("refusal", refusal(request, refused));
             }
         }
         return errors;
+    }
+
+    /** Each failed check next to its field, in the page's language (the first of each field). */
+    private Map<String, String> checks(HttpRequest<?> request, AccountChecksFailed invalid) {
+        Map<String, String> errors = new HashMap<>();
+        invalid.failed().forEach(check -> errors.putIfAbsent(check.field(), text(request, check.key())));
+        return errors;
+    }
+
+    private static URI saved(String username) {
+        return UriBuilder.of(USERS).path(username).queryParam("saved", 1).build();
     }
 
     private MutableHttpResponse<Object> listPage(HttpRequest<?> request, Authentication caller,
@@ -221,7 +239,7 @@ public class AdminUsersController {
         Role holding = null;
         if (role != null && !role.isBlank()) {
             holding = Role.of(role.strip()).orElseThrow(() -> ProblemException.badRequest("role is not a role",
-                    List.of(new Problem.FieldError("role", "must be one of " + String.join(", ", ROLES)))));
+                    List.of(new Problem.FieldError("role", "must be one of " + String.join(", ", Role.ids())))));
         }
         if (name != null && name.length() > 64) {
             throw ProblemException.badRequest("q is too long", List.of(new Problem.FieldError("q",
@@ -235,7 +253,7 @@ public class AdminUsersController {
         model.put("next", found.size() > PAGE_SIZE ? found.get(PAGE_SIZE - 1).username() : null);
         model.put("q", name == null ? "" : name);
         model.put("role", holding == null ? "" : holding.id());
-        model.put("roles", ROLES);
+        model.put("roles", Role.ids());
         model.put("form", form);
         model.put("errors", errors);
         model.put("deleted", deleted);
@@ -250,7 +268,7 @@ public class AdminUsersController {
         model.put("csrfToken", csrf.token(request, response));
         model.put("shown", shown);
         model.put("self", shown.username().equals(caller.getName()));
-        model.put("roles", ROLES);
+        model.put("roles", Role.ids());
         model.put("form", form);
         model.put("errors", errors);
         model.put("saved", saved);

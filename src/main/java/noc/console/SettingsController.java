@@ -2,6 +2,7 @@ package noc.console;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,10 @@ import noc.security.User;
 public class SettingsController {
 
     static final String SETTINGS = "/settings";
-    /** The zones offered: by region and city, as people name them (no {@code Etc/GMT+3}, no old aliases). */
+    /**
+     * The zones offered: by region and city, as people name them (no {@code Etc/GMT+3}, no old aliases);
+     * read once.
+     */
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(zone -> zone.matches("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
             .sorted().toList();
@@ -94,6 +98,20 @@ public class SettingsController {
         return HttpResponse.seeOther(URI.create(SETTINGS + "?saved=1"));
     }
 
+    /**
+     * The zones the form offers: {@link #ZONES}, and first the person's own when it is another the JDK
+     * knows (UTC, Etc/GMT+3, set through the API), so that saving the form keeps it.
+     */
+    static List<String> zones(@Nullable String chosen) {
+        if (chosen == null || ZONES.contains(chosen) || !Accounts.isZone(chosen)) {
+            return ZONES;
+        }
+        List<String> zones = new ArrayList<>(ZONES.size() + 1);
+        zones.add(chosen);
+        zones.addAll(ZONES);
+        return zones;
+    }
+
     private MutableHttpResponse<Object> page(HttpRequest<?> request, Authentication caller,
                                              MutableHttpResponse<Object> response, SettingsForm form,
                                              Map<String, String> errors, boolean saved, boolean expired) {
@@ -105,7 +123,7 @@ public class SettingsController {
         model.put("saved", saved);
         model.put("expired", expired);
         model.put("languages", Accounts.LANGUAGES);
-        model.put("zones", ZONES);
+        model.put("zones", zones(form.timeZone()));
         return response.body(new ModelAndView<>("settings", model));
     }
 }

@@ -13,7 +13,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import noc.api.Problem;
 import noc.api.ProblemException;
 
 /**
@@ -27,6 +26,8 @@ public class Accounts {
     /** The value of {@code language} or {@code timeZone} that clears it: as the person's browser says. */
     public static final String BROWSER = "browser";
     public static final List<String> LANGUAGES = List.of("fr", "en");
+    /** The JDK's zone ids, read once: {@link ZoneId#getAvailableZoneIds()} copies them on every call. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private final SecurityStore store;
     private final Directory directory;
@@ -45,47 +46,77 @@ public class Accounts {
     }
 
     /**
-     * Makes or changes user {@code username} as {@code body} says (its constraints already checked).
-     * A change of password, roles, customer or of its being disabled ends the user's sessions; settings
-     * alone do not.
+     * Makes or changes user {@code username} as {@code body} says (its constraints already checked), as
+     * {@code PUT /api/v1/users/{username}} does. A change of password, roles, customer or of its being
+     * disabled ends the user's sessions; settings alone do not.
      *
-     * @throws ProblemException 400 naming each wrong field, 409 for the last active admin or the caller's own
-     *                           admin role
+     * @throws ProblemException 400 ({@link AccountChecksFailed}) naming each wrong field, 409 for the last
+     *                           active admin or the caller's own admin role
      */
     public Saved save(String username, UserController.UserBody body, Authentication caller, HttpRequest<?> request) {
-        Set<Role> roles = Role.ofAll(body.roles());
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!username.matches(UserController.NAME_PATTERN)) {
-            errors.add(new Problem.FieldError("username", "must be 1 to 64 letters, digits or . _ @ -"));
-        }
         Optional<User> existing = store.user(username);
+        User user = checked(username, body, existing, caller);
+        store.saveUser(user);
+        directory.refresh();
+        audit.record(caller, existing.isPresent() ? "USER_CHANGED" : "USER_CREATED", username, request,
+                detail(body, user, existing));
+        return new Saved(user, existing.isEmpty());
+    }
+
+    /**
+     * Makes user {@code username}, never replacing one: its row is inserted, and an insert that finds
+     * the name taken (by a user made meanwhile, on this instance or another) changes nothing.
+     *
+     * @throws ProblemException 409 of type {@code exists} when a user has the name, 400
+     *                           ({@link AccountChecksFailed}) naming each wrong field
+     */
+    public User create(String username, UserController.UserBody body, Authentication caller,
+                       HttpRequest<?> request) {
+        if (store.user(username).isPresent()) {
+            throw exists(username);
+        }
+        User user = checked(username, body, Optional.empty(), caller);
+        if (!store.insertUser(user)) {
+            throw exists(username);
+        }
+        directory.refresh();
+        audit.record(caller, "USER_CREATED", username, request, detail(body, user, Optional.empty()));
+        return user;
+    }
+
+    /** The user {@code body} makes of {@code existing} (or of nothing), once every check has passed. */
+    private User checked(String username, UserController.UserBody body, Optional<User> existing,
+                         Authentication caller) {
+        Set<Role> roles = Role.ofAll(body.roles());
+        List<AccountCheck> failed = new ArrayList<>();
+        if (!username.matches(UserController.NAME_PATTERN)) {
+            failed.add(AccountCheck.USERNAME_FORMAT);
+        }
         if (existing.isEmpty() && body.password() == null) {
-            errors.add(new Problem.FieldError("password", "is required for a new user"));
+            failed.add(AccountCheck.PASSWORD_REQUIRED);
         }
         if (roles.contains(Role.CUSTOMER)) {
             if (roles.size() > 1) {
-                errors.add(new Problem.FieldError("roles", "a customer user has the customer role only"));
+                failed.add(AccountCheck.CUSTOMER_ROLE_ALONE);
             }
             if (body.customer() == null) {
-                errors.add(new Problem.FieldError("customer", "is required for the customer role: the name of an "
-                        + "inventory customer"));
+                failed.add(AccountCheck.CUSTOMER_REQUIRED);
             } else if (!store.customerExists(body.customer())) {
-                errors.add(new Problem.FieldError("customer", "is not a customer of the inventory"));
+                failed.add(AccountCheck.CUSTOMER_UNKNOWN);
             }
         } else if (body.customer() != null) {
-            errors.add(new Problem.FieldError("customer", "is only for a user with the customer role"));
+            failed.add(AccountCheck.CUSTOMER_WITHOUT_ROLE);
         }
-        if (existing.isEmpty() && directory.isName(username)) {
-            errors.add(new Problem.FieldError("username", "is already the name of an API token"));
+        if (existing.isEmpty() && directory.isTokenName(username)) {
+            failed.add(AccountCheck.USERNAME_OF_TOKEN);
         }
         String language = setting(body.language(), existing.map(User::language).orElse(null));
         String timeZone = setting(body.timeZone(), existing.map(User::timeZone).orElse(null));
         if (timeZone != null && !isZone(timeZone)) {
-            errors.add(new Problem.FieldError("timeZone", "is not an IANA time zone (such as Europe/Paris) nor "
-                    + BROWSER));
+            failed.add(AccountCheck.TIME_ZONE_UNKNOWN);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was saved", errors);
+        if (!failed.isEmpty()) {
+            throw new AccountChecksFailed(failed.size() + " problem(s); nothing was saved", failed);
         }
         Instant now = clock.instant();
         Instant disabledAt = body.disabled() == null ? existing.map(User::disabledAt).orElse(null)
@@ -105,17 +136,22 @@ public class Accounts {
         boolean endsSessions = existing.isEmpty() || body.password() != null
                 || !existing.get().roles().equals(roles) || !Objects.equals(existing.get().customer(), body.customer())
                 || !Objects.equals(existing.get().disabledAt(), disabledAt);
-        User user = new User(username, hash, roles, body.customer(),
+        return new User(username, hash, roles, body.customer(),
                 endsSessions ? now : existing.get().validAfter(), existing.map(User::createdAt).orElse(now), now,
                 language, timeZone, disabledAt);
-        store.saveUser(user);
-        directory.refresh();
-        audit.record(caller, existing.isPresent() ? "USER_CHANGED" : "USER_CREATED", username, request,
-                "roles " + Role.column(roles) + (body.customer() == null ? "" : ", customer " + body.customer())
-                        + (body.password() != null ? ", password set" : "")
-                        + (disabledAt != null ? ", disabled" : "")
-                        + (disabledAt == null && existing.map(User::disabled).orElse(false) ? ", enabled" : ""));
-        return new Saved(user, existing.isEmpty());
+    }
+
+    /** The audit entry's detail of a save. */
+    private static String detail(UserController.UserBody body, User saved, Optional<User> existing) {
+        return "roles " + Role.column(saved.roles()) + (body.customer() == null ? "" : ", customer " + body.customer())
+                + (body.password() != null ? ", password set" : "")
+                + (saved.disabledAt() != null ? ", disabled" : "")
+                + (saved.disabledAt() == null && existing.map(User::disabled).orElse(false) ? ", enabled" : "");
+    }
+
+    private static ProblemException exists(String username) {
+        return new ProblemException(HttpStatus.CONFLICT, "exists", "A user named " + username + " exists: change it "
+                + "with PUT /api/v1/users/" + username, List.of());
     }
 
     /**
@@ -141,18 +177,17 @@ public class Accounts {
      * @throws ProblemException 400 naming a wrong field
      */
     public void saveSettings(String username, String language, String timeZone) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<AccountCheck> failed = new ArrayList<>();
         String chosenLanguage = setting(language, null);
         String chosenZone = setting(timeZone, null);
         if (chosenLanguage != null && !LANGUAGES.contains(chosenLanguage)) {
-            errors.add(new Problem.FieldError("language", "must be fr, en or " + BROWSER));
+            failed.add(AccountCheck.LANGUAGE_UNKNOWN);
         }
         if (chosenZone != null && !isZone(chosenZone)) {
-            errors.add(new Problem.FieldError("timeZone", "is not an IANA time zone (such as Europe/Paris) nor "
-                    + BROWSER));
+            failed.add(AccountCheck.TIME_ZONE_UNKNOWN);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was saved", errors);
+        if (!failed.isEmpty()) {
+            throw new AccountChecksFailed(failed.size() + " problem(s); nothing was saved", failed);
         }
         if (!store.saveSettings(username, chosenLanguage, chosenZone, clock.instant())) {
             throw ProblemException.notFound("No user " + username);
@@ -160,9 +195,9 @@ public class Accounts {
         directory.refresh();
     }
 
-    /** Whether {@code id} names a time zone by region (Europe/Paris), as a person would choose one. */
+    /** Whether {@code id} is a time zone the JDK knows: by region (Europe/Paris) or not (UTC, Etc/GMT+3). */
     public static boolean isZone(String id) {
-        return ZoneId.getAvailableZoneIds().contains(id);
+        return ZONES.contains(id);
     }
 
     /** A setting as given: left out, kept; {@link #BROWSER} or blank, cleared. */

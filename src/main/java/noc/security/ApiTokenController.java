@@ -50,8 +50,7 @@ public class ApiTokenController {
     @Serdeable
     public record TokenBody(@NotNull @Pattern(regexp = UserController.NAME_PATTERN,
                                     message = "must be 1 to 64 letters, digits or . _ @ -") String name,
-                            @NotEmpty @Size(max = 7) List<@Pattern(regexp = "viewer|operator|rules|admin|intake|metrics",
-                                    message = "must be one of viewer, operator, rules, admin, intake, metrics")
+                            @NotEmpty @Size(max = 7) List<@Pattern(regexp = Role.TOKEN_ROLES_PATTERN, message = "must be one of {regexp}")
                                     String> roles) implements StrictBody {
     }
 

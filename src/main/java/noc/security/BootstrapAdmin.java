@@ -47,7 +47,7 @@ public class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
             Instant now = clock.instant();
             User admin = new User(ADMIN, Passwords.hash(password), EnumSet.of(Role.ADMIN), null, now, now, now, null,
                     null, null);
-            if (store.insertUserIfNone(admin)) {
+            if (store.insertUser(admin)) {
                 store.audit(AuditEntry.of(now, "system", "USER_CREATED", ADMIN, null,
                         "first start: admin made with the " + (generated ? "generated" : "configured") + " password"));
                 if (generated) {

@@ -56,8 +56,9 @@ public class Directory {
                 : token.lastUsedAt());
     }
 
-    public boolean isName(String name) {
-        return users.containsKey(name) || tokensByHash.values().stream().anyMatch(t -> t.name().equals(name));
+    /** Whether an API token has the name {@code name}. */
+    public boolean isTokenName(String name) {
+        return tokensByHash.values().stream().anyMatch(token -> token.name().equals(name));
     }
 
     @Scheduled(fixedDelay = "${noc.security.directory-refresh:30s}", initialDelay = "${noc.security.directory-refresh:30s}")

@@ -1,5 +1,6 @@
 package noc.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,8 +38,38 @@ public enum Role {
     public static final String METRICS_NAME = "metrics";
     public static final String CUSTOMER_NAME = "customer";
 
+    /**
+     * The names a user may be given, as one regular expression for the bodies' {@code @Pattern}
+     * (annotations take only constants, so it is made of the names above; RoleTest checks it names
+     * each role).
+     */
+    public static final String USER_ROLES_PATTERN = VIEWER_NAME + "|" + OPERATOR_NAME + "|" + RULES_NAME + "|"
+            + ADMIN_NAME + "|" + INTAKE_NAME + "|" + METRICS_NAME + "|" + CUSTOMER_NAME;
+    /** The same for a token: every role {@link #forToken()}. */
+    public static final String TOKEN_ROLES_PATTERN = VIEWER_NAME + "|" + OPERATOR_NAME + "|" + RULES_NAME + "|"
+            + ADMIN_NAME + "|" + INTAKE_NAME + "|" + METRICS_NAME;
+
+    private static final List<String> IDS = Arrays.stream(values()).map(Role::id).toList();
+    private static final List<String> TOKEN_IDS = Arrays.stream(values()).filter(Role::forToken).map(Role::id)
+            .toList();
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a token may hold this role: any but customer (a token is an integration's, never a customer's). */
+    public boolean forToken() {
+        return this != CUSTOMER;
+    }
+
+    /** The names of every role, in the enum's order (the console's forms offer them so). */
+    public static List<String> ids() {
+        return IDS;
+    }
+
+    /** The names of the roles a token may hold, in the same order. */
+    public static List<String> tokenIds() {
+        return TOKEN_IDS;
     }
 
     public static Optional<Role> of(String id) {

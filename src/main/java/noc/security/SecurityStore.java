@@ -82,8 +82,11 @@ public class SecurityStore {
         });
     }
 
-    /** Inserts a user unless one of that name exists (the first admin, by whichever instance is first). */
-    public boolean insertUserIfNone(User user) {
+    /**
+     * Inserts a user, never replacing one: false, and nothing changed, when the name is taken (by the
+     * first admin another instance made first, or a user another admin made meanwhile).
+     */
+    public boolean insertUser(User user) {
         return write(connection -> {
             // INSERT IGNORE, not INSERT ... WHERE NOT EXISTS: two instances starting together on an empty
             // table would deadlock on its gap locks; here one inserts, the other finds the row taken.

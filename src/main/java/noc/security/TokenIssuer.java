@@ -8,7 +8,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import noc.api.Problem;
 import noc.api.ProblemException;
 
 /**
@@ -38,13 +37,12 @@ public class TokenIssuer {
     /**
      * Makes token {@code name} with {@code roles} (their constraints already checked).
      *
-     * @throws ProblemException 400 when a user has the name, 409 when a token has it
+     * @throws ProblemException 400 ({@link AccountChecksFailed}) when a user has the name, 409 when a token has it
      */
     public Issued issue(String name, List<String> roles, Authentication caller, HttpRequest<?> request) {
         Set<Role> granted = Role.ofAll(roles);
         if (directory.user(name).isPresent()) {
-            throw ProblemException.badRequest("name is taken",
-                    List.of(new Problem.FieldError("name", "is already the name of a user")));
+            throw new AccountChecksFailed("name is taken", List.of(AccountCheck.TOKEN_NAME_OF_USER));
         }
         String secret = ApiTokens.newSecret();
         ApiToken token = new ApiToken(name, ApiTokens.hash(secret), granted, caller.getName(), clock.instant(), null);

@@ -72,8 +72,7 @@ public class UserController {
      */
     @Serdeable
     public record UserBody(@Nullable @Size(min = BootstrapAdmin.MIN_PASSWORD, max = 128) String password,
-                           @NotEmpty @Size(max = 7) List<@Pattern(regexp = "viewer|operator|rules|admin|intake|metrics|customer",
-                                   message = "must be one of viewer, operator, rules, admin, intake, metrics, customer")
+                           @NotEmpty @Size(max = 7) List<@Pattern(regexp = Role.USER_ROLES_PATTERN, message = "must be one of {regexp}")
                                    String> roles,
                            @Nullable @Size(min = 1, max = 255) String customer,
                            @Nullable @Pattern(regexp = "fr|en|browser", message = "must be fr, en or browser")

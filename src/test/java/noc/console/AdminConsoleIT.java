@@ -16,6 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import noc.security.Passwords;
+import noc.security.Role;
+import noc.security.SecurityStore;
+import noc.security.User;
 import noc.support.ApiClient;
 import noc.support.Await;
 import noc.support.Browser;
@@ -87,8 +91,121 @@ class AdminConsoleIT {
         HttpResponse<String> unbound = browser.postRepeated("/admin/users", "username", "cora", "password",
                 "long-enough-password", "roles", "customer", "customer", "Nobody Ltd");
         assertThat(unbound.statusCode()).isEqualTo(400);
-        assertThat(fieldError(unbound.body(), "customer")).isEqualTo("is not a customer of the inventory");
+        assertThat(fieldError(unbound.body(), "customer")).isEqualTo("No customer of the inventory has this name.");
         assertThat(app.get("/api/v1/users/cora").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theChecksPastTheConstraintsAreWordedInFrenchOnAFrenchPageAndTheApiKeepsItsWords() {
+        app.apiToken("shared-name", "intake");
+        WebSession browser = admin("fr");
+        browser.get("/admin/users");
+        HttpResponse<String> unbound = browser.postRepeated("/admin/users", "username", "shared-name", "password",
+                "long-enough-password", "roles", "customer", "customer", "Nobody Ltd");
+        assertThat(unbound.statusCode()).isEqualTo(400);
+        assertThat(fieldError(unbound.body(), "customer")).isEqualTo("Aucun client de l’inventaire ne porte ce nom.");
+        assertThat(fieldError(unbound.body(), "username"))
+                .isEqualTo("Un jeton d’API porte déjà ce nom : choisissez-en un autre.");
+        HttpResponse<String> stray = browser.postRepeated("/admin/users", "username", "celine", "password",
+                "long-enough-password", "roles", "viewer", "customer", "Acme");
+        assertThat(fieldError(stray.body(), "customer")).startsWith("Seul un utilisateur au rôle customer");
+        HttpResponse<String> mixed = browser.postRepeated("/admin/users", "username", "celine", "password",
+                "long-enough-password", "roles", "customer", "roles", "viewer", "customer", "Acme");
+        assertThat(fieldError(mixed.body(), "roles")).startsWith("Un utilisateur client n’a que le rôle customer");
+        assertThat(unbound.body() + stray.body() + mixed.body()).doesNotContain("is not a customer", "is only for",
+                "is already the name", "has the customer role only");
+
+        app.user("taken-by-user", null, "viewer");
+        browser.get("/admin/tokens");
+        HttpResponse<String> token = browser.postRepeated("/admin/tokens", "name", "taken-by-user", "roles", "intake");
+        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(fieldError(token.body(), "name")).isEqualTo("Un utilisateur porte déjà ce nom : choisissez-en un autre.");
+
+        // The API answers in its own words, as before.
+        assertThat(app.admin().put("/api/v1/users/cora", """
+                {"password": "long-enough-password", "roles": ["customer"], "customer": "Nobody Ltd"}""").body())
+                .contains("\"field\":\"customer\",\"message\":\"is not a customer of the inventory\"");
+        assertThat(app.post("/api/v1/api-tokens", "{\"name\": \"taken-by-user\", \"roles\": [\"intake\"]}").body())
+                .contains("\"field\":\"name\",\"message\":\"is already the name of a user\"");
+    }
+
+    @Test
+    void aPasswordIsTakenAsTypedSpacesAndAll() {
+        WebSession browser = admin("en");
+        browser.get("/admin/users");
+        HttpResponse<String> made = browser.postRepeated("/admin/users", "username", "spacey", "password",
+                "  spaced password  ", "roles", "viewer");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
+        app.as("spacey", "  spaced password  ");
+        assertThat(app.anonymous().post("/login", "{\"username\": \"spacey\", \"password\": \"spaced password\"}")
+                .statusCode()).isEqualTo(401);
+
+        browser.get("/admin/users/spacey");
+        assertThat(browser.postRepeated("/admin/users/spacey", "roles", "viewer", "password", " another password ")
+                .statusCode()).isEqualTo(303);
+        app.as("spacey", " another password ");
+        // Blank (spaces only) keeps it.
+        browser.get("/admin/users/spacey");
+        assertThat(browser.postRepeated("/admin/users/spacey", "roles", "viewer", "password", "   ").statusCode())
+                .isEqualTo(303);
+        app.as("spacey", " another password ");
+    }
+
+    @Test
+    void aTakenNameIsA409NextToItsFieldAndTheUserIsNotReplaced() {
+        app.user("kept", null, "viewer");
+        WebSession browser = admin("fr");
+        browser.get("/admin/users");
+        HttpResponse<String> taken = browser.postRepeated("/admin/users", "username", "kept", "password",
+                "another-password-1", "roles", "admin");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(fieldError(taken.body(), "username")).startsWith("Un utilisateur porte déjà ce nom");
+        assertThat(app.getObject("/api/v1/users/kept").get("roles")).isEqualTo(List.of("viewer"));
+        app.as("kept", "kept-password");
+
+        // The store's insert refuses a taken name by itself: no check beforehand makes it safe.
+        SecurityStore store = app.context().getBean(SecurityStore.class);
+        User existing = store.user("kept").orElseThrow();
+        User other = new User("kept", Passwords.hash("intruder-password"), java.util.EnumSet.of(Role.ADMIN), null,
+                Instant.now(), Instant.now(), Instant.now(), null, null, null);
+        assertThat(store.insertUser(other)).isFalse();
+        assertThat(store.user("kept").orElseThrow()).isEqualTo(existing);
+    }
+
+    @Test
+    void twoAdminsMakingTheSameUserAtOnceMakeItOnceAndTheOtherIsTold() throws Exception {
+        WebSession browser = admin("en");
+        browser.get("/admin/users");
+        int racers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String password = "racer-password-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return browser.postRepeated("/admin/users", "username", "racer", "password", password,
+                            "roles", "viewer");
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> done = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                done.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(done).extracting(HttpResponse::statusCode).containsOnly(303, 409)
+                    .filteredOn(status -> status == 303).hasSize(1);
+            assertThat(done).filteredOn(answer -> answer.statusCode() == 409).allSatisfy(answer ->
+                    assertThat(fieldError(answer.body(), "username")).startsWith("A user of this name exists"));
+        } finally {
+            pool.shutdownNow();
+        }
+        String hash = app.context().getBean(SecurityStore.class).user("racer").orElseThrow().passwordHash();
+        assertThat(java.util.stream.IntStream.range(0, racers)
+                .filter(i -> Passwords.matches("racer-password-" + i, hash))).hasSize(1);
+        assertThat(app.getList("/api/v1/audit?action=USER_CREATED")).filteredOn(entry -> "racer".equals(entry.get("target")))
+                .hasSize(1);
     }
 
     @Test
@@ -192,11 +309,38 @@ class AdminConsoleIT {
         HttpResponse<String> revoked = browser.post("/admin/tokens/zabbix/revoke", Map.of());
         assertThat(revoked.statusCode()).isEqualTo(303);
         assertThat(revoked.headers().firstValue("Location")).hasValue("/admin/tokens?revoked=zabbix");
+        assertThat(browser.get("/admin/tokens?revoked=zabbix").body()).contains("Token zabbix is revoked.");
         assertThat(zabbix.post("/api/v1/alarms", """
                 {"source": "192.0.2.61", "name": "HighTemperature"}""").statusCode()).isEqualTo(401);
         assertThat(browser.get("/admin/tokens").body()).doesNotContain("<td class=\"token-name\">zabbix</td>");
         assertThat(app.getList("/api/v1/audit?action=TOKEN_REVOKED")).anySatisfy(entry -> assertThat(entry)
                 .containsEntry("actor", "admin").containsEntry("target", "zabbix"));
+    }
+
+    @Test
+    void aRevokedTokenWhoseNameNeedsEncodingIsNamedRightAfterTheRedirect() {
+        app.apiToken("ci@build.example", "intake");
+        WebSession browser = admin("en");
+        HttpResponse<String> list = browser.get("/admin/tokens");
+        assertThat(list.body()).contains("action=\"/admin/tokens/ci@build.example/revoke\"");
+        HttpResponse<String> revoked = browser.post("/admin/tokens/ci@build.example/revoke", Map.of());
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        String location = revoked.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/admin/tokens?revoked=ci%40build.example");
+        assertThat(browser.get(location).body()).contains("Token ci@build.example is revoked.");
+    }
+
+    @Test
+    void theFormsOfferTheRolesOfRoleAndATokenNeverCustomer() {
+        WebSession browser = admin("en");
+        assertThat(checkboxes(browser.get("/admin/users").body())).containsExactlyElementsOf(Role.ids());
+        assertThat(checkboxes(browser.get("/admin/tokens").body())).containsExactlyElementsOf(Role.tokenIds())
+                .doesNotContain("customer");
+        assertThat(app.admin().put("/api/v1/users/rolf", """
+                {"password": "long-enough-password", "roles": ["boss"]}""").body())
+                .contains("must be one of viewer|operator|rules|admin|intake|metrics|customer");
+        assertThat(app.post("/api/v1/api-tokens", "{\"name\": \"rolf\", \"roles\": [\"customer\"]}").body())
+                .contains("must be one of viewer|operator|rules|admin|intake|metrics\"");
     }
 
     @Test
@@ -295,6 +439,24 @@ class AdminConsoleIT {
     }
 
     @Test
+    void aZoneSetThroughTheApiButNotInTheListIsOfferedAndKeptBySavingTheForm() {
+        app.user("gaspard", null, "viewer");
+        assertThat(app.admin().put("/api/v1/users/gaspard", "{\"roles\": [\"viewer\"], \"timeZone\": \"Etc/GMT+3\"}")
+                .statusCode()).isEqualTo(200);
+        WebSession browser = new WebSession(app.uri("/"), "fr");
+        browser.signIn("gaspard", "gaspard-password", "/");
+        HttpResponse<String> page = browser.get("/settings");
+        assertThat(page.body()).contains("<option value=\"Etc/GMT+3\" selected=\"selected\">Etc/GMT+3</option>");
+        assertThat(page.body()).doesNotContain("<option value=\"UTC\"");
+        // The browser posts the options as shown: the language changes, the zone stays.
+        assertThat(browser.post("/settings", Map.of("language", "en", "timeZone", "Etc/GMT+3")).statusCode())
+                .isEqualTo(303);
+        assertThat(app.getObject("/api/v1/users/gaspard")).containsEntry("language", "en")
+                .containsEntry("timeZone", "Etc/GMT+3");
+        assertThat(browser.get("/tickets").body()).contains("data-time-zone=\"Etc/GMT+3\"");
+    }
+
+    @Test
     void datesAreWrittenInTheChosenZoneOnTheServerAndShownInItByTheBrowser() {
         app.user("tomoko", null, "admin");
         assertThat(app.admin().put("/api/v1/users/tomoko", "{\"roles\": [\"admin\"], \"timeZone\": \"Asia/Tokyo\"}")
@@ -360,6 +522,16 @@ class AdminConsoleIT {
             texts.add(time.group(2));
         }
         return texts;
+    }
+
+    /** The values of a page's role boxes, in their order. */
+    private static List<String> checkboxes(String page) {
+        Matcher box = Pattern.compile("type=\"checkbox\" name=\"roles\" value=\"([^\"]+)\"").matcher(page);
+        List<String> values = new java.util.ArrayList<>();
+        while (box.find()) {
+            values.add(box.group(1));
+        }
+        return values;
     }
 
     /** The text next to a field: its {@code <span id="field-error">}. */
