@@ -53,8 +53,8 @@ public class AdminAuditController {
     @Get(uri = AUDIT, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> audit(HttpRequest<?> request, Authentication caller, @QueryValue @Nullable String actor,
                                  @QueryValue @Nullable String action, @QueryValue @Nullable String before) {
-        String who = blankToNull(actor);
-        String what = blankToNull(action);
+        String who = ConsoleParameters.blankToNull(actor);
+        String what = ConsoleParameters.blankToNull(action);
         if (who != null && who.length() > 64) {
             throw invalid("actor", "must be at most 64 characters");
         }
@@ -85,9 +85,5 @@ public class AdminAuditController {
 
     private static ProblemException invalid(String field, String message) {
         return ProblemException.badRequest(field + " " + message, List.of(new Problem.FieldError(field, message)));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

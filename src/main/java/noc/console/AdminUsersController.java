@@ -93,7 +93,7 @@ public class AdminUsersController {
         /** The API's body for this form: the person's own settings are left as they are. */
         UserController.UserBody body() {
             return new UserController.UserBody(password == null || password.isBlank() ? null : password,
-                    roles == null ? List.of() : roles, blankToNull(customer), null, null,
+                    roles == null ? List.of() : roles, ConsoleParameters.blankToNull(customer), null, null,
                     disabled != null && !disabled.isBlank());
         }
 
@@ -292,9 +292,5 @@ public class AdminUsersController {
 
     private String text(HttpRequest<?> request, String key) {
         return messages.getMessage(key, locales.resolveOrDefault(request)).orElse(key);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
