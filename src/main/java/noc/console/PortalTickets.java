@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,8 +73,13 @@ public class PortalTickets {
     public record Listing(List<Line> lines, boolean truncated) {
     }
 
-    /** One public journal entry: {@code author} is empty when the support centre's rules wrote it. */
-    public record Entry(Instant at, String author, String text) {
+    /**
+     * One public journal entry: {@code author} is empty when the support centre's rules wrote it. The
+     * page says an action the engine words by its {@code wording} (messages {@code journal.*}) with the
+     * person's {@code note}, and shows {@code text} only when there is none (a rule's own words, a
+     * comment): never the engine's English sentence.
+     */
+    public record Entry(Instant at, String author, String text, @Nullable String wording, @Nullable String note) {
     }
 
     /** One email to the customer's people. */
@@ -104,7 +110,7 @@ public class PortalTickets {
                         JournalEntry.Visibility.PUBLIC.name()).stream()
                 .map(row -> new Entry(Times.fromColumn(row.at()),
                         JournalEntry.AuthorKind.PERSON.name().equals(row.authorKind()) ? row.author() : "",
-                        row.text()))
+                        row.text(), row.wording(), row.wording() == null ? null : Objects.toString(row.note(), "")))
                 .toList();
         Set<String> people = people(ticket, customer);
         List<Email> emails = outbox.ofTicket(ticket.reference()).stream()

@@ -132,6 +132,8 @@ public class NotificationPlanner {
                 case WAITING -> mail.send("waiting", customerPeople);
                 case RESOLVED -> mail.respond("resolved", "closure", customerPeople);
                 case REOPENED -> mail.send("reopened", customerPeople);
+                case RESUMED -> mail.send("resumed", customerPeople);
+                case CUSTOMER_REPLIED -> mail.send("replied", customerPeople);
                 case CLOSED -> mail.send("closed", customerPeople);
                 case ESCALATED -> {
                     mail.respond("escalated", "acknowledge", levelPeople(sla, then.escalation().level(),
@@ -293,6 +295,7 @@ public class NotificationPlanner {
             values.put("at", times.format(entry.at()));
             boolean readable = recipient.staff() || entry.visibility() == JournalEntry.Visibility.PUBLIC;
             values.put("text", readable ? entry.text() : "");
+            values.put("note", readable ? note(entry) : "");
             values.put("author", readable ? entry.author() : "");
             values.put("customers", recipient.staff() ? String.join(", ", customers) : recipient.customer());
             values.put("recipientName", recipient.name());
@@ -306,6 +309,19 @@ public class NotificationPlanner {
                     ? times.format(entry.at().plus(sla.confirmationPeriod())) : "");
             return values;
         }
+    }
+
+    /**
+     * What the person typed, apart from the engine's English sentence: the note of an action the engine
+     * words (a resolution's explanation, a question), a person's comment; empty otherwise (an entry a
+     * rule wrote, a person's action without a word of theirs).
+     */
+    static String note(JournalEntry entry) {
+        if (entry.wording() != null) {
+            return entry.note();
+        }
+        return entry.action() == JournalAction.COMMENT && entry.authorKind() == JournalEntry.AuthorKind.PERSON
+                ? entry.text() : "";
     }
 
     /** What a webhook receives. */
