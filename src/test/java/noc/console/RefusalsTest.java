@@ -23,6 +23,7 @@ class RefusalsTest {
     @CsvSource(delimiter = '^', value = {
             "STATE^ OPEN|CONFIRM|RESOLVED^ la confirmation de la résolution n’est possible que sur un incident résolu ; celui-ci est ouvert.^ Confirming the resolution needs a ticket that is resolved; this one is open",
             "STATE^ CLOSED|SET_PRIORITY|OPEN,ACKNOWLEDGED^ le changement de priorité n’est possible que sur un incident ouvert ou pris en compte ; celui-ci est clos.^ Changing the priority needs a ticket that is open or acknowledged; this one is closed",
+            "STATE^ CLOSED|COMMENT|RESOLVED,OPEN,WAITING_ON_CUSTOMER^ l’ajout d’un commentaire n’est possible que sur un incident ouvert, en attente du client ou résolu ; celui-ci est clos.^ Commenting needs a ticket that is open, waiting on customer or resolved; this one is closed",
             "CLOSED^ INC-2026-000001^ l’incident INC-2026-000001 est clos.^ Ticket INC-2026-000001 is closed",
             "NOT_ESCALATED^ P3^ seuls les incidents P1 et P2 font l’objet d’une escalade ; celui-ci est en P3.^ Only P1 and P2 tickets are escalated (P-5.1); this one is P3",
             "NO_ESCALATION^ 2|1^ le niveau 2 n’a pas d’escalade à prendre en compte ; l’incident est au niveau 1.^ Level 2 has no escalation to acknowledge; the ticket is at level 1",
