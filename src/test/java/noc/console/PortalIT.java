@@ -86,6 +86,8 @@ class PortalIT {
         assertThat(page).contains("We are on it", "router on fire", "E-mails envoyés à vos contacts",
                         "Délai de rétablissement")
                 .doesNotContain("internal-only-note");
+        // Each email said by what it was about, in words: the opening notice, the public update.
+        assertThat(page).contains("<td>Ouverture de l’incident</td>", "<td>Suivi</td>").doesNotContain("??");
         assertThat(ruleNames).allSatisfy(rule -> assertThat(page).doesNotContain(rule));
         assertThat(page).doesNotContain("ticket:" + reference);
     }

@@ -26,7 +26,7 @@ class RefusalsTest {
             "STATE^ CLOSED|COMMENT|RESOLVED,OPEN,WAITING_ON_CUSTOMER^ l’ajout d’un commentaire n’est possible que sur un incident ouvert, en attente du client ou résolu ; celui-ci est clos.^ Commenting needs a ticket that is open, waiting on customer or resolved; this one is closed",
             "CLOSED^ INC-2026-000001^ l’incident INC-2026-000001 est clos.^ Ticket INC-2026-000001 is closed",
             "NOT_ESCALATED^ P3^ seuls les incidents P1 et P2 font l’objet d’une escalade ; celui-ci est en P3.^ Only P1 and P2 tickets are escalated (P-5.1); this one is P3",
-            "NO_ESCALATION^ 2|1^ le niveau 2 n’a pas d’escalade à prendre en compte ; l’incident est au niveau 1.^ Level 2 has no escalation to acknowledge; the ticket is at level 1",
+            "NO_ESCALATION^ 2|1^ le niveau 2 n’a pas d’escalade en attente d’accusé de réception ; l’incident est au niveau 1.^ Level 2 has no escalation to acknowledge; the ticket is at level 1",
             "UNKNOWN_CUSTOMER^ Initrode^ le client « Initrode » ne figure pas dans l’inventaire.^ Customer ‘Initrode’ is not in the inventory",
             "ALREADY_CUSTOMER^ Acme^ l’incident concerne déjà Acme.^ The ticket already concerns Acme"})
     void eachKindOfRefusalIsSaidInThePagesLanguage(Kind kind, String arguments, String french, String english) {
