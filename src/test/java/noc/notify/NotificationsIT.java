@@ -216,7 +216,7 @@ class NotificationsIT {
             MimeMessage opened = smtp.await("marie@initrode.example", "[" + reference + "] Incident opened");
             assertThat(GreenMailUtil.getBody(opened)).contains("reference " + reference);
             // Its page shows the public journal: the declaration, not the internal entries.
-            assertThat(get(app, link(opened)).body()).contains("Declared by Marie Curie")
+            assertThat(get(app, link(opened)).body()).contains("Incident declared: VPN down")
                     .doesNotContain("is not in the inventory");
 
             // Initrode is not in the inventory: an operator links the ticket once it is, and its
