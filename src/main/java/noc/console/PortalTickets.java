@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import noc.inventory.Contact;
 import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
 import noc.notify.Outbox;
+import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.JournalRepository;
 import noc.ticket.Ticket;
@@ -72,8 +74,13 @@ public class PortalTickets {
     public record Listing(List<Line> lines, boolean truncated) {
     }
 
-    /** One public journal entry: {@code author} is empty when the support centre's rules wrote it. */
-    public record Entry(Instant at, String author, String text) {
+    /**
+     * One public journal entry: {@code author} is empty when the support centre's rules wrote it. The
+     * page says an action the engine words by its {@code wording} (messages {@code journal.*}) with the
+     * person's {@code note}, and shows {@code text} only when there is none (a rule's own words, a
+     * comment): never the engine's English sentence.
+     */
+    public record Entry(Instant at, String author, String text, @Nullable String wording, @Nullable String note) {
     }
 
     /** One email to the customer's people. */
@@ -104,20 +111,49 @@ public class PortalTickets {
                         JournalEntry.Visibility.PUBLIC.name()).stream()
                 .map(row -> new Entry(Times.fromColumn(row.at()),
                         JournalEntry.AuthorKind.PERSON.name().equals(row.authorKind()) ? row.author() : "",
-                        row.text()))
+                        row.text(), row.wording(), row.wording() == null ? null : Objects.toString(row.note(), "")))
                 .toList();
         Set<String> people = people(ticket, customer);
         List<Email> emails = outbox.ofTicket(ticket.reference()).stream()
                 .filter(sent -> "EMAIL".equalsIgnoreCase(sent.channel())
                         && people.contains(sent.recipient().toLowerCase(Locale.ROOT)))
                 .map(sent -> new Email(sent.createdAt(), sent.recipient(),
-                        sent.event(), sent.status().toLowerCase(Locale.ROOT)))
+                        about(sent.event()), sent.status().toLowerCase(Locale.ROOT)))
                 .toList();
         boolean answer = ticket.sla().questionAskedAt() != null
                 && TicketAction.CUSTOMER_REPLY.allowedFrom(ticket.status());
         boolean settle = TicketAction.CONFIRM.allowedFrom(ticket.status())
                 && TicketAction.DISPUTE.allowedFrom(ticket.status());
         return new TicketPage(line(ticket), entries, emails, answer, settle);
+    }
+
+    /**
+     * What an email was about, as {@code portal.emails.event.*} names it: the outbox keeps the journal
+     * action of the email's event ({@code RESOLVED}), the page says the message it sent.
+     */
+    static String about(String event) {
+        JournalAction action;
+        try {
+            action = JournalAction.valueOf(event);
+        } catch (IllegalArgumentException e) {
+            return "update";
+        }
+        return switch (action) {
+            case OPENED, CUSTOMER_ADDED -> "opened";
+            case QUESTION_ASKED -> "question";
+            case WAITING -> "waiting";
+            case RESUMED -> "resumed";
+            case CUSTOMER_REPLIED -> "replied";
+            case RESOLVED -> "resolved";
+            case REOPENED -> "reopened";
+            case CLOSED -> "closed";
+            case ESCALATED, ESCALATION_ACKNOWLEDGED -> "escalated";
+            case MAJOR_INCIDENT -> "major-incident";
+            case SLA_BREACHED -> "sla-breached";
+            case PRIORITY_SET -> "priority-changed";
+            case DECLARED, UNMATCHED, ALARM_ATTACHED, ALARM_REPEATED_AFTER_CLEAR, ALARM_CLEARED, ACKNOWLEDGED,
+                 DELIVERY_FAILED, DELIVERY_RETRIED, COMMENT, OPERATION_COMPLETED -> "update";
+        };
     }
 
     /** The addresses of the customer's people for this ticket: its watchers when it is the customer's alone, and its contacts. */

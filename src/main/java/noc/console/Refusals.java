@@ -1,12 +1,15 @@
 package noc.console;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import io.micronaut.context.MessageSource;
 import jakarta.inject.Singleton;
 import noc.ticket.TicketCommand;
+import noc.ticket.TicketStatus;
 
 /**
  * The engine's refusal of an action said in a page's language: {@code refusal.<KIND>} of the
@@ -41,14 +44,30 @@ public class Refusals {
         return messages.getMessage("refusal." + kind + "." + name, locale).orElse(name);
     }
 
-    /** {@code OPEN,ACKNOWLEDGED} as "open or acknowledged". */
+    /**
+     * {@code RESOLVED,OPEN,ACKNOWLEDGED} as "open, acknowledged or resolved": in the order of a
+     * ticket's life, the last one after "or".
+     */
     private String statuses(String names, Locale locale) {
+        List<String> sorted = Arrays.stream(names.split(",")).filter(name -> !name.isBlank())
+                .sorted(Comparator.comparingInt(Refusals::lifeOrder)).toList();
         List<String> words = new ArrayList<>();
-        for (String name : names.split(",")) {
-            if (!name.isBlank()) {
-                words.add(word("status", name, locale));
+        for (String name : sorted) {
+            words.add(word("status", name, locale));
+        }
+        if (words.size() < 2) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1))
+                + messages.getMessage("refusal.or", locale).orElse(" or ") + words.get(words.size() - 1);
+    }
+
+    private static int lifeOrder(String status) {
+        for (TicketStatus each : TicketStatus.values()) {
+            if (each.name().equals(status)) {
+                return each.ordinal();
             }
         }
-        return String.join(messages.getMessage("refusal.or", locale).orElse(" or "), words);
+        return Integer.MAX_VALUE;
     }
 }

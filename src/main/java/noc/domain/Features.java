@@ -79,6 +79,6 @@ final class Features implements Domain.Session {
         }
         PlannedNotifications notices = PlannedNotifications.of(changes);
         notices.notifications(planner.plan(tickets.journal(), tickets.journalTickets(), tickets.customersAdded(),
-                book::standing, () -> Directory.of(inventory.items()), state.sla(), notices::openingTemplate));
+                book::standing, () -> Directory.of(inventory.items()), state.sla(), notices::opening));
     }
 }

@@ -78,17 +78,18 @@ public class NotificationPlanner {
     public List<Notification> plan(List<JournalEntry> journal, List<Ticket> ticketsThen,
                                    Map<String, List<String>> customersAdded, Function<String, Ticket> tickets,
                                    Supplier<Directory> directories, SlaPolicy sla) {
-        return plan(journal, ticketsThen, customersAdded, tickets, directories, sla, reference -> "opened");
+        return plan(journal, ticketsThen, customersAdded, tickets, directories, sla,
+                reference -> new PlannedNotifications.Opening("opened", null, null));
     }
 
     /**
-     * The same, with the email template of each ticket's opening notice as the rules chose it
-     * ({@code notices.openingNotice}, else {@code opened}).
+     * The same, with each ticket's opening notice as the rules chose it ({@code notices.openingNotice},
+     * else {@code opened}): its template and, for a maintenance window, the window.
      */
     public List<Notification> plan(List<JournalEntry> journal, List<Ticket> ticketsThen,
                                    Map<String, List<String>> customersAdded, Function<String, Ticket> tickets,
                                    Supplier<Directory> directories, SlaPolicy sla,
-                                   Function<String, String> openingTemplate) {
+                                   Function<String, PlannedNotifications.Opening> openings) {
         if (journal.isEmpty() || (!email.enabled() && configuration.webhooks().isEmpty())) {
             return List.of();
         }
@@ -116,10 +117,11 @@ public class NotificationPlanner {
                 directory = directories.get();
             }
             Ticket then = i < ticketsThen.size() && ticketsThen.get(i) != null ? ticketsThen.get(i) : ticket;
-            Mail mail = new Mail(entry, then, ticket.customers(), sla, planned);
+            PlannedNotifications.Opening opening = openings.apply(ticket.reference());
+            Mail mail = new Mail(entry, then, ticket.customers(), sla, opening, planned);
             List<Recipient> customerPeople = customerPeople(ticket.watchers(), ticket.customers(), directory);
             switch (entry.action()) {
-                case OPENED -> mail.send(openingTemplate.apply(ticket.reference()), customerPeople);
+                case OPENED -> mail.send(opening.template(), customerPeople);
                 case CUSTOMER_ADDED -> {
                     // Opened in the same cycle: the opening notice already went to every customer. Else
                     // the customers added in the cycle hear of it, once, whatever the number of lines.
@@ -132,6 +134,8 @@ public class NotificationPlanner {
                 case WAITING -> mail.send("waiting", customerPeople);
                 case RESOLVED -> mail.respond("resolved", "closure", customerPeople);
                 case REOPENED -> mail.send("reopened", customerPeople);
+                case RESUMED -> mail.send("resumed", customerPeople);
+                case CUSTOMER_REPLIED -> mail.send("replied", customerPeople);
                 case CLOSED -> mail.send("closed", customerPeople);
                 case ESCALATED -> {
                     mail.respond("escalated", "acknowledge", levelPeople(sla, then.escalation().level(),
@@ -246,14 +250,17 @@ public class NotificationPlanner {
         private final Ticket ticket;
         private final List<String> customers;
         private final SlaPolicy sla;
+        private final PlannedNotifications.Opening opening;
         private final List<Notification> planned;
         private final Set<String> told = new HashSet<>();
 
-        Mail(JournalEntry entry, Ticket ticket, List<String> customers, SlaPolicy sla, List<Notification> planned) {
+        Mail(JournalEntry entry, Ticket ticket, List<String> customers, SlaPolicy sla,
+             PlannedNotifications.Opening opening, List<Notification> planned) {
             this.entry = entry;
             this.ticket = ticket;
             this.customers = customers;
             this.sla = sla;
+            this.opening = opening;
             this.planned = planned;
         }
 
@@ -293,6 +300,7 @@ public class NotificationPlanner {
             values.put("at", times.format(entry.at()));
             boolean readable = recipient.staff() || entry.visibility() == JournalEntry.Visibility.PUBLIC;
             values.put("text", readable ? entry.text() : "");
+            values.put("note", readable ? note(entry) : "");
             values.put("author", readable ? entry.author() : "");
             values.put("customers", recipient.staff() ? String.join(", ", customers) : recipient.customer());
             values.put("recipientName", recipient.name());
@@ -302,10 +310,25 @@ public class NotificationPlanner {
             values.put("levelName", EscalationState.levelName(level));
             Instant acknowledgeBy = ticket.escalation().acknowledgementDue();
             values.put("acknowledgeBy", acknowledgeBy == null ? "" : times.format(acknowledgeBy));
+            values.put("windowStart", opening.start() == null ? "" : times.format(opening.start()));
+            values.put("windowEnd", opening.end() == null ? "" : times.format(opening.end()));
             values.put("confirmBy", entry.action() == JournalAction.RESOLVED
                     ? times.format(entry.at().plus(sla.confirmationPeriod())) : "");
             return values;
         }
+    }
+
+    /**
+     * What the person typed, apart from the engine's English sentence: the note of an action the engine
+     * words (a resolution's explanation, a question), a person's comment; empty otherwise (an entry a
+     * rule wrote, a person's action without a word of theirs).
+     */
+    static String note(JournalEntry entry) {
+        if (entry.wording() != null) {
+            return entry.note();
+        }
+        return entry.action() == JournalAction.COMMENT && entry.authorKind() == JournalEntry.AuthorKind.PERSON
+                ? entry.text() : "";
     }
 
     /** What a webhook receives. */

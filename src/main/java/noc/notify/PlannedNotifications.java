@@ -1,8 +1,11 @@
 package noc.notify;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
 
 import noc.engine.CycleChanges;
 
@@ -13,7 +16,7 @@ import noc.engine.CycleChanges;
  */
 public final class PlannedNotifications implements CycleChanges.Part {
 
-    private final Map<String, String> openingTemplates = new HashMap<>();
+    private final Map<String, Opening> openings = new HashMap<>();
     private List<Notification> notifications = List.of();
 
     public static PlannedNotifications of(CycleChanges changes) {
@@ -26,13 +29,25 @@ public final class PlannedNotifications implements CycleChanges.Part {
         return part == null ? List.of() : part.notifications;
     }
 
-    void openingTemplate(String reference, String template) {
-        openingTemplates.put(reference, template);
+    void opening(String reference, Opening opening) {
+        openings.put(reference, opening);
     }
 
     /** The template of the opening notice of ticket {@code reference}: {@code opened} unless a rule chose. */
     public String openingTemplate(String reference) {
-        return openingTemplates.getOrDefault(reference, "opened");
+        return opening(reference).template();
+    }
+
+    /** The opening notice of ticket {@code reference}: {@code opened} unless a rule chose. */
+    public Opening opening(String reference) {
+        return openings.getOrDefault(reference, new Opening("opened", null, null));
+    }
+
+    /**
+     * The opening notice a rule chose: its template and, for a maintenance window's, the window
+     * ({@code windowStart}, {@code windowEnd} of the templates), else nulls.
+     */
+    public record Opening(String template, @Nullable Instant start, @Nullable Instant end) {
     }
 
     public void notifications(List<Notification> planned) {

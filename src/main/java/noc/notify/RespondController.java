@@ -86,8 +86,12 @@ public class RespondController {
     public record Shown(String reference, String title, String priority, String status, @Nullable Instant openedAt) {
     }
 
-    /** A public journal entry. */
-    public record Entry(@Nullable Instant at, String text) {
+    /**
+     * A public journal entry, said as the customer's portal says it ({@code PortalTickets.Entry}): by
+     * its {@code wording} with the person's {@code note}, else its {@code text} as written.
+     */
+    public record Entry(@Nullable Instant at, String author, String text, @Nullable String wording,
+                        @Nullable String note) {
     }
 
     @Get(uri = "/{token}", produces = MediaType.TEXT_HTML)
@@ -150,7 +154,9 @@ public class RespondController {
     private List<Entry> history(String reference) {
         List<Entry> history = new ArrayList<>();
         for (JournalRow entry : journal.findByTicketReferenceAndVisibilityOrderById(reference, "PUBLIC")) {
-            history.add(new Entry(Times.fromColumn(entry.at()), entry.text()));
+            history.add(new Entry(Times.fromColumn(entry.at()),
+                    "PERSON".equals(entry.authorKind()) ? entry.author() : "", entry.text(), entry.wording(),
+                    entry.wording() == null ? null : java.util.Objects.toString(entry.note(), "")));
         }
         return history;
     }

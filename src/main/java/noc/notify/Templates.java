@@ -35,8 +35,8 @@ public final class Templates {
 
     /** Every value a template may use (README "Notifications"). */
     public static final Set<String> VALUES = Set.of("reference", "title", "priority", "status", "statusText",
-            "event", "at", "text", "author", "customers", "recipientName", "recipientEmail", "level", "levelName",
-            "acknowledgeBy", "confirmBy", "ticketUrl", "apiUrl", "respondUrl");
+            "event", "at", "text", "note", "author", "customers", "recipientName", "recipientEmail", "level", "levelName",
+            "acknowledgeBy", "confirmBy", "windowStart", "windowEnd", "ticketUrl", "apiUrl", "respondUrl");
 
     private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");

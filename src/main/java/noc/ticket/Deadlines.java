@@ -21,7 +21,8 @@ public final class Deadlines implements DeadlineActions {
         }
         book.setClock(current, current.sla().breachedNow());
         book.journal(current.reference(), JournalAction.SLA_BREACHED, "Restore objective of " + current.priority()
-                + " (" + current.sla().restoreObjective() + " of open time, waits not counted) missed");
+                + " (" + current.sla().restoreObjective() + " of open time, waits not counted) missed",
+                JournalEntry.Visibility.INTERNAL, "SLA_BREACHED", null);
     }
 
     @Override
@@ -31,11 +32,19 @@ public final class Deadlines implements DeadlineActions {
         book.setStatus(book.current(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
         book.journal(current.reference(), JournalAction.WAITING, "Waiting on the customer ("
                 + WaitReason.CUSTOMER_UNREACHABLE + "): the question asked at " + current.sla().questionAskedAt()
-                + " is still unanswered");
+                + " is still unanswered", JournalEntry.Visibility.INTERNAL, "WAITING_UNANSWERED", null);
     }
 
     @Override
     public void escalate(Ticket ticket, String reason) {
+        escalate(ticket, reason, "ESCALATED", null);
+    }
+
+    /**
+     * The same, said in the reader's language by {@code wording} ({@link JournalEntry#wording()}), with
+     * what the person who asked for it typed as its note.
+     */
+    public void escalate(Ticket ticket, String reason, String wording, String note) {
         Ticket current = book.current(ticket.reference());
         if (current.escalation().isAtTop()) {
             if (current.escalation().acknowledgementDue() != null) {
@@ -51,7 +60,8 @@ public final class Deadlines implements DeadlineActions {
         book.journal(current.reference(), JournalAction.ESCALATED, "Escalated to level " + next.level() + " ("
                 + EscalationState.levelName(next.level())
                 + (contacts.isEmpty() ? "" : ": " + String.join(", ", contacts)) + "): "
-                + reason + "; to acknowledge by " + next.acknowledgementDue());
+                + reason + "; to acknowledge by " + next.acknowledgementDue(), JournalEntry.Visibility.INTERNAL,
+                wording, note);
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class Deadlines implements DeadlineActions {
         book.setStatus(current, TicketStatus.CLOSED);
         book.journal(current.reference(), JournalAction.CLOSED, "Closed: no confirmation or dispute within "
                 + Durations.inWords(book.sla().confirmationPeriod()) + " of the resolution (P-4.3)",
-                JournalEntry.Visibility.PUBLIC);
+                JournalEntry.Visibility.PUBLIC, "CLOSED_UNCONFIRMED", null);
         book.close(current.reference());
     }
 }

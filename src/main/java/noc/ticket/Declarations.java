@@ -32,7 +32,8 @@ public final class Declarations implements DeclarationActions {
         book.open(ticket);
         book.record(new JournalEntry(reference, book.now(), JournalEntry.AuthorKind.PERSON,
                 declaration.declaredBy(), JournalAction.DECLARED, Text.limit(declaration.journalText(), 4000),
-                List.of("ticket:" + reference), JournalEntry.Visibility.PUBLIC));
+                List.of("ticket:" + reference), JournalEntry.Visibility.PUBLIC)
+                .worded("DECLARED", Text.limit(declaration.description(), 4000)));
         book.journal(reference, JournalAction.OPENED, "Opened as " + priority + ": " + reason);
         if (!knownCustomer) {
             book.journal(reference, JournalAction.UNMATCHED, "Customer '" + declaration.customerName()

@@ -19,5 +19,7 @@ public record JournalRow(
         String facts,
         String visibility,
         long repeatCount,
-        @io.micronaut.core.annotation.Nullable LocalDateTime lastAt) {
+        @io.micronaut.core.annotation.Nullable LocalDateTime lastAt,
+        @io.micronaut.core.annotation.Nullable String wording,
+        @io.micronaut.core.annotation.Nullable String note) {
 }

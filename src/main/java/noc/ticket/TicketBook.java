@@ -119,10 +119,20 @@ public final class TicketBook {
 
     /** A journal line by the rule that is firing, naming the facts it matched. */
     public void journal(String reference, JournalAction action, String text, JournalEntry.Visibility visibility) {
+        journal(reference, action, text, visibility, null, null);
+    }
+
+    /**
+     * The same, for an action the engine words ({@link JournalEntry#wording()}), with what a person
+     * typed, if anything, as its note.
+     */
+    public void journal(String reference, JournalAction action, String text, JournalEntry.Visibility visibility,
+                        String wording, String note) {
         if (!tickets.contains(reference)) {
             return; // a closed ticket's alarm: nothing to tell it
         }
-        record(ruleEntry(reference, action, text, visibility));
+        JournalEntry entry = ruleEntry(reference, action, text, visibility);
+        record(wording == null ? entry : entry.worded(wording, note == null ? null : Text.limit(note, 4000)));
     }
 
     /**
@@ -131,8 +141,18 @@ public final class TicketBook {
      */
     public void personal(Ticket ticket, String by, JournalAction action, String text,
                          JournalEntry.Visibility visibility) {
+        personal(ticket, by, action, text, visibility, null, null);
+    }
+
+    /**
+     * The same, for an action the engine words ({@link JournalEntry#wording()}), with what the person
+     * typed, if anything, as its note.
+     */
+    public void personal(Ticket ticket, String by, JournalAction action, String text,
+                         JournalEntry.Visibility visibility, String wording, String note) {
         record(new JournalEntry(ticket.reference(), now(), JournalEntry.AuthorKind.PERSON, Text.limit(by, 512),
-                action, Text.limit(text, 4000), List.of("ticket:" + ticket.reference()), visibility));
+                action, Text.limit(text, 4000), List.of("ticket:" + ticket.reference()), visibility, 1, null,
+                wording, note == null ? null : Text.limit(note, 4000)));
         if (tickets.contains(ticket.reference())) {
             touch(current(ticket.reference()));
         }

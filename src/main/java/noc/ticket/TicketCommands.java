@@ -87,20 +87,22 @@ public final class TicketCommands implements CommandActions {
             case SET_PRIORITY -> {
                 var p = (TicketCommand.SetPriority) command;
                 book.withPriority(current, p.priority(), p.reason());
-                internal(current, by, JournalAction.PRIORITY_SET, "Priority set from " + current.priority() + " to "
-                        + p.priority() + " by " + by + ": " + p.reason());
+                book.personal(current, by, JournalAction.PRIORITY_SET, "Priority set from " + current.priority()
+                        + " to " + p.priority() + " by " + by + ": " + p.reason(), JournalEntry.Visibility.INTERNAL,
+                        "PRIORITY_SET", p.reason());
             }
             case WAIT -> {
                 var w = (TicketCommand.Wait) command;
                 book.setClock(current, current.sla().waiting(book.now()));
                 book.setStatus(book.current(current.reference()), TicketStatus.WAITING_ON_CUSTOMER);
                 customerSees(current, by, JournalAction.WAITING, "Waiting on the customer (" + w.reason() + ")"
-                        + suffix(w.text()));
+                        + suffix(w.text()), "WAITING." + w.reason().name(), w.text());
             }
             case ASK_CUSTOMER -> {
                 var q = (TicketCommand.AskCustomer) command;
                 book.setClock(current, current.sla().asked(book.now()));
-                customerSees(current, by, JournalAction.QUESTION_ASKED, "Question to the customer: " + q.question());
+                customerSees(current, by, JournalAction.QUESTION_ASKED, "Question to the customer: " + q.question(),
+                        "QUESTION_ASKED", q.question());
             }
             case CUSTOMER_REPLY -> {
                 var r = (TicketCommand.CustomerReply) command;
@@ -108,11 +110,12 @@ public final class TicketCommands implements CommandActions {
                 if (current.status() == TicketStatus.WAITING_ON_CUSTOMER) {
                     book.setStatus(book.current(current.reference()), TicketStatus.IN_PROGRESS);
                 }
-                customerSees(current, by, JournalAction.CUSTOMER_REPLIED, "The customer replied" + suffix(r.text()));
+                customerSees(current, by, JournalAction.CUSTOMER_REPLIED, "The customer replied" + suffix(r.text()),
+                        "CUSTOMER_REPLIED", r.text());
             }
             case ESCALATE -> {
                 var e = (TicketCommand.Escalate) command;
-                deadlines.escalate(current, "asked by " + by + suffix(e.text()));
+                deadlines.escalate(current, "asked by " + by + suffix(e.text()), "ESCALATED_ON_REQUEST", e.text());
             }
             case LINK_CUSTOMER -> {
                 var l = (TicketCommand.LinkCustomer) command;
@@ -131,25 +134,29 @@ public final class TicketCommands implements CommandActions {
                 // Resuming says the customer is back: an open question counts as answered.
                 book.setClock(current, current.sla().resumed(book.now()).answered());
                 book.setStatus(book.current(current.reference()), TicketStatus.IN_PROGRESS);
-                customerSees(current, by, JournalAction.RESUMED, "Resumed by " + by + suffix(r.text()));
+                customerSees(current, by, JournalAction.RESUMED, "Resumed by " + by + suffix(r.text()), "RESUMED",
+                        r.text());
             }
             case RESOLVE -> {
                 var r = (TicketCommand.Resolve) command;
                 book.setStatus(current, TicketStatus.RESOLVED);
-                customerSees(current, by, JournalAction.RESOLVED, "Resolved by " + by + suffix(r.text()));
+                customerSees(current, by, JournalAction.RESOLVED, "Resolved by " + by + suffix(r.text()), "RESOLVED",
+                        r.text());
             }
             case DISPUTE -> {
                 var d = (TicketCommand.Dispute) command;
                 book.setStatus(current, TicketStatus.IN_PROGRESS);
-                customerSees(current, by, JournalAction.REOPENED, "Disputed by " + by + ", reopened" + suffix(d.text()));
+                customerSees(current, by, JournalAction.REOPENED, "Disputed by " + by + ", reopened" + suffix(d.text()),
+                        "DISPUTED", d.text());
             }
             case CONFIRM -> {
-                close(current, by, "Resolution confirmed by " + by + ", closed");
+                close(current, by, "Resolution confirmed by " + by + ", closed", "CONFIRMED", null);
             }
             case CLOSE_UNRESPONSIVE -> {
                 var c = (TicketCommand.CloseUnresponsive) command;
                 close(current, by, "Closed by " + by
-                    + ": the customer did not answer or allow the intervention (P-3.3)" + suffix(c.text()));
+                    + ": the customer did not answer or allow the intervention (P-3.3)" + suffix(c.text()),
+                    "CLOSED_UNRESPONSIVE", c.text());
             }
         }
         book.context().consume(command);
@@ -174,10 +181,10 @@ public final class TicketCommands implements CommandActions {
         return Optional.empty();
     }
 
-    private void close(Ticket ticket, String by, String text) {
+    private void close(Ticket ticket, String by, String text, String wording, String note) {
         Ticket resumed = book.setClock(ticket, ticket.sla().resumed(book.now()));
         book.setStatus(resumed, TicketStatus.CLOSED);
-        customerSees(ticket, by, JournalAction.CLOSED, text);
+        customerSees(ticket, by, JournalAction.CLOSED, text, wording, note);
         book.close(ticket.reference());
     }
 
@@ -185,8 +192,13 @@ public final class TicketCommands implements CommandActions {
         book.personal(ticket, by, action, text, JournalEntry.Visibility.INTERNAL);
     }
 
-    private void customerSees(Ticket ticket, String by, JournalAction action, String text) {
-        book.personal(ticket, by, action, text, JournalEntry.Visibility.PUBLIC);
+    /**
+     * A public line, worded in the reader's language by {@code wording} (messages {@code journal.*}),
+     * with what the person typed as its note: the customer's pages and emails never show {@code text}.
+     */
+    private void customerSees(Ticket ticket, String by, JournalAction action, String text, String wording,
+                              String note) {
+        book.personal(ticket, by, action, text, JournalEntry.Visibility.PUBLIC, wording, note);
     }
 
     private static String suffix(String text) {

@@ -57,7 +57,7 @@ public final class TicketStore {
             23, this::bindTicket);
     private final MultiRowInsert<JournalEntry> journalInsert = new MultiRowInsert<>(
             "INSERT INTO ticket_journal (ticket_reference, at, author_kind, author, action, text, facts, visibility, "
-                    + "repeat_count, last_at) VALUES", "", 10, this::bindJournal);
+                    + "repeat_count, last_at, wording, note) VALUES", "", 12, this::bindJournal);
 
     public TicketStore(TicketRepository tickets, JsonColumns json, TransactionOperations<Connection> transactions,
                        JdbcOperations jdbc) {
@@ -146,6 +146,8 @@ public final class TicketStore {
         statement.setString(i++, entry.visibility().name());
         statement.setLong(i++, entry.count());
         statement.setObject(i++, Times.toColumn(entry.lastAt()));
+        statement.setString(i++, entry.wording());
+        statement.setString(i++, entry.note());
         return i;
     }
 

@@ -81,7 +81,7 @@ class ConsoleSigninIT {
         browser.signIn("carl", "carl-password", "/portal");
         HttpResponse<String> portal = browser.get("/portal");
         assertThat(portal.statusCode()).isEqualTo(200);
-        assertThat(portal.body()).contains("Espace client", "Vos tickets (Acme)", "Signaler un incident");
+        assertThat(portal.body()).contains("Espace client", "Vos incidents (Acme)", "Signaler un incident");
         HttpResponse<String> board = browser.get("/");
         assertThat(board.statusCode()).as("a customer opening the board goes to the portal").isEqualTo(303);
         assertThat(board.headers().firstValue("Location")).contains("/portal");

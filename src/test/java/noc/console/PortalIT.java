@@ -62,7 +62,7 @@ class PortalIT {
         String globex = declared("Globex", "GLOBEX-LAN", "globex-only-secret");
         HttpResponse<String> page = acme.get("/portal/tickets/" + globex);
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("Ticket introuvable").doesNotContain("globex-only-secret", globex);
+        assertThat(page.body()).contains("Incident introuvable").doesNotContain("globex-only-secret", globex);
         assertThat(acme.get("/portal?status=all").body()).doesNotContain(globex);
         acme.get("/portal");
         assertThat(acme.post("/portal/tickets/" + globex + "/dispute", Map.of("text", "no")).statusCode()).isEqualTo(404);
@@ -83,9 +83,11 @@ class PortalIT {
                 () -> acme.get("/portal/tickets/" + reference).body().contains("alice@acme.example"));
 
         String page = acme.get("/portal/tickets/" + reference).body();
-        assertThat(page).contains("We are on it", "router on fire", "Courriels envoyés à vos contacts",
+        assertThat(page).contains("We are on it", "router on fire", "E-mails envoyés à vos contacts",
                         "Délai de rétablissement")
                 .doesNotContain("internal-only-note");
+        // Each email said by what it was about, in words: the opening notice, the public update.
+        assertThat(page).contains("<td>Ouverture de l’incident</td>", "<td>Suivi</td>").doesNotContain("??");
         assertThat(ruleNames).allSatisfy(rule -> assertThat(page).doesNotContain(rule));
         assertThat(page).doesNotContain("ticket:" + reference);
     }
@@ -106,7 +108,11 @@ class PortalIT {
         assertThat(confirm.headers().firstValue("Location")).hasValue("/portal/tickets/" + confirmed + "?done=confirm");
         assertThat(app.getObject("/api/v1/tickets/" + confirmed).get("status")).isEqualTo("CLOSED");
         assertThat(acme.get("/portal/tickets/" + confirmed + "?done=confirm").body())
-                .contains("Merci pour votre confirmation").doesNotContain("Je confirme le rétablissement");
+                .contains("Merci pour votre confirmation").doesNotContain("Je confirme le rétablissement")
+                // The journal says each action in French, with what the person typed, never the engine's English.
+                .contains("Incident résolu, en attente de votre confirmation : replaced the line card",
+                        "Résolution confirmée, incident clos")
+                .doesNotContain("Resolved by", "Resolution confirmed by");
 
         acme.get("/portal/tickets/" + disputed);
         HttpResponse<String> dispute = acme.post("/portal/tickets/" + disputed + "/dispute",
@@ -114,6 +120,14 @@ class PortalIT {
         assertThat(dispute.statusCode()).as(dispute.body()).isEqualTo(303);
         assertThat(app.getObject("/api/v1/tickets/" + disputed).get("status")).isNotIn("RESOLVED", "CLOSED");
         assertThat(app.journal(disputed)).anyMatch(entry -> String.valueOf(entry.get("text")).contains("still no internet"));
+        assertThat(acme.get("/portal/tickets/" + disputed).body())
+                .contains("Résolution contestée, incident rouvert : still no internet").doesNotContain("Disputed by");
+        WebSession english = new WebSession(app.uri("/"), "en");
+        english.signIn("alice", "alice-password", "/portal");
+        assertThat(english.get("/portal/tickets/" + disputed).body())
+                .contains("Incident resolved, awaiting your confirmation: rebooted",
+                        "Resolution disputed, incident reopened: still no internet")
+                .doesNotContain("Disputed by", "Resolved by");
     }
 
     @Test
@@ -123,8 +137,8 @@ class PortalIT {
         HttpResponse<String> refused = acme.post("/portal/tickets/" + reference + "/confirm", Map.of());
         assertThat(refused.statusCode()).isEqualTo(409);
         // The engine's reason in the page's language (the API's stays English).
-        assertThat(refused.body()).contains("Action impossible : un ticket ouvert ne peut pas être confirmé : il faut "
-                + "pour cela qu’il soit résolu.");
+        assertThat(refused.body()).contains("Action impossible : la confirmation de la résolution n’est possible que "
+                + "sur un incident résolu ; celui-ci est ouvert.");
         assertThat(app.getObject("/api/v1/tickets/" + reference).get("status")).isEqualTo("OPEN");
     }
 
@@ -147,7 +161,7 @@ class PortalIT {
         String reference = declared("Acme", "ACME-INTERNET", "in English");
         WebSession english = new WebSession(app.uri("/"), "en-GB,en;q=0.9");
         english.signIn("alice", "alice-password", "/portal");
-        assertThat(english.get("/portal").body()).contains("Your tickets (Acme)", "Report an incident", reference);
+        assertThat(english.get("/portal").body()).contains("Your incidents (Acme)", "Report an incident", reference);
         assertThat(english.get("/portal/tickets/" + reference).body()).contains("Restore objective", "Follow-up")
                 .doesNotContain("Délai de rétablissement");
     }
@@ -183,7 +197,7 @@ class PortalIT {
             browser.go(app.uri("/signin"));
             browser.signIn("alice", "alice-password");
             browser.awaitPath("/portal");
-            assertThat(browser.text("h1")).isEqualTo("Vos tickets (Acme)");
+            assertThat(browser.text("h1")).isEqualTo("Vos incidents (Acme)");
             String list = browser.text("table.tickets");
             assertThat(list).contains(own, "Ouvert").doesNotContain(globex);
 

@@ -144,7 +144,8 @@ class TicketPagesIT {
         operator.get("/tickets/" + globex);
         HttpResponse<String> answer = operator.post("/tickets/" + globex + "/resume", Map.of());
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains("class=\"error refusal\"", "cannot be resumed", globex);
+        assertThat(answer.body()).contains("class=\"error refusal\"", "Resuming needs a ticket that is waiting on customer",
+                globex);
     }
 
     @Test

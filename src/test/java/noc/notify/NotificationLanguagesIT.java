@@ -25,6 +25,10 @@ import noc.support.WebSession;
 class NotificationLanguagesIT {
 
     private static final Pattern LINK = Pattern.compile("http://\\S+(/respond/\\S+)");
+    /** How the engine words its journal lines in English: none may reach a French email or page. */
+    private static final String[] ENGINE_SENTENCES = {"Resolved by", "Waiting on the customer", "Question to the customer",
+        "Escalated to level", "Disputed by", "Resumed by", "Closed by", "Resolution confirmed", "The customer replied",
+        "CUSTOMER_TEST_TIME"};
     private static Mailbox smtp;
     private static TestApplication app;
 
@@ -94,6 +98,19 @@ class NotificationLanguagesIT {
     }
 
     @Test
+    void aWaitOnTheCustomerIsWrittenInFrenchWithWhatTheOperatorTypedAndInEnglishForAnEnglishContact() {
+        String reference = declare("Lien instable");
+        HttpResponse<String> waiting = app.post("/api/v1/tickets/" + reference + "/wait",
+                "{\"reason\": \"CUSTOMER_TEST_TIME\", \"text\": \"Merci de tester la ligne ce soir\"}");
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
+
+        assertThat(Mailbox.text(smtp.await("alice@acme.example", "[" + reference + "] En attente de votre retour")))
+                .contains("Merci de tester la ligne ce soir").doesNotContain(ENGINE_SENTENCES);
+        assertThat(Mailbox.text(smtp.await("john@acme.example", "[" + reference + "] Waiting on you")))
+                .contains("Merci de tester la ligne ce soir").doesNotContain("CUSTOMER_TEST_TIME");
+    }
+
+    @Test
     void aLinksPageIsInItsRecipientsLanguageElseTheBrowsersElseNocLocales() {
         String reference = declare("Lien coupé");
         String alice = link(smtp.await("alice@acme.example", "[" + reference + "] Votre incident"));
@@ -124,13 +141,14 @@ class NotificationLanguagesIT {
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
         MimeMessage notice = smtp.await("alice@acme.example", "[" + reference + "] Incident résolu, merci de confirmer");
         assertThat(Mailbox.text(notice)).contains("Nous considérons que l’incident " + reference + " est résolu")
-                .contains("La fibre a été réparée");
+                .contains("La fibre a été réparée").doesNotContain(ENGINE_SENTENCES);
         String alice = link(notice);
         String john = link(smtp.await("john@acme.example", "[" + reference + "] Resolved - please confirm"));
         WebSession browser = new WebSession(app.uri("/"), "en");
 
         assertThat(browser.get(alice).body()).contains("Nous considérons que cet incident est résolu")
-                .contains("Je confirme le rétablissement").contains("Je conteste : le problème persiste");
+                .contains("Je confirme le rétablissement").contains("Je conteste : le problème persiste")
+                .contains("La fibre a été réparée").doesNotContain(ENGINE_SENTENCES);
         assertThat(browser.get(john).body()).contains("Confirm: the incident is resolved")
                 .contains("Dispute: the problem is still there");
 

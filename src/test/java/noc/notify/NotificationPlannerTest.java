@@ -43,10 +43,12 @@ class NotificationPlannerTest {
             Duration.ofDays(1), Map.of(1, List.of("Sam Supervisor"), 2, List.of("director@provider.example"),
             3, List.of("Nobody Known")));
 
-    private final NotificationPlanner planner = new NotificationPlanner(
-            new NotifyConfiguration(List.of("http://127.0.0.1:9/hook"), 8, Duration.ofMinutes(10),
-                    "http://noc.example", java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7),
-                    "Europe/Paris", Duration.ofDays(30)),
+    private static final NotifyConfiguration CONFIGURATION = new NotifyConfiguration(
+            List.of("http://127.0.0.1:9/hook"), 8, Duration.ofMinutes(10), "http://noc.example",
+            java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7), "Europe/Paris", Duration.ofDays(30));
+    private static final java.time.format.DateTimeFormatter TIMES = CONFIGURATION.times();
+
+    private final NotificationPlanner planner = new NotificationPlanner(CONFIGURATION,
             new EmailConfiguration("127.0.0.1", 25, "", "", false, "noc@provider.example", Duration.ofSeconds(5)),
             JSON);
 
@@ -68,6 +70,27 @@ class NotificationPlannerTest {
     private static JournalEntry entry(JournalAction action, JournalEntry.Visibility visibility) {
         return new JournalEntry("INC-2026-000001", T0, JournalEntry.AuthorKind.RULE, "a rule", action, "what happened",
                 List.of(), visibility);
+    }
+
+    @Test
+    void anEmailCarriesWhatThePersonTypedAsItsNoteNeverTheEnginesSentence() {
+        Ticket ticket = ticket(List.of("Acme"), List.of(), 0);
+        JournalEntry resolved = new JournalEntry("INC-2026-000001", T0, JournalEntry.AuthorKind.PERSON, "olga",
+                JournalAction.RESOLVED, "Resolved by olga: fibre repaired", List.of(), JournalEntry.Visibility.PUBLIC)
+                .worded("RESOLVED", "fibre repaired");
+        JournalEntry silent = new JournalEntry("INC-2026-000001", T0, JournalEntry.AuthorKind.PERSON, "olga",
+                JournalAction.RESUMED, "Resumed by olga", List.of(), JournalEntry.Visibility.PUBLIC)
+                .worded("RESUMED", null);
+        JournalEntry byRule = entry(JournalAction.REOPENED, JournalEntry.Visibility.PUBLIC);
+
+        List<Notification> planned = plan(ticket, Map.of(), resolved, silent, byRule);
+
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        planned.stream().filter(n -> n.channel() == Notification.Channel.EMAIL
+                        && n.recipient().equals("alice@acme.example"))
+                .forEach(n -> notes.put(message(n).template(), message(n).values().get("note")));
+        assertThat(notes).containsExactly(Map.entry("resolved", "fibre repaired"), Map.entry("resumed", ""),
+                Map.entry("reopened", ""));
     }
 
     private List<Notification> plan(Ticket ticket, Map<String, List<String>> added, JournalEntry... entries) {
@@ -195,9 +218,14 @@ class NotificationPlannerTest {
         // the rules chose the maintenance notice for it (notices.openingNotice)
         List<Notification> planned = planner.plan(List.of(entry(JournalAction.OPENED,
                 JournalEntry.Visibility.INTERNAL)), List.of(), Map.of(), reference -> maintenance, () -> DIRECTORY,
-                SLA, reference -> reference.equals("INC-2026-000001") ? "maintenance-planned" : "opened");
+                SLA, reference -> reference.equals("INC-2026-000001")
+                        ? new PlannedNotifications.Opening("maintenance-planned", T0.plusSeconds(3600),
+                        T0.plusSeconds(7200)) : new PlannedNotifications.Opening("opened", null, null));
         assertThat(emailsTo(planned)).containsExactly("bob@globex.example");
         assertThat(message(planned.get(1)).template()).isEqualTo("maintenance-planned");
+        // the window said in the notify time zone, not in the engine's English journal line
+        assertThat(message(planned.get(1)).values()).containsEntry("windowStart", TIMES.format(T0.plusSeconds(3600)))
+                .containsEntry("windowEnd", TIMES.format(T0.plusSeconds(7200)));
     }
 
     @Test
