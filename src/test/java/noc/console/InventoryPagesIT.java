@@ -227,7 +227,7 @@ class InventoryPagesIT {
                 {"services": [{"reference": "EDIT-ME", "customer": "Globex", "criticality": "low"}]}""")
                 .statusCode()).isEqualTo(200);
         String form = admin.get("/inventory/services/EDIT-ME/edit").body();
-        assertThat(form).contains("<option value=\"low\" selected=\"selected\">low</option>", "name=\"customer\" value=\"Globex\"");
+        assertThat(form).contains("<option value=\"low\" selected=\"selected\">Low</option>", "name=\"customer\" value=\"Globex\"");
         HttpResponse<String> answer = admin.post("/inventory/services/EDIT-ME/edit", Map.of("customer", "Acme",
                 "site", "Acme Paris", "criticality", "medium", "redundant", "true"));
         assertThat(answer.statusCode()).isEqualTo(303);
@@ -235,6 +235,36 @@ class InventoryPagesIT {
         assertThat(app.getObject("/api/v1/inventory/services/EDIT-ME")).containsEntry("customer", "Acme")
                 .containsEntry("site", "Acme Paris").containsEntry("criticality", "MEDIUM").containsEntry("redundant", true);
         assertThat(admin.get("/inventory/services/EDIT-ME?saved=1").body()).contains("Saved.");
+    }
+
+    @Test
+    void editingAContactWithoutALanguageLeavesItWithoutOne() {
+        assertThat(app.post("/api/v1/inventory/import", """
+                {"contacts": [{"name": "Nora Blanc", "role": "NOC", "phone": "+33 1 00 00 00 01",
+                               "email": "nora@example.com"},
+                              {"name": "Ed Green", "role": "NOC", "phone": "+33 1 00 00 00 02",
+                               "email": "ed@example.com", "language": "en"}]}""").statusCode()).isEqualTo(200);
+        String form = admin.get("/inventory/contacts/Nora%20Blanc/edit").body();
+        assertThat(form).contains("<option value=\"\" selected=\"selected\">The default language (noc.locale)</option>",
+                "<option value=\"fr\">French</option>");
+        HttpResponse<String> saved = admin.post("/inventory/contacts/Nora%20Blanc/edit", Map.of("role", "NOC lead",
+                "phone", "+33 1 00 00 00 01", "email", "nora@example.com", "language", ""));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(app.getObject("/api/v1/inventory/contacts/Nora%20Blanc")).containsEntry("role", "NOC lead")
+                .doesNotContainKey("language");
+        admin.get("/inventory/contacts/Ed%20Green/edit");
+        assertThat(admin.post("/inventory/contacts/Ed%20Green/edit", Map.of("role", "NOC", "phone", "+33 1 00 00 00 02",
+                "email", "ed@example.com", "language", "")).statusCode()).isEqualTo(303);
+        assertThat(app.getObject("/api/v1/inventory/contacts/Ed%20Green")).as("a language can be cleared")
+                .doesNotContainKey("language");
+    }
+
+    @Test
+    void choiceValuesReadInThePagesLanguage() {
+        assertThat(viewer.get("/inventory/services/ACME-INTERNET-1").body())
+                .contains("<dd class=\"field-criticality\">", "Élevée").doesNotContain(">high<");
+        assertThat(viewer.get("/inventory/customers/Acme").body()).contains("Infogérance").doesNotContain(">managed<");
+        assertThat(viewer.get("/inventory/services").body()).contains("Élevée");
     }
 
     @Test
