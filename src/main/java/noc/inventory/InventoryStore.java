@@ -399,23 +399,26 @@ public class InventoryStore {
     }
 
     /**
-     * The language of the contacts with this address, when they have one (the first by name if they
-     * differ): what a page reached from an email to them is written in.
+     * The language of the contacts with this address ({@link Contact#languageOf}): what a page reached
+     * from an email to them is written in.
      */
-    public java.util.Optional<Language> languageOf(String email) {
+    public Optional<Language> languageOf(String email) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "SELECT language FROM contact WHERE LOWER(email) = LOWER(?) AND language IS NOT NULL"
-                            + " ORDER BY name LIMIT 1")) {
-                statement.setString(1, email);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Language.of(rows.getString(1)) : java.util.Optional.<Language>empty();
-                }
+            try {
+                List<InventoryItem> found = new ArrayList<>();
+                // The contacts with the address; which one's language counts, Contact.languageOf says.
+                query(status.getConnection(), select(InventoryKind.CONTACTS) + " WHERE LOWER(email) = LOWER(?)"
+                        + " ORDER BY name LIMIT ?", List.of(email, MAX_SAME_ADDRESS),
+                        row -> found.add(read(InventoryKind.CONTACTS, row, Map.of(), Map.of())));
+                return Contact.languageOf(email, found.stream().map(Contact.class::cast).toList());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
             }
         });
     }
+
+    /** The most contacts with one address (by name) that {@link #languageOf} weighs: a shared mailbox's first ones. */
+    private static final int MAX_SAME_ADDRESS = 1000;
 
     private static void checkNotProjectManager(Connection connection, String contact) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
