@@ -106,9 +106,9 @@ public class InventoryEditController {
             editor.put(type.get(), key, fields, caller, request);
         } catch (ProblemException refused) {
             Map<String, String> errors = new LinkedHashMap<>();
-            PortalForms.add(refused.errors(), errors);
+            PortalForms.add(InventoryPages.problems(refused, labels), errors);
             return page(request, caller, HttpResponse.status(refused.status()), type.get(), key, values, errors,
-                    refused.getMessage());
+                    InventoryPages.detail(refused, labels));
         }
         return HttpResponse.seeOther(URI.create(InventoryPages.href(type.get(), key) + "?saved=1"));
     }

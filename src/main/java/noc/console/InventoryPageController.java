@@ -149,7 +149,7 @@ public class InventoryPageController {
                 return missing(request, caller, kind, key);
             }
             return confirmation(request, caller, HttpResponse.status(refused.status()), type.get(), key,
-                    references(type.get(), key, labels(request)), refused.getMessage());
+                    references(type.get(), key, labels(request)), InventoryPages.detail(refused, labels(request)));
         }
         return HttpResponse.seeOther(URI.create(UriBuilder.of(INVENTORY + "/" + type.get().path())
                 .queryParam("deleted", key).toString()));

@@ -21,12 +21,16 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import noc.api.Problem;
+import noc.api.ProblemException;
 import noc.inventory.Contact;
 import noc.inventory.Customer;
 import noc.inventory.Device;
 import noc.inventory.InventoryEditor;
 import noc.inventory.InventoryItem;
 import noc.inventory.InventoryKind;
+import noc.inventory.InventoryProblemException;
+import noc.inventory.InventoryProblems;
 import noc.inventory.InventoryStore;
 import noc.inventory.Service;
 import noc.inventory.Site;
@@ -51,9 +55,14 @@ final class InventoryPages {
             "parent", InventoryKind.DEVICES,
             "services", InventoryKind.SERVICES);
 
-    /** Texts by message key, the key itself when there is none. */
+    /** Texts by message key in the page's language. */
     interface Labels {
+
+        /** The text of {@code key}; its last part (a field's own name) when there is none. */
         String label(String key);
+
+        /** The text of {@code key} with {@code values}; {@code fallback} when there is none. */
+        String text(String key, String fallback, Object... values);
     }
 
     /** One value as shown: its text, and where it leads when it names an item. */
@@ -81,7 +90,46 @@ final class InventoryPages {
 
     /** The texts of {@code locale}; a key without one shows as its last part (a field's own name). */
     static Labels labels(io.micronaut.context.MessageSource messages, Locale locale) {
-        return key -> messages.getMessage(key, locale).orElse(key.substring(key.lastIndexOf('.') + 1));
+        return new Labels() {
+            @Override
+            public String label(String key) {
+                return messages.getMessage(key, locale).orElse(key.substring(key.lastIndexOf('.') + 1));
+            }
+
+            @Override
+            public String text(String key, String fallback, Object... values) {
+                return messages.getMessage(key, locale, values).orElse(fallback);
+            }
+        };
+    }
+
+    /**
+     * The problems of a refused change in the page's language: those of a known check through their
+     * code ({@code inventory.problem.*}), any other in the API's words.
+     */
+    static List<Problem.FieldError> problems(ProblemException refused, Labels labels) {
+        if (!(refused instanceof InventoryProblemException coded)) {
+            return refused.errors();
+        }
+        List<Problem.FieldError> worded = new ArrayList<>();
+        for (int i = 0; i < refused.errors().size(); i++) {
+            Problem.FieldError error = refused.errors().get(i);
+            InventoryProblems.Code code = i < coded.codes().size() ? coded.codes().get(i) : null;
+            worded.add(code == null ? error : new Problem.FieldError(error.field(), say(code, error.message(), labels)));
+        }
+        return worded;
+    }
+
+    /** Why a change was refused, in the page's language when a known check says it, else in the API's words. */
+    static String detail(ProblemException refused, Labels labels) {
+        if (refused instanceof InventoryProblemException coded && coded.detailCode() != null) {
+            return say(coded.detailCode(), refused.getMessage(), labels);
+        }
+        return refused.getMessage();
+    }
+
+    private static String say(InventoryProblems.Code code, String english, Labels labels) {
+        return labels.text("inventory.problem." + code.key(), english, code.values().toArray());
     }
 
     /** The page of an item: {@code /inventory/devices/acme%20cpe}. */

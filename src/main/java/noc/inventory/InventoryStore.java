@@ -391,7 +391,7 @@ public class InventoryStore {
                 return update(connection, sql, key) > 0;
             } catch (SQLIntegrityConstraintViolationException e) {
                 throw new InventoryConflictException(kind.path() + " '" + key + "' is still referred to by other "
-                        + "inventory items; change or delete those first");
+                        + "inventory items; change or delete those first", "stillReferred");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot delete from the inventory: " + e.getMessage(), e);
             }
@@ -427,7 +427,8 @@ public class InventoryStore {
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
                     throw new InventoryConflictException("contacts '" + contact + "' is the project manager of "
-                            + "customer '" + rows.getString(1) + "'; change that first");
+                            + "customer '" + rows.getString(1) + "'; change that first", "projectManager",
+                            rows.getString(1));
                 }
             }
         }

@@ -131,7 +131,7 @@ class InventoryPagesIT {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("Nothing was imported.", "<td class=\"kind\">devices</td>",
                 "<td class=\"row\">2</td>", "<td class=\"line\">3</td>", "<td class=\"field\">site</td>",
-                "refers to unknown site &#39;Nowhere&#39;");
+                "refers to unknown site “Nowhere”");
         assertThat(app.get("/api/v1/inventory/devices/csv-good-1").statusCode()).as("the good row neither")
                 .isEqualTo(404);
     }
@@ -202,7 +202,7 @@ class InventoryPagesIT {
         assertThat(confirm).contains("Delete Site “Acme Paris”?", "href=\"/inventory/devices/acme%20cpe%201\"");
         HttpResponse<String> answer = admin.post("/inventory/sites/Acme%20Paris/delete", Map.of());
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains("Not deleted:", "still referred to");
+        assertThat(answer.body()).contains("Not deleted:", "other items of the inventory still refer to it");
         assertThat(app.get("/api/v1/inventory/sites/Acme%20Paris").statusCode()).isEqualTo(200);
     }
 
@@ -275,7 +275,7 @@ class InventoryPagesIT {
         HttpResponse<String> answer = admin.post("/inventory/devices/edit-box/edit", Map.of("site", "Nowhere",
                 "addresses", "192.0.2.80 | 192.0.2.81"));
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("data-field=\"site\"", "refers to unknown site &#39;Nowhere&#39;",
+        assertThat(answer.body()).contains("data-field=\"site\"", "refers to unknown site “Nowhere”",
                 "value=\"192.0.2.80 | 192.0.2.81\"");
         assertThat(app.getObject("/api/v1/inventory/devices/edit-box")).doesNotContainKey("site");
         HttpResponse<String> good = admin.post("/inventory/devices/edit-box/edit", Map.of("site", "Acme Paris",
@@ -283,6 +283,34 @@ class InventoryPagesIT {
         assertThat(good.statusCode()).isEqualTo(303);
         assertThat(app.getObject("/api/v1/inventory/devices/edit-box").get("addresses"))
                 .isEqualTo(java.util.List.of("192.0.2.80", "192.0.2.81"));
+    }
+
+    @Test
+    void aFrenchPageWordsTheProblemsInFrenchWhileTheApiKeepsItsEnglish() {
+        WebSession french = new WebSession(app.uri("/"), "fr");
+        french.signIn("admin", TestApplication.ADMIN_PASSWORD, "/");
+        assertThat(app.post("/api/v1/inventory/import", "{\"devices\": [{\"name\": \"fr-box\"}]}").statusCode())
+                .isEqualTo(200);
+        french.get("/inventory/devices/fr-box/edit");
+        HttpResponse<String> edit = french.post("/inventory/devices/fr-box/edit", Map.of("site", "Nulle part"));
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(edit.body()).contains("ne correspond à aucun site de l’inventaire : « Nulle part »",
+                "Problèmes relevés : 1 ; rien n’a été enregistré.").doesNotContain("refers to", "problem(s)");
+        french.get("/inventory/import");
+        HttpResponse<String> upload = french.upload("/inventory/import", Map.of("kind", "services"), "file", "s.csv",
+                "text/csv", "reference,customer,criticality\nFR-1,Acme,urgent\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).isEqualTo(400);
+        assertThat(upload.body()).contains("doit être l’une des valeurs high, medium, low, et non « urgent »")
+                .doesNotContain("must be one of");
+        french.get("/inventory/contacts/Paula%20Martin/delete");
+        HttpResponse<String> delete = french.post("/inventory/contacts/Paula%20Martin/delete", Map.of());
+        assertThat(delete.statusCode()).isEqualTo(409);
+        assertThat(delete.body()).contains("ce contact est le chef de projet du client « Acme »")
+                .doesNotContain("project manager of");
+        HttpResponse<String> api = app.post("/api/v1/inventory/import",
+                "{\"devices\": [{\"name\": \"fr-box\", \"site\": \"Nulle part\"}]}");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).as("the API's body is as it was").contains("refers to unknown site 'Nulle part'");
     }
 
     @Test
