@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,10 +190,7 @@ public class InventoryImportController {
     private HttpResponse<?> page(HttpRequest<?> request, Authentication caller, MutableHttpResponse<Object> response,
                                  String kind, @Nullable InventoryEditor.ImportResult imported, List<RowError> rows,
                                  Map<String, String> formErrors, @Nullable Refusal refusal) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("user", caller.getName());
-        model.put("csrfToken", csrf.token(request, response));
-        model.put("kinds", List.of(InventoryKind.values()).stream().map(InventoryKind::path).toList());
+        Map<String, Object> model = InventoryPages.model(csrf, request, caller, response, null);
         model.put("kind", kind);
         model.put("imported", imported);
         model.put("rows", rows);

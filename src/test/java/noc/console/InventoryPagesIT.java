@@ -92,6 +92,19 @@ class InventoryPagesIT {
     }
 
     @Test
+    void aLongGroupOfReferencesListsTheFirstHundredAndCountsThemAll() {
+        StringBuilder devices = new StringBuilder("{\"sites\": [{\"name\": \"Big site\", \"address\": \"1 quai\"}],"
+                + " \"devices\": [");
+        for (int i = 1; i <= InventoryPages.MAX_REFERENCES + 1; i++) {
+            devices.append(i == 1 ? "" : ", ").append(String.format("{\"name\": \"big-%03d\", \"site\": \"Big site\"}", i));
+        }
+        assertThat(app.post("/api/v1/inventory/import", devices.append("]}").toString()).statusCode()).isEqualTo(200);
+        String page = admin.get("/inventory/sites/Big%20site").body();
+        assertThat(page).contains("<span class=\"count\">101</span>", "href=\"/inventory/devices/big-100\"",
+                "Only the first 100 are listed.").doesNotContain("href=\"/inventory/devices/big-101\"");
+    }
+
+    @Test
     void aDevicesPageLinksItsSiteParentServicesAndTheirCustomers() {
         HttpResponse<String> page = viewer.get("/inventory/devices/acme%20cpe%201");
         assertThat(page.statusCode()).isEqualTo(200);
