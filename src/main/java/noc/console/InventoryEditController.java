@@ -1,7 +1,6 @@
 package noc.console;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public class InventoryEditController {
     public HttpResponse<?> form(HttpRequest<?> request, Authentication caller, @PathVariable String kind,
                                 @PathVariable String key) {
         Optional<InventoryKind> type = InventoryKind.ofPath(kind);
-        Optional<InventoryItem> item = type.flatMap(found -> store.load().find(found, key));
+        Optional<InventoryItem> item = type.flatMap(found -> store.find(found, key));
         if (item.isEmpty()) {
             return missing(request, caller, kind, key);
         }
@@ -77,7 +76,7 @@ public class InventoryEditController {
     public HttpResponse<?> save(HttpRequest<?> request, Authentication caller, @PathVariable String kind,
                                 @PathVariable String key, @Body @Nullable Map<String, String> form) {
         Optional<InventoryKind> type = InventoryKind.ofPath(kind);
-        if (type.isEmpty() || store.load().find(type.get(), key).isEmpty()) {
+        if (type.isEmpty()) {
             return missing(request, caller, kind, key);
         }
         Map<String, String> posted = form == null ? Map.of() : form;
@@ -94,42 +93,30 @@ public class InventoryEditController {
                 fields.put(input.name(), value);
             }
         }
+        // The form's token before any read: an expired form is shown again as posted, nothing looked up.
         if (!csrf.accepts(request, posted.get(Csrf.FIELD))) {
             return page(request, caller, HttpResponse.status(HttpStatus.BAD_REQUEST), type.get(), key, values,
                     Map.of(), labels.label("inventory.expired"));
+        }
+        // The form edits an item that exists; it does not create one under a typed-in path.
+        if (store.find(type.get(), key).isEmpty()) {
+            return missing(request, caller, kind, key);
         }
         try {
             editor.put(type.get(), key, fields, caller, request);
         } catch (ProblemException refused) {
             Map<String, String> errors = new LinkedHashMap<>();
-            for (Problem.FieldError error : refused.errors()) {
-                errors.merge(field(error.field()), error.message(), (first, next) -> first);
-            }
+            PortalForms.add(InventoryPages.problems(refused, labels), errors);
             return page(request, caller, HttpResponse.status(refused.status()), type.get(), key, values, errors,
-                    refused.getMessage());
+                    InventoryPages.detail(refused, labels));
         }
         return HttpResponse.seeOther(URI.create(InventoryPages.href(type.get(), key) + "?saved=1"));
-    }
-
-    /** The form's field of a problem's path: {@code addresses[2]} is the field {@code addresses}. */
-    private static String field(String path) {
-        int end = path.length();
-        for (char stop : new char[] {'[', '.'}) {
-            int at = path.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return path.substring(0, end);
     }
 
     private HttpResponse<?> page(HttpRequest<?> request, Authentication caller, MutableHttpResponse<Object> response,
                                  InventoryKind kind, String key, Map<String, String> values,
                                  Map<String, String> errors, @Nullable String refusal) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("user", caller.getName());
-        model.put("csrfToken", csrf.token(request, response));
-        model.put("kind", kind.path());
+        Map<String, Object> model = InventoryPages.model(csrf, request, caller, response, kind);
         model.put("key", key);
         model.put("href", InventoryPages.href(kind, key));
         model.put("inputs", InventoryPages.inputs(kind, values, labels(request)));
@@ -139,14 +126,7 @@ public class InventoryEditController {
     }
 
     private HttpResponse<?> missing(HttpRequest<?> request, Authentication caller, String kind, String key) {
-        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.NOT_FOUND);
-        Map<String, Object> model = new HashMap<>();
-        model.put("user", caller.getName());
-        model.put("csrfToken", csrf.token(request, response));
-        model.put("kind", InventoryKind.ofPath(kind).map(InventoryKind::path).orElse(null));
-        model.put("kindName", kind);
-        model.put("key", key);
-        return response.body(new ModelAndView<>("inventory-missing", model));
+        return InventoryPages.missing(csrf, request, caller, kind, key);
     }
 
     private InventoryPages.Labels labels(HttpRequest<?> request) {

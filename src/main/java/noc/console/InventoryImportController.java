@@ -6,13 +6,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +24,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -59,10 +60,15 @@ public class InventoryImportController {
 
     private final InventoryEditor editor;
     private final Csrf csrf;
+    private final MessageSource messages;
+    private final HttpLocaleResolver locales;
 
-    public InventoryImportController(InventoryEditor editor, Csrf csrf) {
+    public InventoryImportController(InventoryEditor editor, Csrf csrf, MessageSource messages,
+                                     HttpLocaleResolver locales) {
         this.editor = editor;
         this.csrf = csrf;
+        this.messages = messages;
+        this.locales = locales;
     }
 
     /** A problem of one row: its kind, its number from 1, its line in a CSV file, the field. */
@@ -116,7 +122,8 @@ public class InventoryImportController {
         } catch (ProblemException problem) {
             List<RowError> rows = new ArrayList<>();
             List<Problem.FieldError> others = new ArrayList<>();
-            for (Problem.FieldError error : problem.errors()) {
+            InventoryPages.Labels labels = InventoryPages.labels(messages, locales.resolveOrDefault(request));
+            for (Problem.FieldError error : InventoryPages.problems(problem, labels)) {
                 RowError row = row(error);
                 if (row == null) {
                     others.add(error);
@@ -129,7 +136,7 @@ public class InventoryImportController {
                     .thenComparingInt(RowError::row));
             // The API's summary ("3 problem(s); nothing was written") says less than the page's own
             // heading and the problems; it is shown only when there is nothing else to show.
-            String detail = rows.isEmpty() && others.isEmpty() ? problem.getMessage() : null;
+            String detail = rows.isEmpty() && others.isEmpty() ? InventoryPages.detail(problem, labels) : null;
             return page(request, caller, HttpResponse.status(problem.status()), chosen, null, rows, Map.of(),
                     new Refusal(detail, others));
         }
@@ -183,10 +190,7 @@ public class InventoryImportController {
     private HttpResponse<?> page(HttpRequest<?> request, Authentication caller, MutableHttpResponse<Object> response,
                                  String kind, @Nullable InventoryEditor.ImportResult imported, List<RowError> rows,
                                  Map<String, String> formErrors, @Nullable Refusal refusal) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("user", caller.getName());
-        model.put("csrfToken", csrf.token(request, response));
-        model.put("kinds", List.of(InventoryKind.values()).stream().map(InventoryKind::path).toList());
+        Map<String, Object> model = InventoryPages.model(csrf, request, caller, response, null);
         model.put("kind", kind);
         model.put("imported", imported);
         model.put("rows", rows);

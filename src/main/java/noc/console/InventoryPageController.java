@@ -1,7 +1,6 @@
 package noc.console;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
-import noc.inventory.Inventory;
 import noc.inventory.InventoryEditor;
 import noc.inventory.InventoryItem;
 import noc.inventory.InventoryKind;
@@ -100,8 +98,7 @@ public class InventoryPageController {
     public HttpResponse<?> item(HttpRequest<?> request, Authentication caller, @PathVariable String kind,
                                 @PathVariable String key, @QueryValue @Nullable String saved) {
         Optional<InventoryKind> type = InventoryKind.ofPath(kind);
-        Inventory inventory = store.load();
-        Optional<InventoryItem> item = type.flatMap(found -> inventory.find(found, key));
+        Optional<InventoryItem> item = type.flatMap(found -> store.find(found, key));
         if (item.isEmpty()) {
             return missing(request, caller, kind, key);
         }
@@ -112,7 +109,7 @@ public class InventoryPageController {
         model.put("saved", saved != null);
         model.put("href", InventoryPages.href(type.get(), key));
         model.put("fields", InventoryPages.fields(item.get(), labels));
-        model.put("references", InventoryPages.references(item.get(), inventory, labels));
+        model.put("references", references(type.get(), key, labels));
         model.put("tickets", type.get() == InventoryKind.CUSTOMERS
                 ? UriBuilder.of("/tickets").queryParam("customer", key).toString() : null);
         model.put("alarms", type.get() == InventoryKind.DEVICES
@@ -125,13 +122,11 @@ public class InventoryPageController {
     public HttpResponse<?> confirm(HttpRequest<?> request, Authentication caller, @PathVariable String kind,
                                    @PathVariable String key) {
         Optional<InventoryKind> type = InventoryKind.ofPath(kind);
-        Inventory inventory = store.load();
-        Optional<InventoryItem> item = type.flatMap(found -> inventory.find(found, key));
-        if (item.isEmpty()) {
+        if (type.isEmpty() || store.find(type.get(), key).isEmpty()) {
             return missing(request, caller, kind, key);
         }
         return confirmation(request, caller, HttpResponse.ok(), type.get(), key,
-                InventoryPages.references(item.get(), inventory, labels(request)), null);
+                references(type.get(), key, labels(request)), null);
     }
 
     @Secured(Role.ADMIN_NAME)
@@ -153,10 +148,8 @@ public class InventoryPageController {
             if (refused.status() == HttpStatus.NOT_FOUND) {
                 return missing(request, caller, kind, key);
             }
-            Inventory inventory = store.load();
             return confirmation(request, caller, HttpResponse.status(refused.status()), type.get(), key,
-                    inventory.find(type.get(), key).map(item -> InventoryPages.references(item, inventory,
-                            labels(request))).orElse(List.of()), refused.getMessage());
+                    references(type.get(), key, labels(request)), InventoryPages.detail(refused, labels(request)));
         }
         return HttpResponse.seeOther(URI.create(UriBuilder.of(INVENTORY + "/" + type.get().path())
                 .queryParam("deleted", key).toString()));
@@ -231,24 +224,18 @@ public class InventoryPageController {
         return response.body(new ModelAndView<>("inventory-delete", model));
     }
 
-    private HttpResponse<?> missing(HttpRequest<?> request, Authentication caller, String kind, @Nullable String key) {
-        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.NOT_FOUND);
-        Map<String, Object> model = model(request, caller, response, InventoryKind.ofPath(kind).orElse(null));
-        model.put("kindName", kind);
-        model.put("key", key);
-        return response.body(new ModelAndView<>("inventory-missing", model));
+    /** What refers to the item, read by SQL: a count and the first {@value InventoryPages#MAX_REFERENCES} of each group. */
+    private List<InventoryPages.Group> references(InventoryKind kind, String key, InventoryPages.Labels labels) {
+        return InventoryPages.groups(store.references(kind, key, InventoryPages.MAX_REFERENCES), labels);
     }
 
-    /** What every inventory page has: the caller, the form token, the tabs and whether writes are offered. */
+    private HttpResponse<?> missing(HttpRequest<?> request, Authentication caller, String kind, @Nullable String key) {
+        return InventoryPages.missing(csrf, request, caller, kind, key);
+    }
+
     private Map<String, Object> model(HttpRequest<?> request, Authentication caller, MutableHttpResponse<?> response,
                                       @Nullable InventoryKind kind) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("user", caller.getName());
-        model.put("csrfToken", csrf.token(request, response));
-        model.put("kinds", List.of(InventoryKind.values()).stream().map(InventoryKind::path).toList());
-        model.put("kind", kind == null ? null : kind.path());
-        model.put("admin", caller.getRoles().contains(Role.ADMIN_NAME));
-        return model;
+        return InventoryPages.model(csrf, request, caller, response, kind);
     }
 
     private InventoryPages.Labels labels(HttpRequest<?> request) {

@@ -5,30 +5,42 @@ import java.lang.reflect.RecordComponent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import noc.api.Problem;
+import noc.api.ProblemException;
 import noc.inventory.Contact;
 import noc.inventory.Customer;
 import noc.inventory.Device;
-import noc.inventory.Inventory;
 import noc.inventory.InventoryEditor;
 import noc.inventory.InventoryItem;
 import noc.inventory.InventoryKind;
+import noc.inventory.InventoryProblemException;
+import noc.inventory.InventoryProblems;
+import noc.inventory.InventoryStore;
 import noc.inventory.Service;
 import noc.inventory.Site;
+import noc.security.Role;
 
 /**
  * What the inventory pages show of items: their fields, read from the item's record (so a field the
- * model gains shows without a change here), each reference a link to the item it names; and, for one
- * item, what refers to it. Texts come through {@code label}, which turns a message key into the page's
- * language.
+ * model gains shows without a change here), each reference a link to the item it names, each value of
+ * a choice through its message key; for one item, what refers to it; and the parts every inventory page
+ * shares. Texts come through {@code label}, which turns a message key into the page's language.
  */
 final class InventoryPages {
 
@@ -43,9 +55,14 @@ final class InventoryPages {
             "parent", InventoryKind.DEVICES,
             "services", InventoryKind.SERVICES);
 
-    /** Texts by message key, the key itself when there is none. */
+    /** Texts by message key in the page's language. */
     interface Labels {
+
+        /** The text of {@code key}; its last part (a field's own name) when there is none. */
         String label(String key);
+
+        /** The text of {@code key} with {@code values}; {@code fallback} when there is none. */
+        String text(String key, String fallback, Object... values);
     }
 
     /** One value as shown: its text, and where it leads when it names an item. */
@@ -73,7 +90,46 @@ final class InventoryPages {
 
     /** The texts of {@code locale}; a key without one shows as its last part (a field's own name). */
     static Labels labels(io.micronaut.context.MessageSource messages, Locale locale) {
-        return key -> messages.getMessage(key, locale).orElse(key.substring(key.lastIndexOf('.') + 1));
+        return new Labels() {
+            @Override
+            public String label(String key) {
+                return messages.getMessage(key, locale).orElse(key.substring(key.lastIndexOf('.') + 1));
+            }
+
+            @Override
+            public String text(String key, String fallback, Object... values) {
+                return messages.getMessage(key, locale, values).orElse(fallback);
+            }
+        };
+    }
+
+    /**
+     * The problems of a refused change in the page's language: those of a known check through their
+     * code ({@code inventory.problem.*}), any other in the API's words.
+     */
+    static List<Problem.FieldError> problems(ProblemException refused, Labels labels) {
+        if (!(refused instanceof InventoryProblemException coded)) {
+            return refused.errors();
+        }
+        List<Problem.FieldError> worded = new ArrayList<>();
+        for (int i = 0; i < refused.errors().size(); i++) {
+            Problem.FieldError error = refused.errors().get(i);
+            InventoryProblems.Code code = i < coded.codes().size() ? coded.codes().get(i) : null;
+            worded.add(code == null ? error : new Problem.FieldError(error.field(), say(code, error.message(), labels)));
+        }
+        return worded;
+    }
+
+    /** Why a change was refused, in the page's language when a known check says it, else in the API's words. */
+    static String detail(ProblemException refused, Labels labels) {
+        if (refused instanceof InventoryProblemException coded && coded.detailCode() != null) {
+            return say(coded.detailCode(), refused.getMessage(), labels);
+        }
+        return refused.getMessage();
+    }
+
+    private static String say(InventoryProblems.Code code, String english, Labels labels) {
+        return labels.text("inventory.problem." + code.key(), english, code.values().toArray());
     }
 
     /** The page of an item: {@code /inventory/devices/acme%20cpe}. */
@@ -106,36 +162,80 @@ final class InventoryPages {
     /** Every field of {@code item}, its key first. */
     static List<Field> fields(InventoryItem item, Labels labels) {
         List<Field> fields = new ArrayList<>();
-        for (RecordComponent component : item.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(item);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + item.key(), e);
-            }
-            InventoryKind refers = REFERS.get(component.getName());
+        components(item).forEach((name, value) -> {
+            InventoryKind refers = REFERS.get(name);
             List<Value> values = new ArrayList<>();
             if (value instanceof Collection<?> many) {
-                many.forEach(one -> values.add(value(one, refers, labels)));
+                many.forEach(one -> values.add(value(name, one, refers, labels)));
             } else if (value != null) {
-                values.add(value(value, refers, labels));
+                values.add(value(name, value, refers, labels));
             }
-            fields.add(new Field(component.getName(), labels.label("inventory.field." + component.getName()), values));
-        }
+            fields.add(new Field(name, labels.label("inventory.field." + name), values));
+        });
         return fields;
     }
 
-    private static Value value(Object value, @Nullable InventoryKind refers, Labels labels) {
+    /** The fields of {@code item} but its key as the edit form holds them. */
+    static Map<String, String> formValues(InventoryItem item) {
+        Map<String, String> values = new LinkedHashMap<>();
+        components(item).forEach((name, value) -> {
+            String text;
+            if (value instanceof Collection<?> many) {
+                text = String.join(" | ", many.stream().map(String::valueOf).toList());
+            } else if (value instanceof Enum<?> constant) {
+                text = code(constant);
+            } else {
+                text = value == null ? "" : String.valueOf(value);
+            }
+            values.put(name, text);
+        });
+        return values;
+    }
+
+    /** The values of {@code item}'s record components by name, in the record's order. */
+    private static Map<String, Object> components(InventoryItem item) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : item.getClass().getRecordComponents()) {
+            try {
+                values.put(component.getName(), component.getAccessor().invoke(item));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + item.key(), e);
+            }
+        }
+        return values;
+    }
+
+    private static Value value(String field, Object value, @Nullable InventoryKind refers, Labels labels) {
         if (value instanceof Boolean yes) {
             return new Value(labels.label(yes ? "inventory.yes" : "inventory.no"), null);
         }
-        String text = value instanceof Enum<?> constant ? constant.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
+        if (value instanceof Enum<?> constant) {
+            return new Value(labels.label(choiceKey(field, code(constant))), null);
+        }
+        String text = String.valueOf(value);
         return new Value(text, refers == null ? null : href(refers, text));
     }
 
-    /** A field of the edit form: how it is entered ({@code text}, {@code list}, {@code choice}, {@code yesNo}) and its value. */
-    public record Input(String name, String label, String type, String value, List<String> choices) {
+    /** An enumeration's value as the API and the forms write it: {@code high}, {@code fr}. */
+    private static String code(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
+
+    /** The message key of a value of a choice field: {@code inventory.value.criticality.high}; blank is {@code none}. */
+    private static String choiceKey(String field, String value) {
+        return "inventory.value." + field + "." + (value.isEmpty() ? "none" : value);
+    }
+
+    /** One option of a choice: the value posted, and what the page shows for it. */
+    public record Choice(String value, String label) {
+    }
+
+    /** A field of the edit form: how it is entered ({@code text}, {@code list}, {@code choice}, {@code yesNo}) and its value. */
+    public record Input(String name, String label, String type, String value, List<Choice> choices) {
+    }
+
+    /** The choice fields an item may leave blank: a contact without a language is written to in noc.locale's. */
+    private static final Set<String> BLANK_CHOICES = Set.of("language");
 
     /**
      * The edit form's fields of {@code kind} but its key, in the record's order, each with its value in
@@ -150,12 +250,17 @@ final class InventoryPages {
             }
             Class<?> type = component.getType();
             String value = values.getOrDefault(name, "");
-            List<String> choices = List.of();
+            List<Choice> choices = new ArrayList<>();
             String how = "text";
             if (type.isEnum()) {
                 how = "choice";
-                choices = java.util.Arrays.stream(type.getEnumConstants())
-                        .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toList();
+                if (BLANK_CHOICES.contains(name)) {
+                    choices.add(new Choice("", labels.label(choiceKey(name, ""))));
+                }
+                for (Object constant : type.getEnumConstants()) {
+                    String code = code((Enum<?>) constant);
+                    choices.add(new Choice(code, labels.label(choiceKey(name, code))));
+                }
             } else if (type == boolean.class || type == Boolean.class) {
                 how = "yesNo";
             } else if (Collection.class.isAssignableFrom(type)) {
@@ -166,90 +271,33 @@ final class InventoryPages {
         return inputs;
     }
 
-    /** The fields of {@code item} but its key as the edit form holds them. */
-    static Map<String, String> formValues(InventoryItem item) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (RecordComponent component : item.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(item);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + item.key(), e);
-            }
-            String text;
-            if (value instanceof Collection<?> many) {
-                text = String.join(" | ", many.stream().map(String::valueOf).toList());
-            } else if (value instanceof Enum<?> constant) {
-                text = constant.name().toLowerCase(Locale.ROOT);
-            } else {
-                text = value == null ? "" : String.valueOf(value);
-            }
-            values.put(component.getName(), text);
-        }
-        return values;
+    /** The groups of what refers to an item, as the store found them, each with its label. */
+    static List<Group> groups(List<InventoryStore.References> references, Labels labels) {
+        return references.stream().map(found -> new Group(labels.label("inventory.refs." + found.relation()),
+                found.keys().stream().map(key -> new Value(key, href(found.kind(), key))).toList(),
+                found.total())).toList();
     }
 
-    /** What refers to {@code item} in {@code inventory}, group by group; empty groups left out. */
-    static List<Group> references(InventoryItem item, Inventory inventory, Labels labels) {
-        List<Group> groups = new ArrayList<>();
-        String key = item.key();
-        if (item instanceof Customer) {
-            group(groups, labels, "inventory.refs.contacts", inventory, InventoryKind.CONTACTS,
-                    one -> key.equals(((Contact) one).customer()));
-            group(groups, labels, "inventory.refs.sites", inventory, InventoryKind.SITES,
-                    one -> key.equals(((Site) one).customer()));
-            group(groups, labels, "inventory.refs.services", inventory, InventoryKind.SERVICES,
-                    one -> key.equals(((Service) one).customer()));
-            Set<String> services = keys(inventory, InventoryKind.SERVICES,
-                    one -> key.equals(((Service) one).customer()));
-            group(groups, labels, "inventory.refs.devicesThroughServices", inventory, InventoryKind.DEVICES,
-                    one -> ((Device) one).services().stream().anyMatch(services::contains));
-        } else if (item instanceof Contact) {
-            group(groups, labels, "inventory.refs.managerOf", inventory, InventoryKind.CUSTOMERS,
-                    one -> key.equals(((Customer) one).projectManager()));
-        } else if (item instanceof Site) {
-            group(groups, labels, "inventory.refs.devices", inventory, InventoryKind.DEVICES,
-                    one -> key.equals(((Device) one).site()));
-            group(groups, labels, "inventory.refs.services", inventory, InventoryKind.SERVICES,
-                    one -> key.equals(((Service) one).site()));
-        } else if (item instanceof Service) {
-            group(groups, labels, "inventory.refs.devices", inventory, InventoryKind.DEVICES,
-                    one -> ((Device) one).services().contains(key));
-        } else if (item instanceof Device device) {
-            Set<String> customers = new LinkedHashSet<>();
-            for (String reference : device.services()) {
-                inventory.find(InventoryKind.SERVICES, reference)
-                        .ifPresent(found -> customers.add(((Service) found).customer()));
-            }
-            group(groups, labels, "inventory.refs.customersThroughServices", inventory, InventoryKind.CUSTOMERS,
-                    one -> customers.contains(one.key()));
-            group(groups, labels, "inventory.refs.children", inventory, InventoryKind.DEVICES,
-                    one -> key.equals(((Device) one).parent()));
-        }
-        return groups;
+    /** What every inventory page has: the caller, the form token, the tabs and whether writes are offered. */
+    static Map<String, Object> model(Csrf csrf, HttpRequest<?> request, Authentication caller,
+                                     MutableHttpResponse<?> response, @Nullable InventoryKind kind) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("user", caller.getName());
+        model.put("csrfToken", csrf.token(request, response));
+        model.put("kinds", Arrays.stream(InventoryKind.values()).map(InventoryKind::path).toList());
+        model.put("kind", kind == null ? null : kind.path());
+        model.put("admin", caller.getRoles().contains(Role.ADMIN_NAME));
+        return model;
     }
 
-    private static Set<String> keys(Inventory inventory, InventoryKind kind, Predicate<InventoryItem> which) {
-        Set<String> keys = new LinkedHashSet<>();
-        inventory.list(kind).stream().filter(which).forEach(one -> keys.add(one.key()));
-        return keys;
-    }
-
-    private static void group(List<Group> groups, Labels labels, String label, Inventory inventory, InventoryKind kind,
-                              Predicate<InventoryItem> which) {
-        List<Value> listed = new ArrayList<>();
-        int total = 0;
-        for (InventoryItem one : inventory.list(kind)) {
-            if (which.test(one)) {
-                total++;
-                if (listed.size() < MAX_REFERENCES) {
-                    listed.add(new Value(one.key(), href(kind, one.key())));
-                }
-            }
-        }
-        if (total > 0) {
-            groups.add(new Group(labels.label(label), listed, total));
-        }
+    /** The 404 page of a kind, or of an item, that the inventory does not have. */
+    static HttpResponse<?> missing(Csrf csrf, HttpRequest<?> request, Authentication caller, String kind,
+                                   @Nullable String key) {
+        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.NOT_FOUND);
+        Map<String, Object> model = model(csrf, request, caller, response, InventoryKind.ofPath(kind).orElse(null));
+        model.put("kindName", kind);
+        model.put("key", key);
+        return response.body(new ModelAndView<>("inventory-missing", model));
     }
 
     private static Class<? extends Record> type(InventoryKind kind) {

@@ -51,7 +51,10 @@ public final class SqlFilter {
         return i;
     }
 
-    /** A {@code LIKE} pattern (with {@code ESCAPE '!'}) for {@code text} anywhere in a value. */
+    /**
+     * A {@code LIKE} pattern for {@code text} anywhere in a value, its wildcards taken as plain characters:
+     * the one escaper of the code base, for conditions written {@code LIKE ? ESCAPE '!'}.
+     */
     public static String containing(String text) {
         return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }

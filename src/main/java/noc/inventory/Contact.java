@@ -27,6 +27,18 @@ public record Contact(String name, @Nullable String customer, String role, Strin
         this(name, customer, role, phone, email, null);
     }
 
+    /**
+     * The language an address is written to, the one rule for it: that of the first contact by name,
+     * among {@code contacts} (those whose address is {@code email} in any case), that has a language;
+     * empty when none has one ({@code noc.locale}'s then).
+     */
+    public static java.util.Optional<Language> languageOf(String email, java.util.Collection<Contact> contacts) {
+        return contacts.stream()
+                .filter(contact -> contact.language() != null && contact.email().equalsIgnoreCase(email))
+                .min(java.util.Comparator.comparing(Contact::name))
+                .map(Contact::language);
+    }
+
     @Override
     public InventoryKind kind() {
         return InventoryKind.CONTACTS;

@@ -21,8 +21,8 @@ final class InventoryDecoder {
     }
 
     /** The item of {@code kind} in {@code fields}, or null when a field is missing or wrong. */
-    static InventoryItem decode(InventoryKind kind, Map<String, Object> fields, String path, FieldReader errors) {
-        int before = errors.errors().size();
+    static InventoryItem decode(InventoryKind kind, Map<String, Object> fields, String path, InventoryProblems errors) {
+        int before = errors.count();
         checkLengths(kind, fields, path, errors);
         InventoryItem item = switch (kind) {
             case CUSTOMERS -> {
@@ -30,9 +30,9 @@ final class InventoryDecoder {
                 Contract contract = choice(Contract.class, fields, "contract", path, errors);
                 String manager = optional(fields, "projectManager");
                 if (contract == Contract.MANAGED && manager == null) {
-                    errors.error(at(path, "projectManager"), "is required for a managed customer (P-1.3)");
+                    errors.error(at(path, "projectManager"), "is required for a managed customer (P-1.3)", "managerRequired");
                 }
-                yield errors.errors().size() > before ? null : new Customer(name, contract, manager);
+                yield errors.count() > before ? null : new Customer(name, contract, manager);
             }
             case CONTACTS -> {
                 String name = required(fields, "name", path, errors);
@@ -42,27 +42,27 @@ final class InventoryDecoder {
                 String email = required(fields, "email", path, errors);
                 errors.email(email, at(path, "email"));
                 Language language = language(fields, path, errors);
-                yield errors.errors().size() > before ? null
+                yield errors.count() > before ? null
                         : new Contact(name, optional(fields, "customer"), role, phone, email, language);
             }
             case SITES -> {
                 String name = required(fields, "name", path, errors);
                 String address = required(fields, "address", path, errors);
-                yield errors.errors().size() > before ? null : new Site(name, optional(fields, "customer"), address);
+                yield errors.count() > before ? null : new Site(name, optional(fields, "customer"), address);
             }
             case SERVICES -> {
                 String reference = required(fields, "reference", path, errors);
                 String customer = required(fields, "customer", path, errors);
                 Criticality criticality = choice(Criticality.class, fields, "criticality", path, errors);
                 Boolean redundant = bool(fields, "redundant", path, errors);
-                yield errors.errors().size() > before ? null
+                yield errors.count() > before ? null
                         : new Service(reference, customer, optional(fields, "site"), criticality, redundant);
             }
             case DEVICES -> {
                 String name = required(fields, "name", path, errors);
                 List<String> addresses = list(fields, "addresses", path, errors);
                 List<String> services = list(fields, "services", path, errors);
-                yield errors.errors().size() > before ? null : new Device(name, optional(fields, "site"),
+                yield errors.count() > before ? null : new Device(name, optional(fields, "site"),
                         optional(fields, "parent"), addresses, services);
             }
         };
@@ -70,7 +70,7 @@ final class InventoryDecoder {
     }
 
     /** Checks what {@code item} refers to against {@code inventory}, which already holds it. */
-    static void checkReferences(InventoryItem item, Inventory inventory, String path, FieldReader errors) {
+    static void checkReferences(InventoryItem item, Inventory inventory, String path, InventoryProblems errors) {
         if (item instanceof Customer customer) {
             refer(inventory, InventoryKind.CONTACTS, customer.projectManager(), at(path, "projectManager"), errors);
         } else if (item instanceof Contact contact) {
@@ -91,28 +91,30 @@ final class InventoryDecoder {
                 for (String owner : inventory.devicesWithAddress(address)) {
                     if (!owner.equals(device.name())) {
                         errors.error(at(path, "addresses"), "address " + address + " is already device '" + owner
-                                + "''s");
+                                + "''s", "addressTaken", address, owner);
                     }
                 }
             }
         }
     }
 
-    private static void checkParents(Device device, Inventory inventory, String path, FieldReader errors) {
+    private static void checkParents(Device device, Inventory inventory, String path, InventoryProblems errors) {
         Set<String> seen = new LinkedHashSet<>();
         String current = device.name();
         while (current != null) {
             if (!seen.add(current)) {
-                errors.error(at(path, "parent"), "makes a loop: " + String.join(" -> ", seen) + " -> " + current);
+                String loop = String.join(" -> ", seen) + " -> " + current;
+                errors.error(at(path, "parent"), "makes a loop: " + loop, "parentLoop", loop);
                 return;
             }
             current = inventory.find(InventoryKind.DEVICES, current).map(d -> ((Device) d).parent()).orElse(null);
         }
     }
 
-    private static void refer(Inventory inventory, InventoryKind kind, String key, String path, FieldReader errors) {
+    private static void refer(Inventory inventory, InventoryKind kind, String key, String path, InventoryProblems errors) {
         if (key != null && !inventory.contains(kind, key)) {
-            errors.error(path, "refers to unknown " + kind.path().replaceAll("s$", "") + " '" + key + "'");
+            errors.error(path, "refers to unknown " + kind.path().replaceAll("s$", "") + " '" + key + "'",
+                    "unknown." + kind.path(), key);
         }
     }
 
@@ -120,10 +122,10 @@ final class InventoryDecoder {
         return FieldReader.at(path, field);
     }
 
-    private static String required(Map<String, Object> fields, String name, String path, FieldReader errors) {
+    private static String required(Map<String, Object> fields, String name, String path, InventoryProblems errors) {
         String value = optional(fields, name);
         if (value == null) {
-            errors.error(at(path, name), "is required");
+            errors.error(at(path, name), "is required", "required");
         }
         return value;
     }
@@ -160,18 +162,18 @@ final class InventoryDecoder {
     }
 
     /** Every field is one of the kind's and fits its column; nothing is cut. */
-    static void checkLengths(InventoryKind kind, Map<String, Object> fields, String path, FieldReader errors) {
+    static void checkLengths(InventoryKind kind, Map<String, Object> fields, String path, InventoryProblems errors) {
         Map<String, Integer> known = FIELDS.get(kind);
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             Integer length = known.get(field.getKey());
             if (length == null) {
                 errors.error(at(path, field.getKey()), "is not a known field; known fields: "
-                        + String.join(", ", known.keySet()));
+                        + String.join(", ", known.keySet()), "unknownField", String.join(", ", known.keySet()));
                 continue;
             }
             if (field.getValue() instanceof List<?> list) {
                 if (list.size() > MAX_LIST) {
-                    errors.error(at(path, field.getKey()), "must hold at most " + MAX_LIST + " items");
+                    errors.error(at(path, field.getKey()), "must hold at most " + MAX_LIST + " items", "tooMany", MAX_LIST);
                 }
                 for (int i = 0; i < list.size() && i < MAX_LIST; i++) {
                     errors.length(String.valueOf(list.get(i)).strip(), length, at(path, field.getKey()) + "[" + i + "]");
@@ -180,7 +182,7 @@ final class InventoryDecoder {
                 if (isList(kind, field.getKey())) {
                     String[] items = String.valueOf(field.getValue()).split("\\|");
                     if (items.length > MAX_LIST) {
-                        errors.error(at(path, field.getKey()), "must hold at most " + MAX_LIST + " items");
+                        errors.error(at(path, field.getKey()), "must hold at most " + MAX_LIST + " items", "tooMany", MAX_LIST);
                     }
                     for (int i = 0; i < items.length && i < MAX_LIST; i++) {
                         errors.length(items[i].strip(), length, at(path, field.getKey()) + "[" + i + "]");
@@ -197,24 +199,24 @@ final class InventoryDecoder {
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, Object> fields, String name, String path,
-                                                FieldReader errors) {
+                                                InventoryProblems errors) {
         return errors.choice(type, optional(fields, name), at(path, name));
     }
 
     /** A contact's language: {@code fr}, {@code en} or none ({@code noc.locale}'s). */
-    private static Language language(Map<String, Object> fields, String path, FieldReader errors) {
+    private static Language language(Map<String, Object> fields, String path, InventoryProblems errors) {
         String value = optional(fields, "language");
         if (value == null) {
             return null;
         }
         return Language.of(value).orElseGet(() -> {
             errors.error(at(path, "language"), "must be fr or en (or left out for noc.locale's), not '" + value
-                    + "'");
+                    + "'", "language", value);
             return null;
         });
     }
 
-    private static Boolean bool(Map<String, Object> fields, String name, String path, FieldReader errors) {
+    private static Boolean bool(Map<String, Object> fields, String name, String path, InventoryProblems errors) {
         String value = optional(fields, name);
         if (value == null) {
             return false;
@@ -223,14 +225,14 @@ final class InventoryDecoder {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> {
-                errors.error(at(path, name), "must be true or false, not '" + value + "'");
+                errors.error(at(path, name), "must be true or false, not '" + value + "'", "yesNo", value);
                 yield false;
             }
         };
     }
 
     /** A list, from JSON (an array) or CSV (values separated by |). */
-    private static List<String> list(Map<String, Object> fields, String name, String path, FieldReader errors) {
+    private static List<String> list(Map<String, Object> fields, String name, String path, InventoryProblems errors) {
         Object value = fields.get(name);
         List<String> result = new ArrayList<>();
         if (value == null) {
@@ -239,7 +241,7 @@ final class InventoryDecoder {
         if (value instanceof List<?> items) {
             for (Object item : items) {
                 if (item == null || String.valueOf(item).isBlank()) {
-                    errors.error(at(path, name), "must hold non-empty strings");
+                    errors.error(at(path, name), "must hold non-empty strings", "emptyInList");
                 } else {
                     result.add(String.valueOf(item).strip());
                 }

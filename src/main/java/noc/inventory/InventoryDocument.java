@@ -22,6 +22,10 @@ public final class InventoryDocument {
     }
 
     public static Parsed parse(Map<String, Object> document, String prefix, FieldReader errors) {
+        return parse(document, prefix, new InventoryProblems(errors));
+    }
+
+    static Parsed parse(Map<String, Object> document, String prefix, InventoryProblems errors) {
         List<InventoryItem> items = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (String field : document.keySet()) {
@@ -59,6 +63,10 @@ public final class InventoryDocument {
 
     /** Checks what each item refers to, within {@code base} plus the items themselves. */
     public static void checkReferences(Parsed parsed, List<InventoryItem> base, FieldReader errors) {
+        checkReferences(parsed, base, new InventoryProblems(errors));
+    }
+
+    static void checkReferences(Parsed parsed, List<InventoryItem> base, InventoryProblems errors) {
         List<InventoryItem> all = new ArrayList<>(base);
         all.addAll(parsed.items());
         Inventory merged = new Inventory(all);

@@ -59,7 +59,7 @@ public class InventoryEditor {
                     List.of(new Problem.FieldError(keyField, "must be '" + key + "' as in the path, or left out")));
         }
         fields.put(keyField, key);
-        FieldReader errors = new FieldReader();
+        InventoryProblems errors = new InventoryProblems();
         InventoryItem item = InventoryDecoder.decode(type, fields, "", errors);
         refuseIfInvalid(errors);
         InventoryDocument.Parsed parsed = new InventoryDocument.Parsed(List.of(item), List.of(""));
@@ -78,14 +78,15 @@ public class InventoryEditor {
                 throw ProblemException.notFound("No " + singular(type) + " '" + key + "'");
             }
         } catch (InventoryConflictException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
+            throw new InventoryProblemException(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of(), e.code(),
+                    List.of());
         }
         audit.record(caller, "INVENTORY_DELETED", type.path() + "/" + key, request, null);
     }
 
     /** Imports a JSON document of every kind, all or nothing. */
     public ImportResult importDocument(InventoryBodies.ImportBody body, Authentication caller, HttpRequest<?> request) {
-        FieldReader errors = new FieldReader();
+        InventoryProblems errors = new InventoryProblems();
         List<InventoryItem> items = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (InventoryKind type : InventoryKind.values()) {
@@ -120,7 +121,7 @@ public class InventoryEditor {
      */
     public ImportResult importCsv(@Nullable String kind, @Nullable String csv, Authentication caller,
                                   HttpRequest<?> request) {
-        FieldReader errors = new FieldReader();
+        InventoryProblems errors = new InventoryProblems();
         List<InventoryItem> items = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         if (kind == null || kind.isBlank()) {
@@ -146,7 +147,7 @@ public class InventoryEditor {
         return result;
     }
 
-    private ImportResult write(List<InventoryItem> items, List<String> paths, FieldReader errors) {
+    private ImportResult write(List<InventoryItem> items, List<String> paths, InventoryProblems errors) {
         if (items.isEmpty() && errors.ok()) {
             throw ProblemException.badRequest("Nothing to import", List.of());
         }
@@ -162,7 +163,7 @@ public class InventoryEditor {
         return new ImportResult(items.size(), counts);
     }
 
-    private static void decodeInto(InventoryKind type, Map<String, Object> fields, String path, FieldReader errors,
+    private static void decodeInto(InventoryKind type, Map<String, Object> fields, String path, InventoryProblems errors,
                                    List<InventoryItem> items, List<String> paths) {
         if (fields.containsKey("")) {
             errors.error(path, String.valueOf(fields.get("")));
@@ -175,7 +176,7 @@ public class InventoryEditor {
         }
     }
 
-    private static void refuseIfInvalid(FieldReader errors) {
+    private static void refuseIfInvalid(InventoryProblems errors) {
         errors.refuseIfInvalid("nothing was written");
     }
 

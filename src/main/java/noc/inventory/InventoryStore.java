@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import noc.api.Cursor;
 import noc.api.Page;
 import noc.api.PageRequest;
+import noc.database.SqlFilter;
 
 /** Reads and writes the inventory tables, each write in one transaction. */
 @Singleton
@@ -54,6 +56,100 @@ public class InventoryStore {
         });
     }
 
+    /** The item of {@code kind} whose key is {@code key}: one row (and a device's lists), not the inventory. */
+    public Optional<InventoryItem> find(InventoryKind kind, String key) {
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            try {
+                List<InventoryItem> found = new ArrayList<>();
+                query(connection, select(kind) + " WHERE " + key(kind) + " = ?", List.of(key),
+                        row -> found.add(read(kind, row, Map.of(), Map.of())));
+                withDeviceLists(connection, kind, found);
+                return found.stream().findFirst();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Items of one kind that refer to another item in one way: the first {@code keys} by key, and how
+     * many there are in all.
+     *
+     * @param relation what the items are to the one they refer to, as a word ({@code devicesThroughServices})
+     */
+    public record References(String relation, InventoryKind kind, List<String> keys, int total) {
+
+        public References {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /**
+     * What refers to the item of {@code kind} whose key is {@code key}, relation by relation, each read
+     * by SQL as a count and at most {@code limit} keys; relations with nothing left out.
+     */
+    public List<References> references(InventoryKind kind, String key, int limit) {
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            List<References> found = new ArrayList<>();
+            try {
+                switch (kind) {
+                    case CUSTOMERS -> {
+                        referrers(connection, found, "contacts", InventoryKind.CONTACTS, "customer = ?", key, limit);
+                        referrers(connection, found, "sites", InventoryKind.SITES, "customer = ?", key, limit);
+                        referrers(connection, found, "services", InventoryKind.SERVICES, "customer = ?", key, limit);
+                        referrers(connection, found, "devicesThroughServices", InventoryKind.DEVICES,
+                                "name IN (SELECT ds.device FROM device_service ds JOIN service s"
+                                        + " ON s.reference = ds.service WHERE s.customer = ?)", key, limit);
+                    }
+                    case CONTACTS -> referrers(connection, found, "managerOf", InventoryKind.CUSTOMERS,
+                            "project_manager = ?", key, limit);
+                    case SITES -> {
+                        referrers(connection, found, "devices", InventoryKind.DEVICES, "site = ?", key, limit);
+                        referrers(connection, found, "services", InventoryKind.SERVICES, "site = ?", key, limit);
+                    }
+                    case SERVICES -> referrers(connection, found, "devices", InventoryKind.DEVICES,
+                            "name IN (SELECT device FROM device_service WHERE service = ?)", key, limit);
+                    case DEVICES -> {
+                        referrers(connection, found, "customersThroughServices", InventoryKind.CUSTOMERS,
+                                "name IN (SELECT s.customer FROM service s JOIN device_service ds"
+                                        + " ON ds.service = s.reference WHERE ds.device = ?)", key, limit);
+                        referrers(connection, found, "children", InventoryKind.DEVICES, "parent = ?", key, limit);
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Adds the items of {@code kind} that meet {@code condition} (one parameter) to {@code found}, if any. */
+    private static void referrers(Connection connection, List<References> found, String relation,
+                                  InventoryKind kind, String condition, String key, int limit) throws SQLException {
+        String from = " FROM " + table(kind) + " WHERE " + condition;
+        int[] total = {0};
+        query(connection, "SELECT COUNT(*)" + from, List.of(key), row -> total[0] = row.getInt(1));
+        if (total[0] == 0) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        query(connection, "SELECT " + key(kind) + from + " ORDER BY " + key(kind) + " LIMIT ?", List.of(key, limit),
+                row -> keys.add(row.getString(1)));
+        found.add(new References(relation, kind, keys, total[0]));
+    }
+
+    private static String table(InventoryKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> "customer";
+            case CONTACTS -> "contact";
+            case SITES -> "site";
+            case SERVICES -> "service";
+            case DEVICES -> "device";
+        };
+    }
+
     /** One page of the items of {@code kind}, by key: a keyset query that reads at most one row more than the page. */
     public Page<InventoryItem> list(InventoryKind kind, PageRequest page) {
         List<InventoryItem> items = transactions.executeRead(status -> {
@@ -89,18 +185,17 @@ public class InventoryStore {
                 List<Object> parameters = new ArrayList<>();
                 List<String> conditions = new ArrayList<>();
                 if (text != null && !text.isBlank()) {
-                    String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
-                            .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    String pattern = SqlFilter.containing(text.strip().toLowerCase(java.util.Locale.ROOT));
                     List<String> matches = new ArrayList<>();
                     for (String column : searched(kind)) {
-                        matches.add("LOWER(" + column + ") LIKE ?");
+                        matches.add("LOWER(" + column + ") LIKE ? ESCAPE '!'");
                         parameters.add(pattern);
                     }
                     if (kind == InventoryKind.DEVICES) {
                         matches.add("EXISTS (SELECT 1 FROM device_address a WHERE a.device = device.name"
-                                + " AND LOWER(a.address) LIKE ?)");
+                                + " AND LOWER(a.address) LIKE ? ESCAPE '!')");
                         matches.add("EXISTS (SELECT 1 FROM device_service s WHERE s.device = device.name"
-                                + " AND LOWER(s.service) LIKE ?)");
+                                + " AND LOWER(s.service) LIKE ? ESCAPE '!')");
                         parameters.add(pattern);
                         parameters.add(pattern);
                     }
@@ -288,13 +383,7 @@ public class InventoryStore {
     public boolean delete(InventoryKind kind, String key) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            String sql = switch (kind) {
-                case CUSTOMERS -> "DELETE FROM customer WHERE name = ?";
-                case CONTACTS -> "DELETE FROM contact WHERE name = ?";
-                case SITES -> "DELETE FROM site WHERE name = ?";
-                case SERVICES -> "DELETE FROM service WHERE reference = ?";
-                case DEVICES -> "DELETE FROM device WHERE name = ?";
-            };
+            String sql = "DELETE FROM " + table(kind) + " WHERE " + key(kind) + " = ?";
             try {
                 if (kind == InventoryKind.CONTACTS) {
                     checkNotProjectManager(connection, key);
@@ -302,7 +391,7 @@ public class InventoryStore {
                 return update(connection, sql, key) > 0;
             } catch (SQLIntegrityConstraintViolationException e) {
                 throw new InventoryConflictException(kind.path() + " '" + key + "' is still referred to by other "
-                        + "inventory items; change or delete those first");
+                        + "inventory items; change or delete those first", "stillReferred");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot delete from the inventory: " + e.getMessage(), e);
             }
@@ -310,23 +399,26 @@ public class InventoryStore {
     }
 
     /**
-     * The language of the contacts with this address, when they have one (the first by name if they
-     * differ): what a page reached from an email to them is written in.
+     * The language of the contacts with this address ({@link Contact#languageOf}): what a page reached
+     * from an email to them is written in.
      */
-    public java.util.Optional<Language> languageOf(String email) {
+    public Optional<Language> languageOf(String email) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "SELECT language FROM contact WHERE LOWER(email) = LOWER(?) AND language IS NOT NULL"
-                            + " ORDER BY name LIMIT 1")) {
-                statement.setString(1, email);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Language.of(rows.getString(1)) : java.util.Optional.<Language>empty();
-                }
+            try {
+                List<InventoryItem> found = new ArrayList<>();
+                // The contacts with the address; which one's language counts, Contact.languageOf says.
+                query(status.getConnection(), select(InventoryKind.CONTACTS) + " WHERE LOWER(email) = LOWER(?)"
+                        + " ORDER BY name LIMIT ?", List.of(email, MAX_SAME_ADDRESS),
+                        row -> found.add(read(InventoryKind.CONTACTS, row, Map.of(), Map.of())));
+                return Contact.languageOf(email, found.stream().map(Contact.class::cast).toList());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
             }
         });
     }
+
+    /** The most contacts with one address (by name) that {@link #languageOf} weighs: a shared mailbox's first ones. */
+    private static final int MAX_SAME_ADDRESS = 1000;
 
     private static void checkNotProjectManager(Connection connection, String contact) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -335,7 +427,8 @@ public class InventoryStore {
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
                     throw new InventoryConflictException("contacts '" + contact + "' is the project manager of "
-                            + "customer '" + rows.getString(1) + "'; change that first");
+                            + "customer '" + rows.getString(1) + "'; change that first", "projectManager",
+                            rows.getString(1));
                 }
             }
         }

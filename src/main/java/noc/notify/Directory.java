@@ -19,10 +19,8 @@ public final class Directory {
     private final Map<String, Customer> customers = new HashMap<>();
     private final Map<String, Contact> contacts = new HashMap<>();
     private final Map<String, List<Contact>> contactsByCustomer = new HashMap<>();
-    /** By address in lower case: the language of the first contact by name with that address and a language. */
-    private final Map<String, Language> languagesByEmail = new HashMap<>();
-    /** By address in lower case: the first contact by name with that address. */
-    private final Map<String, Contact> contactsByEmail = new HashMap<>();
+    /** By address in lower case: the contacts with that address, by name. */
+    private final Map<String, List<Contact>> contactsByEmail = new HashMap<>();
 
     private Directory() {
     }
@@ -44,10 +42,7 @@ public final class Directory {
                 java.util.Comparator.comparing(Contact::name)));
         directory.contacts.values().stream().sorted(java.util.Comparator.comparing(Contact::name)).forEach(contact -> {
             String email = contact.email().toLowerCase(java.util.Locale.ROOT);
-            directory.contactsByEmail.putIfAbsent(email, contact);
-            if (contact.language() != null) {
-                directory.languagesByEmail.putIfAbsent(email, contact.language());
-            }
+            directory.contactsByEmail.computeIfAbsent(email, e -> new ArrayList<>()).add(contact);
         });
         return directory;
     }
@@ -76,8 +71,8 @@ public final class Directory {
 
     /** The name of the contact with address {@code email} (a ticket's watcher), else the address itself. */
     public String nameOf(String email) {
-        Contact contact = contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
-        return contact == null ? email : contact.name();
+        List<Contact> found = contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
+        return found == null ? email : found.get(0).name();
     }
 
     /**
@@ -85,6 +80,7 @@ public final class Directory {
      * address), or null when none has one: {@code noc.locale}'s then.
      */
     public Language languageOf(String email) {
-        return languagesByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
+        return Contact.languageOf(email, contactsByEmail.getOrDefault(email.toLowerCase(java.util.Locale.ROOT),
+                List.of())).orElse(null);
     }
 }

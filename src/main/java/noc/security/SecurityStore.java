@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import noc.database.SqlFilter;
 import noc.database.Times;
 
 /** Users, API tokens and the audit, in MariaDB. */
@@ -49,8 +50,7 @@ public class SecurityStore {
             int i = 1;
             statement.setString(i++, after == null ? "" : after);
             if (nameContains != null) {
-                statement.setString(i++, "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("[!%_]", "!$0") + "%");
+                statement.setString(i++, SqlFilter.containing(nameContains.toLowerCase(java.util.Locale.ROOT)));
             }
             if (role != null) {
                 statement.setString(i++, role.id());

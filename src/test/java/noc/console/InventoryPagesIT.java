@@ -92,6 +92,19 @@ class InventoryPagesIT {
     }
 
     @Test
+    void aLongGroupOfReferencesListsTheFirstHundredAndCountsThemAll() {
+        StringBuilder devices = new StringBuilder("{\"sites\": [{\"name\": \"Big site\", \"address\": \"1 quai\"}],"
+                + " \"devices\": [");
+        for (int i = 1; i <= InventoryPages.MAX_REFERENCES + 1; i++) {
+            devices.append(i == 1 ? "" : ", ").append(String.format("{\"name\": \"big-%03d\", \"site\": \"Big site\"}", i));
+        }
+        assertThat(app.post("/api/v1/inventory/import", devices.append("]}").toString()).statusCode()).isEqualTo(200);
+        String page = admin.get("/inventory/sites/Big%20site").body();
+        assertThat(page).contains("<span class=\"count\">101</span>", "href=\"/inventory/devices/big-100\"",
+                "Only the first 100 are listed.").doesNotContain("href=\"/inventory/devices/big-101\"");
+    }
+
+    @Test
     void aDevicesPageLinksItsSiteParentServicesAndTheirCustomers() {
         HttpResponse<String> page = viewer.get("/inventory/devices/acme%20cpe%201");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -131,7 +144,7 @@ class InventoryPagesIT {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("Nothing was imported.", "<td class=\"kind\">devices</td>",
                 "<td class=\"row\">2</td>", "<td class=\"line\">3</td>", "<td class=\"field\">site</td>",
-                "refers to unknown site &#39;Nowhere&#39;");
+                "refers to unknown site “Nowhere”");
         assertThat(app.get("/api/v1/inventory/devices/csv-good-1").statusCode()).as("the good row neither")
                 .isEqualTo(404);
     }
@@ -202,7 +215,7 @@ class InventoryPagesIT {
         assertThat(confirm).contains("Delete Site “Acme Paris”?", "href=\"/inventory/devices/acme%20cpe%201\"");
         HttpResponse<String> answer = admin.post("/inventory/sites/Acme%20Paris/delete", Map.of());
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains("Not deleted:", "still referred to");
+        assertThat(answer.body()).contains("Not deleted:", "other items of the inventory still refer to it");
         assertThat(app.get("/api/v1/inventory/sites/Acme%20Paris").statusCode()).isEqualTo(200);
     }
 
@@ -227,7 +240,7 @@ class InventoryPagesIT {
                 {"services": [{"reference": "EDIT-ME", "customer": "Globex", "criticality": "low"}]}""")
                 .statusCode()).isEqualTo(200);
         String form = admin.get("/inventory/services/EDIT-ME/edit").body();
-        assertThat(form).contains("<option value=\"low\" selected=\"selected\">low</option>", "name=\"customer\" value=\"Globex\"");
+        assertThat(form).contains("<option value=\"low\" selected=\"selected\">Low</option>", "name=\"customer\" value=\"Globex\"");
         HttpResponse<String> answer = admin.post("/inventory/services/EDIT-ME/edit", Map.of("customer", "Acme",
                 "site", "Acme Paris", "criticality", "medium", "redundant", "true"));
         assertThat(answer.statusCode()).isEqualTo(303);
@@ -238,6 +251,36 @@ class InventoryPagesIT {
     }
 
     @Test
+    void editingAContactWithoutALanguageLeavesItWithoutOne() {
+        assertThat(app.post("/api/v1/inventory/import", """
+                {"contacts": [{"name": "Nora Blanc", "role": "NOC", "phone": "+33 1 00 00 00 01",
+                               "email": "nora@example.com"},
+                              {"name": "Ed Green", "role": "NOC", "phone": "+33 1 00 00 00 02",
+                               "email": "ed@example.com", "language": "en"}]}""").statusCode()).isEqualTo(200);
+        String form = admin.get("/inventory/contacts/Nora%20Blanc/edit").body();
+        assertThat(form).contains("<option value=\"\" selected=\"selected\">The default language (noc.locale)</option>",
+                "<option value=\"fr\">French</option>");
+        HttpResponse<String> saved = admin.post("/inventory/contacts/Nora%20Blanc/edit", Map.of("role", "NOC lead",
+                "phone", "+33 1 00 00 00 01", "email", "nora@example.com", "language", ""));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(app.getObject("/api/v1/inventory/contacts/Nora%20Blanc")).containsEntry("role", "NOC lead")
+                .doesNotContainKey("language");
+        admin.get("/inventory/contacts/Ed%20Green/edit");
+        assertThat(admin.post("/inventory/contacts/Ed%20Green/edit", Map.of("role", "NOC", "phone", "+33 1 00 00 00 02",
+                "email", "ed@example.com", "language", "")).statusCode()).isEqualTo(303);
+        assertThat(app.getObject("/api/v1/inventory/contacts/Ed%20Green")).as("a language can be cleared")
+                .doesNotContainKey("language");
+    }
+
+    @Test
+    void choiceValuesReadInThePagesLanguage() {
+        assertThat(viewer.get("/inventory/services/ACME-INTERNET-1").body())
+                .contains("<dd class=\"field-criticality\">", "Élevée").doesNotContain(">high<");
+        assertThat(viewer.get("/inventory/customers/Acme").body()).contains("Infogérance").doesNotContain(">managed<");
+        assertThat(viewer.get("/inventory/services").body()).contains("Élevée");
+    }
+
+    @Test
     void aWrongFieldOfTheFormIsShownNextToItAndNothingIsSaved() {
         assertThat(app.post("/api/v1/inventory/import", "{\"devices\": [{\"name\": \"edit-box\"}]}").statusCode())
                 .isEqualTo(200);
@@ -245,7 +288,7 @@ class InventoryPagesIT {
         HttpResponse<String> answer = admin.post("/inventory/devices/edit-box/edit", Map.of("site", "Nowhere",
                 "addresses", "192.0.2.80 | 192.0.2.81"));
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("data-field=\"site\"", "refers to unknown site &#39;Nowhere&#39;",
+        assertThat(answer.body()).contains("data-field=\"site\"", "refers to unknown site “Nowhere”",
                 "value=\"192.0.2.80 | 192.0.2.81\"");
         assertThat(app.getObject("/api/v1/inventory/devices/edit-box")).doesNotContainKey("site");
         HttpResponse<String> good = admin.post("/inventory/devices/edit-box/edit", Map.of("site", "Acme Paris",
@@ -253,6 +296,34 @@ class InventoryPagesIT {
         assertThat(good.statusCode()).isEqualTo(303);
         assertThat(app.getObject("/api/v1/inventory/devices/edit-box").get("addresses"))
                 .isEqualTo(java.util.List.of("192.0.2.80", "192.0.2.81"));
+    }
+
+    @Test
+    void aFrenchPageWordsTheProblemsInFrenchWhileTheApiKeepsItsEnglish() {
+        WebSession french = new WebSession(app.uri("/"), "fr");
+        french.signIn("admin", TestApplication.ADMIN_PASSWORD, "/");
+        assertThat(app.post("/api/v1/inventory/import", "{\"devices\": [{\"name\": \"fr-box\"}]}").statusCode())
+                .isEqualTo(200);
+        french.get("/inventory/devices/fr-box/edit");
+        HttpResponse<String> edit = french.post("/inventory/devices/fr-box/edit", Map.of("site", "Nulle part"));
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(edit.body()).contains("ne correspond à aucun site de l’inventaire : « Nulle part »",
+                "Problèmes relevés : 1 ; rien n’a été enregistré.").doesNotContain("refers to", "problem(s)");
+        french.get("/inventory/import");
+        HttpResponse<String> upload = french.upload("/inventory/import", Map.of("kind", "services"), "file", "s.csv",
+                "text/csv", "reference,customer,criticality\nFR-1,Acme,urgent\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).isEqualTo(400);
+        assertThat(upload.body()).contains("doit être l’une des valeurs high, medium, low, et non « urgent »")
+                .doesNotContain("must be one of");
+        french.get("/inventory/contacts/Paula%20Martin/delete");
+        HttpResponse<String> delete = french.post("/inventory/contacts/Paula%20Martin/delete", Map.of());
+        assertThat(delete.statusCode()).isEqualTo(409);
+        assertThat(delete.body()).contains("ce contact est le chef de projet du client « Acme »")
+                .doesNotContain("project manager of");
+        HttpResponse<String> api = app.post("/api/v1/inventory/import",
+                "{\"devices\": [{\"name\": \"fr-box\", \"site\": \"Nulle part\"}]}");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).as("the API's body is as it was").contains("refers to unknown site 'Nulle part'");
     }
 
     @Test
