@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 import noc.api.PageRequest;
 import noc.database.Times;
 import noc.inventory.Contact;
-import noc.inventory.InventoryKind;
 import noc.inventory.InventoryStore;
 import noc.notify.Outbox;
 import noc.ticket.JournalAction;
@@ -46,6 +45,9 @@ public class PortalTickets {
     private final TicketStore store;
     private final JournalRepository journal;
     private final Outbox outbox;
+    /** The most contacts of one customer whose emails the portal lists: the inventory's limits keep far fewer. */
+    private static final int MAX_CONTACTS = 1000;
+
     private final InventoryStore inventory;
     private final Clock clock;
 
@@ -160,9 +162,7 @@ public class PortalTickets {
     private Set<String> people(Ticket ticket, String customer) {
         Stream<String> watchers = ticket.customers().equals(List.of(customer)) ? ticket.watchers().stream()
                 : Stream.empty();
-        Stream<String> contacts = inventory.load().list(InventoryKind.CONTACTS).stream()
-                .map(Contact.class::cast).filter(contact -> customer.equals(contact.customer()))
-                .map(Contact::email);
+        Stream<String> contacts = inventory.contactsOf(customer, MAX_CONTACTS).stream().map(Contact::email);
         return Stream.concat(watchers, contacts).map(email -> email.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
     }

@@ -417,6 +417,21 @@ public class InventoryStore {
         });
     }
 
+    /** The contacts of one customer, by name, at most {@code limit}: its people, without reading the rest of the inventory. */
+    public List<Contact> contactsOf(String customer, int limit) {
+        return transactions.executeRead(status -> {
+            try {
+                List<Contact> found = new ArrayList<>();
+                query(status.getConnection(), select(InventoryKind.CONTACTS) + " WHERE customer = ? ORDER BY name LIMIT ?",
+                        List.of(customer, limit),
+                        row -> found.add((Contact) read(InventoryKind.CONTACTS, row, Map.of(), Map.of())));
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the inventory: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** The most contacts with one address (by name) that {@link #languageOf} weighs: a shared mailbox's first ones. */
     private static final int MAX_SAME_ADDRESS = 1000;
 
