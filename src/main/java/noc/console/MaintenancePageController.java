@@ -218,7 +218,8 @@ public class MaintenancePageController {
         model.put("csrfToken", csrf.token(request, response));
         var found = schedule.find(reference, clock.instant());
         if (found.isEmpty()) {
-            return response.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("maintenance-missing", model));
+            return response.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>("missing",
+                    Missing.model(model, "maintenance.missing", "/maintenance", "maintenance.title")));
         }
         MaintenanceSchedule.Entry entry = found.get();
         TicketViews.Detail ticket = tickets.show(reference, caller);

@@ -214,6 +214,7 @@ public class TicketPageController {
         model.put("user", caller.getName());
         model.put("reference", reference);
         model.put("csrfToken", csrf.token(request, response));
-        return response.body(new ModelAndView<>("ticket-missing", model));
+        return response.body(new ModelAndView<>("missing", Missing.model(model, "ticket.missing", "/tickets",
+                "tickets.title")));
     }
 }

@@ -83,8 +83,18 @@ public final class Browser implements AutoCloseable {
 
     /** The text of the first element {@code css} selects, or empty when none does. */
     public String text(String css) {
-        List<WebElement> found = all(css);
-        return found.isEmpty() ? "" : found.get(0).getText();
+        // A page that a form's answer is replacing can drop the element between finding and reading it:
+        // find it again on the new page.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> found = all(css);
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** Fills the sign-in form and sends it. */
