@@ -1,0 +1,97 @@
+# Shared by the trap benchmarks (sourced, not run): start the correlator, read its metrics, read the
+# kernel's drops and the CPU time of processes. Expects $jar, $http, $snmp and $work to be set.
+
+password=bench-admin-password
+pid=
+
+# The MariaDB server on 127.0.0.1:3306 when it answers (database noc_bench), else the embedded one
+# (its data in $work/data). With "fresh", noc_bench is dropped and created again.
+database_args() {
+  if command -v mariadb >/dev/null && mariadb -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    [ "${1:-}" = fresh ] && mariadb -h127.0.0.1 -uroot -e 'DROP DATABASE IF EXISTS noc_bench; CREATE DATABASE noc_bench'
+    db_args=(--datasources.default.url=jdbc:mariadb://127.0.0.1:3306/noc_bench --datasources.default.username=root
+             --datasources.default.password=)
+    db="MariaDB server 127.0.0.1:3306"
+  else
+    db_args=(--noc.embedded-database.directory="$work/data")
+    db="embedded MariaDB"
+  fi
+}
+
+# Starts the correlator in the background (call it in this shell, not in $(...)) and waits for
+# /health UP, at most 120 s.
+start_correlator() {
+  local jfr=()
+  [ "${JFR:-0}" = 1 ] && jfr=(-XX:FlightRecorderOptions=stackdepth=256)
+  java ${JAVA_OPTS:--Xmx2g} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
+    --noc.snmp.bind-address=127.0.0.1 --noc.rules.directory=rules --noc.mibs.directories=mibs \
+    --noc.rules.watch=false --noc.security.bootstrap-admin-password=$password "${db_args[@]}" \
+    ${CORRELATOR_ARGS:-} >> "$work/correlator.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 2400); do
+    curl -sf --max-time 2 "localhost:$http/health" 2>/dev/null | grep -q '"status":"UP"' && break
+    kill -0 $pid 2>/dev/null || { tail -50 "$work/correlator.log" >&2; echo "the correlator did not start" >&2; exit 1; }
+    sleep 0.05
+  done
+}
+
+# /prometheus needs the metrics role: logs in as the admin the first start made ($token).
+login() {
+  token=$(curl -s "localhost:$http/login" -H 'Content-Type: application/json' \
+    -d "{\"username\": \"admin\", \"password\": \"$password\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+}
+
+# Stops the correlator started last (SIGTERM, then waits; SIGKILL after 60 s).
+stop_correlator() {
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=
+}
+
+prometheus() { curl -s --max-time 5 -H "Authorization: Bearer $token" "localhost:$http/prometheus"; }
+metric() { prometheus | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v + 0 }'; }
+# seconds as microseconds
+micros() { prometheus | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v * 1000000 }'; }
+dropped() { prometheus | awk '/^noc_snmp_traps_dropped_total\{/ { s += $2 } END { printf "%d", s + 0 }'; }
+committed() { metric 'noc_engine_events_committed_total{source="snmp"}'; }
+queue() { curl -s --max-time 2 "localhost:$http/health" | grep -o '"queueSize":[0-9]*' | cut -d: -f2; }
+
+# 1 while the UDP socket on port $1 holds datagrams its owner has not read yet, else 0.
+socket_backlog() { awk -v p=$(printf ':%04X' "$1") '$2 ~ p"$" { split($5, q, ":"); if (q[2] !~ /^0+$/) b = 1 } END { print b + 0 }' /proc/net/udp /proc/net/udp6; }
+# Datagrams the kernel dropped on UDP port $1 (a socket may be IPv4 or dual-stack IPv6: both tables).
+kernel_drops() { awk -v p=$(printf ':%04X' "$1") '$2 ~ p"$" { d += $NF } END { print d + 0 }' /proc/net/udp /proc/net/udp6; }
+
+# CPU milliseconds (user + system) a process has used so far, all its threads.
+cpu_ms() { awk '{ rest = substr($0, index($0, ") ") + 2); split(rest, f, " "); print (f[12] + f[13]) * 10 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The same for every mariadbd on the machine (the server the correlator writes to).
+mariadb_cpu_ms() { local s=0; for p in $(pgrep -x mariadbd); do s=$(( s + $(cpu_ms "$p") )); done; echo $s; }
+
+# With INVENTORY=N, imports N known devices: device i has the address the load generator's device i
+# sends from (10.x.y.z) and one service of one of 100 customers, so that the rules join alarms to
+# devices, services and customers as in a NOC whose equipment is all known.
+import_inventory() {
+  [ "${INVENTORY:-0}" -gt 0 ] || return 0
+  awk -v n="$INVENTORY" 'BEGIN {
+    printf "{\"customers\": ["; for (c = 0; c < 100; c++) printf "%s{\"name\": \"customer-%d\", \"contract\": \"standard\"}", (c ? "," : ""), c
+    printf "], \"services\": ["; for (i = 0; i < n; i++) printf "%s{\"reference\": \"svc-%d\", \"customer\": \"customer-%d\", \"criticality\": \"high\", \"redundant\": %s}", (i ? "," : ""), i, i % 100, (i % 2 ? "true" : "false")
+    printf "], \"devices\": ["; for (i = 0; i < n; i++) printf "%s{\"name\": \"dev-%d\", \"addresses\": [\"10.%d.%d.%d\"], \"services\": [\"svc-%d\"]}", (i ? "," : ""), i, int(i / 65536) % 256, int(i / 256) % 256, i % 256, i
+    printf "]}" }' > "$work/inventory.json"
+  curl -sf -X POST "localhost:$http/api/v1/inventory/import" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary @"$work/inventory.json" > /dev/null \
+    || { echo "inventory import failed" >&2; exit 1; }
+}
+
+# Waits, at most 600 s, until every trap received since the counters $1 (received), $2 (dropped)
+# and $3 (committed) were read is committed or counted dropped, and the queue is empty.
+await_committed() {
+  local r d c
+  for _ in $(seq 1 3000); do
+    r=$(( $(metric noc_snmp_traps_received_total) - $1 )); d=$(( $(dropped) - $2 )); c=$(( $(committed) - $3 ))
+    [ "$c" -ge $(( r - d )) ] && [ "$(queue)" = "0" ] && [ "$(socket_backlog "$snmp")" = 0 ] && return 0
+    sleep 0.2
+  done
+  echo "gave up waiting for the commits after 600 s" >&2
+}
