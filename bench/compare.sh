@@ -31,7 +31,7 @@ stop_trapd() {
   [ -n "$trapd_pid" ] || return 0
   kill "$trapd_pid" 2>/dev/null || true; wait "$trapd_pid" 2>/dev/null || true; trapd_pid=
 }
-trap 'stop_trapd; stop_correlator; rm -rf "$work"' EXIT
+trap 'stop_trapd; stop_correlator; keep_log; rm -rf "$work"' EXIT
 
 if ! command -v snmptrapd >/dev/null; then
   echo "installing snmptrapd (net-snmp)" >&2
