@@ -31,6 +31,7 @@ public final class MetricCatalogue implements MeterFilter {
             Map.entry("noc.snmp.traps.accepted", "SNMP notifications decoded and queued for the engine"),
             Map.entry("noc.snmp.traps.dropped", "SNMP datagrams dropped, by reason"),
             Map.entry("noc.snmp.engine.discoveries", "v3 senders learning the listener's engine ID"),
+            Map.entry("noc.snmp.receive.backlog", "SNMP datagrams read off the socket and not yet decoded"),
             Map.entry("noc.intake.alarms.accepted", "Alarms taken over HTTP, by intake"),
             Map.entry("noc.intake.requests.rejected", "HTTP intake requests refused, by intake and reason"),
             Map.entry("noc.engine.events.committed", "Alarm events whose cycle committed, by source"),
