@@ -23,7 +23,8 @@ import noc.database.EmbeddedDatabase;
  * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
  * so that {@code java -jar} works on a machine with nothing else installed. An
  * {@code application.yml} in the working directory is read on top of the built-in configuration.
- * {@code java -jar noc-correlator.jar loadgen ...} runs the load generator instead, and
+ * {@code java -jar noc-correlator.jar loadgen ...} runs the trap load generator instead,
+ * {@code loadgen-alerts ...} the Alertmanager webhook load generator, and
  * {@code java -jar noc-correlator.jar rules test <folder>} the rule scenarios of a rules folder.
  */
 @OpenAPIDefinition(
@@ -39,6 +40,10 @@ public class Application {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("loadgen")) {
             noc.tools.LoadGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("loadgen-alerts")) {
+            noc.tools.AlertLoadGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("rules")) {

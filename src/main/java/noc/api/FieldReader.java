@@ -2,7 +2,6 @@ package noc.api;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +107,7 @@ public final class FieldReader {
     /** An RFC 3339 time ({@code 2026-03-02T08:00:00Z}, or with an offset); null (and an error) otherwise. */
     public Instant time(String text, String path) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return Rfc3339.parse(text);
         } catch (DateTimeParseException e) {
             error(path, "must be an RFC 3339 time such as 2026-03-02T08:00:00Z, not '" + text + "'");
             return null;

@@ -5,14 +5,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
@@ -56,21 +60,21 @@ public class IntakeController {
 
     /** Alertmanager's webhook receiver: {@code url: http://host:8080/api/v1/alertmanager}. */
     @Post(uri = "/alertmanager", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<Accepted>> alertmanager(@Body String body) {
+    public CompletableFuture<HttpResponse<Accepted>> alertmanager(@Body String body, HttpRequest<?> request) {
         FieldReader fields = new FieldReader();
         List<AlarmEvent> events = AlertmanagerDecoder.decode(parse(body, "alertmanager"), clock.instant(), fields,
                 configuration.maxAlarmsPerRequest());
-        return submit("alertmanager", events, fields);
+        return submit("alertmanager", events, fields, request);
     }
 
     /** One generic alarm object, or an array of them. */
     @Post(uri = "/alarms", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<Accepted>> alarms(@Body String body) {
+    public CompletableFuture<HttpResponse<Accepted>> alarms(@Body String body, HttpRequest<?> request) {
         FieldReader fields = new FieldReader();
         Instant now = clock.instant();
         List<AlarmEvent> events = GenericAlarmDecoder.decode(parse(body, "generic"), now, fields,
                 configuration.maxAlarmsPerRequest());
-        return submit("generic", events, fields);
+        return submit("generic", events, fields, request);
     }
 
     private JsonNode parse(String body, String intake) {
@@ -94,24 +98,26 @@ public class IntakeController {
     }
 
     private CompletableFuture<HttpResponse<Accepted>> submit(String intake, List<AlarmEvent> events,
-                                                             FieldReader fields) {
+                                                             FieldReader fields, HttpRequest<?> request) {
         if (!fields.ok()) {
             rejected(intake, "invalid");
             throw ProblemException.badRequest(fields.errors().size() + " invalid field(s); nothing was accepted",
                     fields.errors());
         }
         CompletableFuture<HttpResponse<Accepted>> answer = new CompletableFuture<>();
+        Executor connection = connectionThread(request);
         boolean queued = queue.offerAll(events, new Receipt() {
             @Override
             public void committed() {
-                answer.complete(HttpResponse.ok(new Accepted(events.size())));
+                answerOn(connection, () -> answer.complete(HttpResponse.ok(new Accepted(events.size()))));
             }
 
             @Override
             public void failed(Exception cause) {
-                answer.completeExceptionally(cause instanceof InputRefusedException
+                ProblemException problem = cause instanceof InputRefusedException
                         ? refused(events)
-                        : unavailable("The alarms could not be committed; nothing was accepted (the log says why)"));
+                        : unavailable("The alarms could not be committed; nothing was accepted (the log says why)");
+                answerOn(connection, () -> answer.completeExceptionally(problem));
             }
         });
         if (!queued) {
@@ -120,6 +126,24 @@ public class IntakeController {
         }
         meters.counter("noc.intake.alarms.accepted", "intake", intake).increment(events.size());
         return answer;
+    }
+
+    /**
+     * The thread of the request's connection (its Netty event loop), where its answer is written. The
+     * receipt is called on the engine's commit thread once the cycle committed; answering there would
+     * run the server's response pipeline on it and hold back the next cycle's commit.
+     */
+    private static Executor connectionThread(HttpRequest<?> request) {
+        return request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().executor() : Runnable::run;
+    }
+
+    /** Runs {@code answering} on the connection's thread, or here when that thread no longer takes tasks (shutdown). */
+    private static void answerOn(Executor connection, Runnable answering) {
+        try {
+            connection.execute(answering);
+        } catch (RejectedExecutionException e) {
+            answering.run();
+        }
     }
 
     /**
