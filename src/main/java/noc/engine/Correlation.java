@@ -22,8 +22,17 @@ public final class Correlation implements AutoCloseable {
     private long unconsumed;
 
     public Correlation(CompiledRules rules, Instant start, Domain.Seed seed) {
+        this(rules, start, seed, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param nowResolution the least time between two moves of the rules' {@link Now}: zero moves it
+     *                      at every cycle (tests, scenarios, shadow runs); the engine moves it once per
+     *                      tick, so that a burst of cycles does not re-evaluate every deadline each time
+     */
+    public Correlation(CompiledRules rules, Instant start, Domain.Seed seed, java.time.Duration nowResolution) {
         this.session = new RuleSession(rules, start);
-        this.context = new SessionContext(session, start);
+        this.context = new SessionContext(session, start, nowResolution);
         this.domain = seed.plant(context);
     }
 

@@ -79,7 +79,7 @@ public final class Engine {
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Instant start = clock.instant();
-        this.correlation = new Correlation(compiled, start, domain.load());
+        this.correlation = new Correlation(compiled, start, domain.load(), configuration.tick());
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.meters = new EngineMeters(meters, queue, () -> correlation.rules());
@@ -282,7 +282,7 @@ public final class Engine {
     private void rebuild(CompiledRules rules) throws InterruptedException {
         while (true) {
             try {
-                Correlation fresh = new Correlation(rules, clock.instant(), domain.load());
+                Correlation fresh = new Correlation(rules, clock.instant(), domain.load(), configuration.tick());
                 correlation.close();
                 correlation = fresh;
                 generation++;

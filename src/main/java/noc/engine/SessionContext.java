@@ -23,13 +23,19 @@ public final class SessionContext {
     private final List<FactHandle> derivedInputs = new ArrayList<>();
     private final List<FactHandle> signals = new ArrayList<>();
     private Instant now;
+    /** The least time between two moves of the {@link Now} fact. */
+    private final java.time.Duration nowResolution;
+    /** The time the {@link Now} fact holds. */
+    private Instant nowFact;
     private CycleChanges changes = new CycleChanges();
     private String rule;
     private List<? extends Object> ruleFacts = List.of();
 
-    SessionContext(RuleSession session, Instant start) {
+    SessionContext(RuleSession session, Instant start, java.time.Duration nowResolution) {
         this.session = session;
         this.now = start;
+        this.nowResolution = nowResolution;
+        this.nowFact = start;
         this.nowHandle = session.insert(new Now(start));
         session.addListener(new DefaultAgendaEventListener() {
             @Override
@@ -128,7 +134,12 @@ public final class SessionContext {
     void beginCycle(Instant cycleTime) {
         now = cycleTime;
         session.advanceTo(cycleTime);
-        session.update(nowHandle, new Now(cycleTime));
+        // Every rule joining Now to the tickets or alarms is evaluated again for each of them when
+        // it moves: under load, once per resolution rather than once per cycle.
+        if (!cycleTime.isBefore(nowFact.plus(nowResolution))) {
+            session.update(nowHandle, new Now(cycleTime));
+            nowFact = cycleTime;
+        }
         changes = new CycleChanges();
         outsideRules();
     }
