@@ -17,6 +17,6 @@ import jakarta.validation.constraints.NotNull;
  */
 @ConfigurationProperties("noc.engine.warm-up")
 public record WarmUpConfiguration(
-        @Bindable(defaultValue = "30000") @Min(0) int events,
-        @Bindable(defaultValue = "20s") @NotNull Duration maxTime) {
+        @Bindable(defaultValue = "20000") @Min(0) int events,
+        @Bindable(defaultValue = "15s") @NotNull Duration maxTime) {
 }
