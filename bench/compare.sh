@@ -7,7 +7,8 @@
 # unreported, then each rate in turn. --cold: each receiver is started again for each rate, and the
 # blast starts the moment it is ready (snmptrapd: its port is bound; the correlator: /health is UP),
 # as when a correlator restarted during an outage meets the storm.
-# The correlator is also run at twice snmptrapd's loss-free rate when that rate is not in the list.
+# The two take turns at each rate. The correlator is also run at twice snmptrapd's loss-free rate
+# when that rate is not in the list.
 # Loopback only; bounded (every wait has a limit); stops what it starts by PID. Installs snmptrapd
 # (Debian's package snmptrapd) when it is missing. INVENTORY (default 5000) known devices are imported
 # first, and the load generator sends from that many devices (DEVICES to change it).
@@ -30,7 +31,7 @@ stop_trapd() {
   [ -n "$trapd_pid" ] || return 0
   kill "$trapd_pid" 2>/dev/null || true; wait "$trapd_pid" 2>/dev/null || true; trapd_pid=
 }
-trap 'stop_trapd; stop_correlator; rm -rf "$work"' EXIT
+trap 'stop_trapd; stop_correlator; keep_log; rm -rf "$work"' EXIT
 
 if ! command -v snmptrapd >/dev/null; then
   echo "installing snmptrapd (net-snmp)" >&2
@@ -116,40 +117,35 @@ correlator_cold_rate() {
 database_args fresh
 mode=$([ $cold = 1 ] && echo "cold: each receiver started again for each rate" || echo "warm: ${WARMUP_SECONDS:-15} s at ${WARMUP_RATE:-10000}/s first")
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "$(java -version 2>&1 | head -1); $(snmptrapd --version 2>&1 | grep -m1 -io 'NET-SNMP version.*' | tr -s ' '); correlator on $db; inventory $INVENTORY devices; load from $devices devices; $seconds s per rate; $mode"
+echo "load average $(cut -d" " -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(snmptrapd --version 2>&1 | grep -m1 -io 'NET-SNMP version.*' | tr -s ' '); correlator on $db; inventory $INVENTORY devices; load from $devices devices; $seconds s per rate; $mode"
 printf '%-12s %9s %9s %9s %9s %9s %10s %9s\n' receiver offered/s sent received kernel handled handled/s cpu-us/trap
 
+# The two receivers take turns at each rate, so that a machine whose speed drifts (a virtual
+# machine's neighbours) treats them alike.
 if [ $cold = 1 ]; then
-  for rate in "${rates[@]}"; do start_trapd; trapd_rate "$rate"; stop_trapd; done
+  start_correlator; login; import_inventory; stop_correlator
+  for rate in "${rates[@]}"; do
+    start_trapd; trapd_rate "$rate"; stop_trapd
+    correlator_cold_rate "$rate"
+  done
 else
   start_trapd
+  start_correlator; login; import_inventory
   loadgen $trapd_port "${WARMUP_RATE:-10000}" >/dev/null
-  sleep 2
-  for rate in "${rates[@]}"; do trapd_rate "$rate"; done
-  stop_trapd
-fi
-
-# snmptrapd's loss-free rate (the highest offered rate it handled entirely) sets the correlator's
-# target: twice that, added to the correlator's rates when missing.
-trapd_free=$(awk '$1 == "snmptrapd" && $6 == $3 && $2 > m { m = $2 } END { print m + 0 }' "$results")
-correlator_rates=("${rates[@]}")
-if [ "$trapd_free" -gt 0 ] && ! printf '%s\n' "${rates[@]}" | grep -qx $(( 2 * trapd_free )); then
-  correlator_rates+=($(( 2 * trapd_free )))
-  IFS=$'\n' read -r -d '' -a correlator_rates < <(printf '%s\n' "${correlator_rates[@]}" | sort -n; printf '\0') || true
-fi
-
-start_correlator; login; import_inventory
-if [ $cold = 1 ]; then
-  stop_correlator
-  for rate in "${correlator_rates[@]}"; do correlator_cold_rate "$rate"; done
-else
   java -cp "$jar" noc.tools.LoadGenerator --target 127.0.0.1:$snmp --rate "${WARMUP_RATE:-10000}" \
     --seconds "${WARMUP_SECONDS:-15}" --devices "$devices" > /dev/null
   await_committed 0 0 0
   sleep 2
-  for rate in "${correlator_rates[@]}"; do correlator_rate "$rate"; done
-  stop_correlator
+  for rate in "${rates[@]}"; do trapd_rate "$rate"; correlator_rate "$rate"; done
 fi
+
+# snmptrapd's loss-free rate (the highest offered rate it handled entirely) sets the correlator's
+# target: twice that, run now when the rates did not include it.
+trapd_free=$(awk '$1 == "snmptrapd" && $6 == $3 && $2 > m { m = $2 } END { print m + 0 }' "$results")
+if [ "$trapd_free" -gt 0 ] && ! printf '%s\n' "${rates[@]}" | grep -qx $(( 2 * trapd_free )); then
+  if [ $cold = 1 ]; then correlator_cold_rate $(( 2 * trapd_free )); else correlator_rate $(( 2 * trapd_free )); fi
+fi
+stop_trapd; stop_correlator
 
 echo
 awk -v free="$trapd_free" '

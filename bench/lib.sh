@@ -23,8 +23,8 @@ database_args() {
 start_correlator() {
   local jfr=()
   [ "${JFR:-0}" = 1 ] && jfr=(-XX:FlightRecorderOptions=stackdepth=256)
-  java ${JAVA_OPTS:--Xmx2g} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
-    --noc.snmp.bind-address=127.0.0.1 --noc.rules.directory=rules --noc.mibs.directories=mibs \
+  java ${JAVA_OPTS:--Xmx2g -XX:+UseParallelGC} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
+    --noc.snmp.bind-address=127.0.0.1 --noc.rules.directory=${RULES:-rules} --noc.mibs.directories=mibs \
     --noc.rules.watch=false --noc.security.bootstrap-admin-password=$password "${db_args[@]}" \
     ${CORRELATOR_ARGS:-} >> "$work/correlator.log" 2>&1 &
   pid=$!
@@ -50,6 +50,9 @@ stop_correlator() {
   wait "$pid" 2>/dev/null || true
   pid=
 }
+
+# The correlator's log of the run, kept as target/bench-correlator.log.
+keep_log() { [ -f "$work/correlator.log" ] && mkdir -p target && cp "$work/correlator.log" target/bench-correlator.log || true; }
 
 prometheus() { curl -s --max-time 5 -H "Authorization: Bearer $token" "localhost:$http/prometheus"; }
 metric() { prometheus | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v + 0 }'; }

@@ -20,7 +20,7 @@ jar=target/noc-correlator.jar
 http=18080; snmp=11162
 work=$(mktemp -d)
 . bench/lib.sh
-trap 'stop_correlator; rm -rf "$work"' EXIT
+trap 'stop_correlator; keep_log; rm -rf "$work"' EXIT
 
 # CPU milliseconds so far, by thread group of the correlator, and of the MariaDB server
 cpu_snapshot() {

@@ -118,12 +118,61 @@ public final class AlarmStore {
      * while a client pages moves to the front: that walk does not show it again.
      */
     public Page<Alarm> list(AlarmQuery query) {
-        SqlFilter filter = new SqlFilter();
-        switch (query.state()) {
-            case RAISED -> filter.and("state = ?", AlarmState.RAISED.name());
-            case CLEARED -> filter.and("state = ?", AlarmState.CLEARED.name());
-            case ALL -> {
+        int limit = query.page().fetchSize();
+        String order = " ORDER BY last_seen DESC, id DESC LIMIT ?";
+        List<Object> parameters = new ArrayList<>();
+        String sql;
+        if (query.source() == null && query.state() == AlarmQuery.StateFilter.ALL) {
+            // No index holds last_seen alone (every repeat would move the alarm's entry in it): both
+            // states are one range each of the state index, merged.
+            SqlFilter raised = filter(query, AlarmState.RAISED);
+            SqlFilter cleared = filter(query, AlarmState.CLEARED);
+            sql = "(SELECT * FROM alarm FORCE INDEX (alarm_state_last_seen)" + raised.where() + order
+                    + ") UNION ALL (SELECT * FROM alarm FORCE INDEX (alarm_state_last_seen)" + cleared.where() + order
+                    + ")" + order;
+            parameters.addAll(raised.parameters());
+            parameters.add(limit);
+            parameters.addAll(cleared.parameters());
+            parameters.add(limit);
+        } else {
+            SqlFilter filter = filter(query, switch (query.state()) {
+                case RAISED -> AlarmState.RAISED;
+                case CLEARED -> AlarmState.CLEARED;
+                case ALL -> null;
+            });
+            // Given an equality filter, MariaDB 10.11 prefers a ref on the index prefix to a range that
+            // also covers last_seen, and then reads every row before the cursor: the hint keeps the
+            // range. The alarms of one source are read by source and sorted: they are few, and an
+            // index holding their last_seen would move at every repeat.
+            String index = query.source() != null ? "alarm_source" : "alarm_state_last_seen";
+            sql = "SELECT * FROM alarm FORCE INDEX (" + index + ")" + filter.where() + order;
+            parameters.addAll(filter.parameters());
+        }
+        parameters.add(limit);
+        List<AlarmRow> rows = transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                List<AlarmRow> found = new ArrayList<>();
+                try (ResultSet results = statement.executeQuery()) {
+                    while (results.next()) {
+                        found.add(jdbc.readEntity(results, AlarmRow.class));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot list alarms: " + e.getMessage(), e);
             }
+        });
+        return Page.of(rows, query.page(), AlarmStore::cursor).map(this::toFact);
+    }
+
+    /** The conditions of {@code query}, of one {@code state} (null: any), its cursor included. */
+    private static SqlFilter filter(AlarmQuery query, AlarmState state) {
+        SqlFilter filter = new SqlFilter();
+        if (state != null) {
+            filter.and("state = ?", state.name());
         }
         if (query.source() != null) {
             filter.and("source = ?", query.source());
@@ -139,26 +188,7 @@ public final class AlarmStore {
             // The redundant "<=" lets MariaDB start the index range at the cursor instead of scanning up to it.
             filter.and("last_seen <= ? AND (last_seen < ? OR id < ?)", lastSeen, lastSeen, id);
         }
-        // Given an equality filter, MariaDB 10.11 prefers a ref on the index prefix to a range that also
-        // covers last_seen, and then reads every row before the cursor: the hint keeps the range.
-        String index = query.source() != null ? " FORCE INDEX (alarm_source_last_seen)"
-                : query.state() != AlarmQuery.StateFilter.ALL ? " FORCE INDEX (alarm_state_last_seen)" : "";
-        String sql = "SELECT * FROM alarm" + index + filter.where() + " ORDER BY last_seen DESC, id DESC LIMIT ?";
-        List<AlarmRow> rows = transactions.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                statement.setInt(filter.bind(statement), query.page().fetchSize());
-                List<AlarmRow> found = new ArrayList<>();
-                try (ResultSet results = statement.executeQuery()) {
-                    while (results.next()) {
-                        found.add(jdbc.readEntity(results, AlarmRow.class));
-                    }
-                }
-                return found;
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot list alarms: " + e.getMessage(), e);
-            }
-        });
-        return Page.of(rows, query.page(), AlarmStore::cursor).map(this::toFact);
+        return filter;
     }
 
     /**

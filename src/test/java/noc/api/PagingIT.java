@@ -209,6 +209,35 @@ class PagingIT {
     }
 
     @Test
+    void walkingRaisedAndClearedAlarmsTogetherMergesBothLastSeenFirst() {
+        // seven raised, six of them then cleared: both states interleave in last-seen order
+        for (int i = 1; i <= 7; i++) {
+            String alarm = "{\"source\": \"10.3.0.%d\", \"name\": \"Hatch open\"".formatted(i);
+            assertThat(app.post("/api/v1/alarms", alarm + "}").statusCode()).isEqualTo(200);
+            if (i % 7 != 0) {
+                assertThat(app.post("/api/v1/alarms", alarm + ", \"state\": \"clear\"}").statusCode()).isEqualTo(200);
+            }
+        }
+        String hatch = "name=" + encode("Hatch open");
+        List<Map<String, Object>> all = app.getList("/api/v1/alarms?state=all&" + hatch + "&limit=1000");
+        assertThat(keys(all, "state")).containsExactly("RAISED", "CLEARED", "CLEARED", "CLEARED", "CLEARED",
+                "CLEARED", "CLEARED");
+        assertThat(keys(all, "source")).containsExactly("10.3.0.7", "10.3.0.6", "10.3.0.5", "10.3.0.4", "10.3.0.3",
+                "10.3.0.2", "10.3.0.1");
+
+        List<ListPage> pages = app.walk("/api/v1/alarms?state=all&" + hatch + "&limit=3");
+
+        assertThat(pages).extracting(page -> page.rows().size()).containsExactly(3, 3, 1);
+        assertThat(keys(rows(pages), "reductionKey")).containsExactlyElementsOf(keys(all, "reductionKey"));
+        // without a name either: every alarm once, both states, last seen first
+        List<ListPage> everything = app.walk("/api/v1/alarms?state=all&limit=4");
+        assertThat(keys(rows(everything), "reductionKey")).doesNotHaveDuplicates()
+                .containsAll(keys(all, "reductionKey"));
+        assertThat(keys(rows(everything), "lastSeen")).isSortedAccordingTo(
+                (a, b) -> java.time.Instant.parse(b.toString()).compareTo(java.time.Instant.parse(a.toString())));
+    }
+
+    @Test
     void inventoryKindsArePagedByKey() {
         List<Map<String, Object>> all = app.getList("/api/v1/inventory/customers?limit=1000");
         assertThat(all).hasSize(SOURCES + 1);

@@ -27,6 +27,13 @@ import jakarta.validation.constraints.NotNull;
  * @param rateBurst      how many traps above the rate a source may send at once before it is limited
  * @param engineId       the listener's own SNMPv3 engine ID in hex, which devices configured to send
  *                       it informs name; unset, a new one is made at every start
+ * @param decodeThreads  threads decoding what the socket's reader took off it; a source's datagrams
+ *                       always go to the same one, so that they keep their order
+ * @param receiveBacklog the most datagrams read off the socket and not yet decoded; beyond, they are
+ *                       dropped and counted ({@code receive_backlog_full})
+ * @param receiveBacklogBytes the most bytes of them
+ * @param warmUp         synthetic traps decoded before the socket opens, so that the first real
+ *                       ones meet compiled code; 0 for none
  */
 @ConfigurationProperties("noc.snmp")
 public record SnmpConfiguration(
@@ -38,7 +45,11 @@ public record SnmpConfiguration(
         @Bindable(defaultValue = "") @NotNull List<String> allowedSources,
         @Bindable(defaultValue = "0") @Min(0) int rateLimit,
         @Bindable(defaultValue = "0") @Min(0) int rateBurst,
-        @io.micronaut.core.annotation.Nullable String engineId) {
+        @io.micronaut.core.annotation.Nullable String engineId,
+        @Bindable(defaultValue = "2") @Min(1) @Max(64) int decodeThreads,
+        @Bindable(defaultValue = "200000") @Min(1) @Max(10_000_000) int receiveBacklog,
+        @Bindable(defaultValue = "64MB") @ReadableBytes @Min(65_535) int receiveBacklogBytes,
+        @Bindable(defaultValue = "20000") @Min(0) @Max(10_000_000) int warmUp) {
 
     public SnmpConfiguration {
         communities = communities.stream().filter(c -> !c.isEmpty()).toList();

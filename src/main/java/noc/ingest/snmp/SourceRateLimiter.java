@@ -39,7 +39,7 @@ final class SourceRateLimiter {
     }
 
     /** Takes a token for {@code source} at {@code nanos}; false when the source is over its rate. */
-    Decision take(String source, long nanos) {
+    synchronized Decision take(String source, long nanos) {
         Bucket bucket = buckets.get(source);
         if (bucket == null) {
             if (buckets.size() >= maxSources) {

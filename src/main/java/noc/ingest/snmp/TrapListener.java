@@ -29,7 +29,6 @@ import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
-import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.snmp4j.transport.TransportListener;
 
 import io.micrometer.core.instrument.Counter;
@@ -47,7 +46,8 @@ import noc.engine.Receipt;
 import noc.ingest.mib.MibRegistry;
 
 /**
- * Listens for SNMP notifications on UDP: v1 and v2c traps, v2c informs, v3 traps and informs. The
+ * Listens for SNMP notifications on UDP: v1 and v2c traps, v2c informs, v3 traps and informs. One
+ * thread reads the socket into a bounded backlog ({@link UdpReceiver}); on the decoding threads, the
  * callback checks, decodes, counts and offers to the engine queue, and returns: no database, no
  * rules, no blocking, no reverse DNS. Every datagram ends as exactly one of: accepted, or dropped
  * for a reason, so that what was sent adds up to what was committed plus the drops.
@@ -62,6 +62,7 @@ public final class TrapListener implements CommandResponder {
     private static final Logger LOG = LoggerFactory.getLogger(TrapListener.class);
     private static final String DISCOVERY = "engine_discovery";
     private static final String ACCEPTED = "accepted";
+    private static final String WARM_UP = "warm-up";
     private static final Map<OID, String> COUNTER_REASONS = Map.ofEntries(
             Map.entry(SnmpConstants.snmpInASNParseErrs, "malformed"),
             Map.entry(SnmpConstants.snmpInBadVersions, "malformed"),
@@ -78,7 +79,7 @@ public final class TrapListener implements CommandResponder {
     /** The {@code reason} labels of {@code noc_snmp_traps_dropped_total}: every outcome but accepted. */
     public static final List<String> DROP_REASONS = List.of("malformed", "not_a_notification", "unknown_community",
             "source_not_allowed", "v3_authentication", "v3_decryption", "duplicate_inform", "rate_limited",
-            "queue_full", TrapListener.REFUSED_BY_DATABASE);
+            "queue_full", "receive_backlog_full", TrapListener.REFUSED_BY_DATABASE);
 
     private final EngineQueue queue;
     private final TrapDecoder decoder;
@@ -98,7 +99,9 @@ public final class TrapListener implements CommandResponder {
     /** One counter per drop reason, looked up once: in a storm, every rate-limited trap is counted. */
     private final java.util.Map<String, Counter> dropped = new java.util.concurrent.ConcurrentHashMap<>();
     private final Snmp snmp;
-    private final DefaultUdpTransportMapping transport;
+    private final UdpReceiver transport;
+    /** While true, datagrams are the warm-up's: decoded, neither queued nor counted. */
+    private volatile boolean warming;
     /** What became of the datagram the listener thread is handling; set by whoever decides it. */
     private final ThreadLocal<String[]> outcome = ThreadLocal.withInitial(() -> new String[1]);
     /** Told the fate of an accepted trap: counts it when the database refused it (one for all traps). */
@@ -130,8 +133,12 @@ public final class TrapListener implements CommandResponder {
         try {
             UdpAddress address = new UdpAddress(InetAddress.getByName(configuration.bindAddress()),
                     configuration.port());
-            transport = new DefaultUdpTransportMapping(address, true);
-            transport.setReceiveBufferSize(configuration.receiveBuffer());
+            transport = new UdpReceiver(address, configuration.receiveBuffer(), configuration.decodeThreads(),
+                    configuration.receiveBacklog(), configuration.receiveBacklogBytes(), () -> {
+                        received.increment();
+                        drop("receive_backlog_full");
+                    });
+            meters.gauge("noc.snmp.receive.backlog", transport, UdpReceiver::backlog);
 
             CounterListener reasons = this::counted;
             CounterSupport counters = new CounterSupport();
@@ -153,14 +160,16 @@ public final class TrapListener implements CommandResponder {
             snmp.addCommandResponder(this);
             // Registered after the dispatcher, so it runs once the datagram has been handled.
             transport.addTransportListener(new Tally());
+            warmUp(configuration.warmUp());
             snmp.listen();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for SNMP traps on " + configuration.bindAddress() + ":"
                     + configuration.port() + ": " + e.getMessage(), e);
         }
-        LOG.info("Listening for SNMP traps on udp:{}:{} (receive buffer asked: {} bytes; "
-                        + "{} v3 users; communities: {}; sources: {}; rate limit: {})",
-                configuration.bindAddress(), port(), configuration.receiveBuffer(),
+        LOG.info("Listening for SNMP traps on udp:{}:{} (receive buffer asked: {} bytes, granted: {}; "
+                        + "{} decoding threads; {} v3 users; communities: {}; sources: {}; rate limit: {})",
+                configuration.bindAddress(), port(), configuration.receiveBuffer(), granted(),
+                configuration.decodeThreads(),
                 usmUsers.size(), communities.isEmpty() ? "any" : communities.size(),
                 configuration.allowedSources().isEmpty() ? "any" : configuration.allowedSources(),
                 rateLimiter == null ? "none" : configuration.rateLimit() + "/s per source");
@@ -170,6 +179,39 @@ public final class TrapListener implements CommandResponder {
             LOG.warn("SNMP traps are taken from any host with any community on {}: set noc.snmp.communities "
                     + "or noc.snmp.allowed-sources (or use SNMPv3 users only)", configuration.bindAddress());
         }
+    }
+
+    private int granted() {
+        try {
+            return transport.receiveBufferGranted();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Decodes {@code count} synthetic v2c traps through the whole receiving path (SNMP4J's dispatcher,
+     * the checks, the decoder and its MIB names) before the socket opens, so that the JIT has
+     * compiled it when a storm meets a listener just started. Nothing is queued or counted.
+     */
+    private void warmUp(int count) {
+        if (count == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        String community = communities.isEmpty() ? "public" : communities.get(0).toString();
+        java.net.InetSocketAddress from = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+        warming = true;
+        try {
+            List<byte[]> datagrams = TrapDatagrams.mix(community, Math.min(count, 2_000), 500, 1);
+            for (int i = 0; i < count; i++) {
+                transport.process(from, datagrams.get(i % datagrams.size()));
+            }
+        } finally {
+            warming = false;
+        }
+        LOG.info("Warmed the SNMP decoding path up with {} synthetic traps in {} ms", count,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static boolean isLoopback(String address) {
@@ -198,6 +240,14 @@ public final class TrapListener implements CommandResponder {
             return "malformed";
         }
         InetAddress sender = peer.getInetAddress();
+        if (warming) {
+            try {
+                decoder.decode(pdu, sender, clock.instant());
+            } catch (MalformedTrapException e) {
+                LOG.debug("A warm-up trap did not decode: {}", e.getMessage());
+            }
+            return WARM_UP;
+        }
         if (!allowedSources.allows(sender)) {
             return "source_not_allowed";
         }
@@ -297,6 +347,9 @@ public final class TrapListener implements CommandResponder {
             String[] current = outcome.get();
             String result = current[0] == null ? "malformed" : current[0];
             current[0] = null;
+            if (warming) {
+                return; // the warm-up's own traffic
+            }
             if ("malformed".equals(result) && V3Header.isEncrypted(wholeMessage)) {
                 // An authenticated v3 message whose scoped PDU decrypts to garbage: with AES (CFB)
                 // a wrong privacy passphrase shows as a parse error, not as a decryption error.
