@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import noc.alarm.Alarm;
 import noc.engine.CycleChanges;
 import noc.engine.Domain;
+import noc.engine.SessionContext;
 import noc.notify.NotificationPlanner;
 import noc.ticket.Ticket;
 
@@ -37,7 +38,28 @@ public class NocDomain implements Domain {
 
     @Override
     public Seed load() {
-        return loader.load().notifying(planner);
+        return new Loaded(loader.load(), planner);
+    }
+
+    /** The state read from MariaDB, planted with the planner deciding who is told what of each cycle. */
+    private record Loaded(SessionState state, NotificationPlanner planner) implements Seed {
+        @Override
+        public Session plant(SessionContext context) {
+            return state.notifying(planner).plant(context);
+        }
+    }
+
+    @Override
+    public void rehearse(java.util.function.Consumer<java.util.function.Consumer<CycleChanges>> body) {
+        writer.rehearse(body);
+    }
+
+    @Override
+    public Traffic syntheticTraffic(Seed seed) {
+        if (seed instanceof Loaded loaded) {
+            return new SyntheticTraffic(loaded.state().inventory());
+        }
+        return seed instanceof SessionState state ? new SyntheticTraffic(state.inventory()) : null;
     }
 
     @Override

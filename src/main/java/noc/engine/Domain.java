@@ -13,6 +13,31 @@ public interface Domain {
     /** Writes one cycle's changes in one transaction; throws when nothing of it was written. */
     void write(CycleChanges changes);
 
+    /**
+     * Opens one transaction and calls {@code body} with a writer that runs, in it, the statements
+     * {@link #write} would run for each cycle it is given (cycles in turn, as the engine commits them);
+     * then rolls the transaction back and tells nobody. The warm-up's way through the commit path,
+     * leaving nothing. By default the writer does nothing.
+     */
+    default void rehearse(java.util.function.Consumer<java.util.function.Consumer<CycleChanges>> body) {
+        body.accept(changes -> {
+        });
+    }
+
+    /**
+     * Inputs shaped like the real traffic a session planted from {@code seed} meets (the warm-up's), or
+     * null when the domain makes none.
+     */
+    default Traffic syntheticTraffic(Seed seed) {
+        return null;
+    }
+
+    /** An endless source of synthetic inputs. */
+    interface Traffic {
+        /** The next {@code count} inputs, as if received at {@code now}. */
+        java.util.List<Object> next(int count, java.time.Instant now);
+    }
+
     /** What a session starts from; it puts its facts and the rules' globals in a new session. */
     interface Seed {
         Session plant(SessionContext context);

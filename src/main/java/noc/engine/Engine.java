@@ -68,7 +68,7 @@ public final class Engine {
     private volatile Instant lastCommit;
 
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
-                  Domain domain, MeterRegistry meters, CommittedInputs committedInputs)
+                  Domain domain, MeterRegistry meters, CommittedInputs committedInputs, WarmUp warmUp)
             throws RuleBuildException {
         this.domain = domain;
         this.committedInputs = committedInputs;
@@ -78,8 +78,11 @@ public final class Engine {
         this.committer = new Committer(domain::write, configuration, meters, () -> running);
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
+        Domain.Seed seed = domain.load();
+        // Before the engine threads take the queue (and before /health is UP): see WarmUp.
+        warmUp.run(compiled, seed);
         Instant start = clock.instant();
-        this.correlation = new Correlation(compiled, start, domain.load(), configuration.tick());
+        this.correlation = new Correlation(compiled, start, seed, configuration.tick());
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
                 compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
         this.meters = new EngineMeters(meters, queue, () -> correlation.rules());

@@ -45,6 +45,8 @@ public final class TestApplication implements AutoCloseable {
         properties.put("noc.snmp.port", 0);
         properties.put("noc.snmp.bind-address", "127.0.0.1");
         properties.put("noc.engine.tick", "100ms");
+        // the warm-up would add seconds to every start; WarmUpIT turns it on
+        properties.put("noc.engine.warm-up.events", 0);
         properties.put("noc.security.bootstrap-admin-password", ADMIN_PASSWORD);
         properties.putAll(overrides);
         if (clock == null) {
