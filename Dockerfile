@@ -17,5 +17,4 @@ COPY templates /opt/noc/templates
 # The defaults listen on 127.0.0.1 only; inside a container the published ports need every interface.
 ENV MICRONAUT_SERVER_HOST=0.0.0.0 NOC_SNMP_BIND_ADDRESS=0.0.0.0
 EXPOSE 8080 1162/udp
-# The parallel collector: a third of G1's CPU per trap on a rules session (README, Performance).
-ENTRYPOINT ["java", "-XX:+UseParallelGC", "-jar", "/opt/noc/noc-correlator.jar"]
+ENTRYPOINT ["java", "-jar", "/opt/noc/noc-correlator.jar"]

@@ -23,7 +23,7 @@ database_args() {
 start_correlator() {
   local jfr=()
   [ "${JFR:-0}" = 1 ] && jfr=(-XX:FlightRecorderOptions=stackdepth=256)
-  java ${JAVA_OPTS:--Xmx2g -XX:+UseParallelGC} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
+  java ${JAVA_OPTS:--Xmx2g} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
     --noc.snmp.bind-address=127.0.0.1 --noc.rules.directory=${RULES:-rules} --noc.mibs.directories=mibs \
     --noc.rules.watch=false --noc.security.bootstrap-admin-password=$password "${db_args[@]}" \
     ${CORRELATOR_ARGS:-} >> "$work/correlator.log" 2>&1 &

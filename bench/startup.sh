@@ -26,7 +26,7 @@ start() {
   local jfr=()
   [ "${JFR:-0}" = 1 ] && jfr=(-XX:StartFlightRecording=filename=target/bench-startup.jfr,settings=profile)
   local t0; t0=$(now_ms)
-  java ${JAVA_OPTS:--Xmx2g -XX:+UseParallelGC} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
+  java ${JAVA_OPTS:--Xmx2g} "${jfr[@]}" -jar "$jar" --micronaut.server.port=$http --noc.snmp.port=$snmp \
     --noc.rules.directory=rules --noc.mibs.directories=mibs --noc.rules.watch=false \
     --noc.security.bootstrap-admin-password=$password \
     --datasources.default.url=jdbc:mariadb://127.0.0.1:3306/$database \
