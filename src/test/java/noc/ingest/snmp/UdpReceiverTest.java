@@ -43,11 +43,13 @@ class UdpReceiverTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
-    private static TransportListener recording(List<String> seen, CountDownLatch release) {
+    /** Records each datagram decoded, once {@code release} opens; counts down {@code taken} as it takes one. */
+    private static TransportListener recording(List<String> seen, CountDownLatch release, CountDownLatch taken) {
         return new TransportListener() {
             @Override
             public <A extends org.snmp4j.smi.Address> void processMessage(org.snmp4j.TransportMapping<? super A> transport,
                     A from, ByteBuffer message, org.snmp4j.TransportStateReference state) {
+                taken.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -64,7 +66,7 @@ class UdpReceiverTest {
     void eachSourceKeepsItsOrderAcrossDecoders() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         UdpReceiver udp = receiver(3, 10_000, 1 << 20, () -> { });
-        udp.addTransportListener(recording(seen, new CountDownLatch(0)));
+        udp.addTransportListener(recording(seen, new CountDownLatch(0), new CountDownLatch(0)));
         udp.listen();
         try (DatagramChannel a = DatagramChannel.open(); DatagramChannel b = DatagramChannel.open()) {
             a.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -90,13 +92,14 @@ class UdpReceiverTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger refused = new AtomicInteger();
+        CountDownLatch taken = new CountDownLatch(1);
         UdpReceiver udp = receiver(1, 5, 1 << 20, refused::incrementAndGet);
-        udp.addTransportListener(recording(seen, release));
+        udp.addTransportListener(recording(seen, release, taken));
         udp.listen();
         try (DatagramChannel sender = DatagramChannel.open()) {
             send(sender, udp.getListenAddress().getPort(), 0);
             // the decoder holds the first; five wait in the backlog; the rest are refused
-            Await.until(Duration.ofSeconds(10), "the first datagram taken by the decoder", () -> udp.backlog() == 0);
+            Await.until(Duration.ofSeconds(10), "the first datagram taken by the decoder", () -> taken.getCount() == 0);
             for (int i = 1; i < 20; i++) {
                 send(sender, udp.getListenAddress().getPort(), i);
             }
@@ -115,12 +118,13 @@ class UdpReceiverTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger refused = new AtomicInteger();
         // room for many datagrams, but for 12 bytes only: "10", "11", ... take 2 bytes each
+        CountDownLatch taken = new CountDownLatch(1);
         UdpReceiver udp = receiver(1, 1_000, 12, refused::incrementAndGet);
-        udp.addTransportListener(recording(seen, release));
+        udp.addTransportListener(recording(seen, release, taken));
         udp.listen();
         try (DatagramChannel sender = DatagramChannel.open()) {
             send(sender, udp.getListenAddress().getPort(), 10);
-            Await.until(Duration.ofSeconds(10), "the first datagram taken by the decoder", () -> udp.backlog() == 0);
+            Await.until(Duration.ofSeconds(10), "the first datagram taken by the decoder", () -> taken.getCount() == 0);
             for (int i = 11; i < 30; i++) {
                 send(sender, udp.getListenAddress().getPort(), i);
             }
