@@ -21,11 +21,8 @@ rates=("${@:-5000 10000 15000 20000 30000 40000}")
 [ ${#rates[@]} -eq 1 ] && read -r -a rates <<< "${rates[0]}"
 INVENTORY=${INVENTORY:-5000}
 devices=${DEVICES:-$(( INVENTORY > 0 ? INVENTORY : 500 ))}
-jar=target/noc-correlator.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-http=18080; snmp=11162; trapd_port=11164
-work=$(mktemp -d)
 . bench/lib.sh
+trapd_port=11164
 trapd_pid=
 stop_trapd() {
   [ -n "$trapd_pid" ] || return 0

@@ -23,12 +23,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}; shift || true
 connections=("${@:-1 2}")
 [ ${#connections[@]} -eq 1 ] && read -r -a connections <<< "${connections[0]}"
-jar=target/noc-correlator.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-http=18080; snmp=11162
-work=$(mktemp -d)
 . bench/lib.sh
-trap 'stop_correlator; rm -rf "$work"' EXIT
 sources=${SOURCES:-$(( ${INVENTORY:-0} > 0 ? INVENTORY : 5000 ))}
 batch=${BATCH:-100}
 

@@ -1,8 +1,15 @@
-# Shared by the trap benchmarks (sourced, not run): start the correlator, read its metrics, read the
-# kernel's drops and the CPU time of processes. Expects $jar, $http, $snmp and $work to be set.
+# Shared by the benchmarks (sourced, not run, from the repository's root): build the jar if it is
+# missing, start the correlator, read its metrics, read the kernel's drops and the CPU time of
+# processes. Sets $jar, $http, $snmp and $work, and an EXIT trap that stops the correlator, keeps
+# its log and removes $work (a script that starts more extends it).
 
+jar=target/noc-correlator.jar
+[ -f "$jar" ] || mvn -B -q package -DskipTests
+http=18080; snmp=11162
+work=$(mktemp -d)
 password=bench-admin-password
 pid=
+trap 'stop_correlator; keep_log; rm -rf "$work"' EXIT
 
 # The MariaDB server on 127.0.0.1:3306 when it answers (database noc_bench), else the embedded one
 # (its data in $work/data). With "fresh", noc_bench is dropped and created again.

@@ -15,12 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}; shift || true
 rates=("${@:-5000 10000 20000 40000 60000}")
 [ ${#rates[@]} -eq 1 ] && read -r -a rates <<< "${rates[0]}"
-jar=target/noc-correlator.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-http=18080; snmp=11162
-work=$(mktemp -d)
 . bench/lib.sh
-trap 'stop_correlator; keep_log; rm -rf "$work"' EXIT
 
 # CPU milliseconds so far, by thread group of the correlator, and of the MariaDB server
 cpu_snapshot() {

@@ -1,5 +1,6 @@
 package noc.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -22,7 +23,7 @@ public final class Correlation implements AutoCloseable {
     private long unconsumed;
 
     public Correlation(CompiledRules rules, Instant start, Domain.Seed seed) {
-        this(rules, start, seed, java.time.Duration.ZERO);
+        this(rules, start, seed, Duration.ZERO);
     }
 
     /**
@@ -30,7 +31,7 @@ public final class Correlation implements AutoCloseable {
      *                      at every cycle (tests, scenarios, shadow runs); the engine moves it once per
      *                      tick, so that a burst of cycles does not re-evaluate every deadline each time
      */
-    public Correlation(CompiledRules rules, Instant start, Domain.Seed seed, java.time.Duration nowResolution) {
+    public Correlation(CompiledRules rules, Instant start, Domain.Seed seed, Duration nowResolution) {
         this.session = new RuleSession(rules, start);
         this.context = new SessionContext(session, start, nowResolution);
         this.domain = seed.plant(context);

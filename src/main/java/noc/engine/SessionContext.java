@@ -1,5 +1,6 @@
 package noc.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +25,14 @@ public final class SessionContext {
     private final List<FactHandle> signals = new ArrayList<>();
     private Instant now;
     /** The least time between two moves of the {@link Now} fact. */
-    private final java.time.Duration nowResolution;
+    private final Duration nowResolution;
     /** The time the {@link Now} fact holds. */
     private Instant nowFact;
     private CycleChanges changes = new CycleChanges();
     private String rule;
     private List<? extends Object> ruleFacts = List.of();
 
-    SessionContext(RuleSession session, Instant start, java.time.Duration nowResolution) {
+    SessionContext(RuleSession session, Instant start, Duration nowResolution) {
         this.session = session;
         this.now = start;
         this.nowResolution = nowResolution;

@@ -3,6 +3,8 @@ package noc.ingest.snmp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
@@ -200,7 +202,7 @@ public final class TrapListener implements CommandResponder {
         }
         long started = System.nanoTime();
         String community = communities.isEmpty() ? "public" : communities.get(0).toString();
-        java.net.InetSocketAddress from = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+        InetSocketAddress from = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         warming = true;
         try {
             List<byte[]> datagrams = TrapDatagrams.mix(community, Math.min(count, 2_000), 500, 1);
@@ -216,8 +218,8 @@ public final class TrapListener implements CommandResponder {
 
     private static boolean isLoopback(String address) {
         try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false; // the listener bound it, so this does not happen
         }
     }

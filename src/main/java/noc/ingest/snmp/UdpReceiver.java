@@ -1,8 +1,10 @@
 package noc.ingest.snmp;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snmp4j.TransportStateReference;
+import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.UdpTransportMapping;
 
@@ -60,8 +63,8 @@ final class UdpReceiver extends UdpTransportMapping {
         super(address);
         this.backlogBytes = backlogBytes;
         this.overflow = overflow;
-        this.channel = DatagramChannel.open(address.getInetAddress() instanceof java.net.Inet6Address
-                ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
+        this.channel = DatagramChannel.open(address.getInetAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         if (receiveBuffer > 0) {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
@@ -168,7 +171,7 @@ final class UdpReceiver extends UdpTransportMapping {
     void process(InetSocketAddress from, byte[] bytes) {
         UdpAddress address = new UdpAddress(from.getAddress(), from.getPort());
         TransportStateReference state = new TransportStateReference(this, udpAddress, null,
-                org.snmp4j.security.SecurityLevel.undefined, org.snmp4j.security.SecurityLevel.undefined, false,
+                SecurityLevel.undefined, SecurityLevel.undefined, false,
                 channel);
         try {
             fireProcessMessage(address, ByteBuffer.wrap(bytes), state);
