@@ -21,7 +21,8 @@ import noc.database.EmbeddedDatabase;
 /**
  * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
  * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
- * so that {@code java -jar} works on a machine with nothing else installed. An
+ * so that {@code java -jar} works on a machine with nothing else installed; the image's jar, built
+ * without the embedded MariaDB, exits with what to configure instead. An
  * {@code application.yml} in the working directory is read on top of the built-in configuration.
  * {@code java -jar noc-correlator.jar loadgen ...} runs the trap load generator instead,
  * {@code loadgen-alerts ...} the Alertmanager webhook load generator, and
@@ -60,6 +61,11 @@ public class Application {
         try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {
             Environment environment = probe.getEnvironment().start();
             if (environment.getProperty("datasources.default.url", String.class).isEmpty()) {
+                if (!EmbeddedDatabase.bundled()) {
+                    // the image's jar, started without its database: the message says it all, a trace would bury it
+                    LoggerFactory.getLogger(Application.class).error(EmbeddedDatabase.NOT_BUNDLED);
+                    System.exit(1);
+                }
                 Path directory = Path.of(environment.getProperty("noc.embedded-database.directory", String.class)
                         .orElse("data"));
                 int port = environment.getProperty("noc.embedded-database.port", Integer.class).orElse(0);

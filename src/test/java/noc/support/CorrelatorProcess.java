@@ -49,8 +49,14 @@ public final class CorrelatorProcess implements AutoCloseable {
 
     /** Starts it in {@code home} on {@code data}, HTTP and SNMP on 127.0.0.1; {@code more} are more arguments. */
     public static CorrelatorProcess start(Path home, Path data, int httpPort, int snmpPort, String... more) {
+        return startOn(System.getProperty("java.class.path"), home, data, httpPort, snmpPort, more);
+    }
+
+    /** As {@link #start}, on {@code classpath} instead of the test classpath: a jar's contents, say. */
+    public static CorrelatorProcess startOn(String classpath, Path home, Path data, int httpPort, int snmpPort,
+                                            String... more) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "noc.Application",
+                "-cp", classpath, "noc.Application",
                 "--micronaut.server.port=" + httpPort, "--noc.snmp.port=" + snmpPort,
                 "--noc.snmp.bind-address=127.0.0.1", "--noc.embedded-database.directory=" + data,
                 "--noc.rules.directory=" + Path.of("rules").toAbsolutePath(),
