@@ -1,6 +1,7 @@
 package noc;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
 import noc.configuration.ConfigurationFiles;
 import noc.database.EmbeddedDatabase;
+import noc.database.EmbeddedDatabaseInUse;
 
 /**
  * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
@@ -62,6 +64,7 @@ public class Application {
         }
         LoggerFactory.getLogger(Application.class).info("{}", files.describe());
         Map<String, Object> extra = Map.of();
+        List<Object> singletons = new ArrayList<>();
         AtomicReference<ApplicationContext> started = new AtomicReference<>();
         try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false)
                 .propertySources(sources.toArray(PropertySource[]::new)).build()) {
@@ -75,13 +78,15 @@ public class Application {
                 extra = Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
                         "datasources.default.username", embedded.username(),
                         "datasources.default.password", embedded.password());
+                singletons.add(new EmbeddedDatabaseInUse(directory, embedded.port()));
             }
         }
         try {
             // A failed start (HTTP port taken, a bad rule file) ends in System.exit, inside Micronaut or
             // below: the hook stops the database then.
             started.set(Micronaut.build(args).mainClass(Application.class)
-                    .propertySources(sources.toArray(PropertySource[]::new)).properties(extra).start());
+                    .propertySources(sources.toArray(PropertySource[]::new)).properties(extra)
+                    .singletons(singletons.toArray()).start());
         } catch (RuntimeException | Error e) {
             // Threads the half-started application left would keep the JVM (and so mariadbd) alive.
             LoggerFactory.getLogger(Application.class).error("Startup failed: {}", e.getMessage(), e);
