@@ -19,6 +19,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
 import noc.configuration.ConfigurationFiles;
+import noc.configuration.DataFolders;
 import noc.database.EmbeddedDatabase;
 import noc.database.EmbeddedDatabaseInUse;
 
@@ -73,8 +74,13 @@ public class Application {
                 Path directory = Path.of(environment.getProperty("noc.embedded-database.directory", String.class)
                         .orElse("data")).toAbsolutePath().normalize();
                 int port = environment.getProperty("noc.embedded-database.port", Integer.class).orElse(0);
+                boolean empty = DataFolders.holdsNoDatabase(directory);
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, port);
                 stopOnExit(embedded, started);
+                if (empty) {
+                    DataFolders.reportCreated(directory,
+                            DataFolders.elsewhere(directory, ConfigurationFiles.launchedJar()));
+                }
                 extra = Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
                         "datasources.default.username", embedded.username(),
                         "datasources.default.password", embedded.password());
