@@ -106,9 +106,8 @@ public final class ConfigurationFiles {
     public List<PropertySource> read() {
         YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
         List<PropertySource> sources = new ArrayList<>();
-        List<Location> all = locations;
-        for (int i = 0; i < all.size(); i++) {
-            Path file = all.get(i).file();
+        for (int i = 0; i < locations.size(); i++) {
+            Path file = locations.get(i).file();
             if (!Files.isRegularFile(file)) {
                 continue;
             }
