@@ -1,7 +1,8 @@
 package noc;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,15 +16,20 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
+import noc.configuration.ConfigurationFiles;
+import noc.configuration.DataFolders;
 import noc.database.EmbeddedDatabase;
+import noc.database.EmbeddedDatabaseInUse;
 
 /**
  * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
  * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
  * so that {@code java -jar} works on a machine with nothing else installed; the image's jar, built
- * without the embedded MariaDB, exits with what to configure instead. An
- * {@code application.yml} in the working directory is read on top of the built-in configuration.
+ * without the embedded MariaDB, exits with what to configure instead. The {@code application.yml}
+ * files beside the jar, in the working directory and in {@code ./config/} are read on top of the
+ * built-in configuration, in that order ({@link ConfigurationFiles}).
  * {@code java -jar noc-correlator.jar loadgen ...} runs the trap load generator instead,
  * {@code loadgen-alerts ...} the Alertmanager webhook load generator, and
  * {@code java -jar noc-correlator.jar rules test <folder>} the rule scenarios of a rules folder.
@@ -35,8 +41,6 @@ import noc.database.EmbeddedDatabase;
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT or noc_ API token")
 public class Application {
-
-    private static final String LOCAL_CONFIGURATION = "application.yml";
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("loadgen")) {
@@ -51,14 +55,21 @@ public class Application {
             System.exit(noc.engine.scenario.RulesCommand.run(
                     java.util.Arrays.asList(args).subList(1, args.length), System.out));
         }
-        // An application.yml in the working directory overrides the built-in configuration.
-        if (System.getProperty("micronaut.config.files") == null && System.getenv("MICRONAUT_CONFIG_FILES") == null
-                && Files.isRegularFile(Path.of(LOCAL_CONFIGURATION))) {
-            System.setProperty("micronaut.config.files", Path.of(LOCAL_CONFIGURATION).toAbsolutePath().toString());
+        ConfigurationFiles files = ConfigurationFiles.ofThisProcess();
+        List<PropertySource> sources;
+        try {
+            sources = files.read();
+        } catch (IllegalStateException e) {
+            LoggerFactory.getLogger(Application.class).error("Startup failed: {}", e.getMessage());
+            System.exit(1);
+            return;
         }
+        LoggerFactory.getLogger(Application.class).info("{}", files.describe());
         Map<String, Object> extra = Map.of();
+        List<Object> singletons = new ArrayList<>();
         AtomicReference<ApplicationContext> started = new AtomicReference<>();
-        try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {
+        try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false)
+                .propertySources(sources.toArray(PropertySource[]::new)).build()) {
             Environment environment = probe.getEnvironment().start();
             if (environment.getProperty("datasources.default.url", String.class).isEmpty()) {
                 if (!EmbeddedDatabase.bundled()) {
@@ -67,19 +78,27 @@ public class Application {
                     System.exit(1);
                 }
                 Path directory = Path.of(environment.getProperty("noc.embedded-database.directory", String.class)
-                        .orElse("data"));
+                        .orElse("data")).toAbsolutePath().normalize();
                 int port = environment.getProperty("noc.embedded-database.port", Integer.class).orElse(0);
+                boolean empty = DataFolders.holdsNoDatabase(directory);
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, port);
                 stopOnExit(embedded, started);
+                if (empty) {
+                    DataFolders.reportCreated(directory,
+                            DataFolders.elsewhere(directory, ConfigurationFiles.launchedJar()));
+                }
                 extra = Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
                         "datasources.default.username", embedded.username(),
                         "datasources.default.password", embedded.password());
+                singletons.add(new EmbeddedDatabaseInUse(directory, embedded.port()));
             }
         }
         try {
             // A failed start (HTTP port taken, a bad rule file) ends in System.exit, inside Micronaut or
             // below: the hook stops the database then.
-            started.set(Micronaut.build(args).mainClass(Application.class).properties(extra).start());
+            started.set(Micronaut.build(args).mainClass(Application.class)
+                    .propertySources(sources.toArray(PropertySource[]::new)).properties(extra)
+                    .singletons(singletons.toArray()).start());
         } catch (RuntimeException | Error e) {
             // Threads the half-started application left would keep the JVM (and so mariadbd) alive.
             LoggerFactory.getLogger(Application.class).error("Startup failed: {}", e.getMessage(), e);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotNull;
+import noc.configuration.Masked;
 
 /**
  * The email channel ({@code noc.notify.email.*}): off until an SMTP host is set.
@@ -29,5 +30,12 @@ public record EmailConfiguration(
 
     public boolean enabled() {
         return !host.isBlank();
+    }
+
+    /** Without the password: a record prints every field, and this one may reach a log. */
+    @Override
+    public String toString() {
+        return "EmailConfiguration[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                + Masked.secret(password) + ", starttls=" + starttls + ", from=" + from + ", timeout=" + timeout + "]";
     }
 }

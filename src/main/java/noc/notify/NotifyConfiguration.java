@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import noc.configuration.Masked;
 
 /**
  * Notifications ({@code noc.notify.*}).
@@ -53,5 +54,14 @@ public record NotifyConfiguration(
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("noc.notify.time-zone: not a time zone: " + name);
         }
+    }
+
+    /** Without the link key, and with the webhooks' secrets masked: a record prints every field. */
+    @Override
+    public String toString() {
+        return "NotifyConfiguration[webhooks=" + webhooks.stream().map(Masked::webhook).toList() + ", maxAttempts="
+                + maxAttempts + ", retryMax=" + retryMax + ", publicUrl=" + publicUrl + ", templates=" + templates
+                + ", linkSecret=" + Masked.secret(linkSecret) + ", linkValidity=" + linkValidity + ", timeZone="
+                + timeZone + ", retention=" + retention + "]";
     }
 }

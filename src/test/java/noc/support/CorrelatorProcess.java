@@ -2,6 +2,7 @@ package noc.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,16 +16,24 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The application as a user runs it: {@code noc.Application} from the test classpath in a JVM of its
  * own, with no database configured (so on the embedded MariaDB in {@code data}), the shipped rules and
  * MIBs, and {@link #ADMIN_PASSWORD} for the first admin. Its own JVM is what lets a test stop it with
  * SIGTERM or kill it with SIGKILL. It logs to {@link #log}, one file per run and HTTP port, appended to.
+ * {@link #startJar} runs it from a jar instead, as {@code java -jar} does, for what depends on where
+ * the jar is.
  */
 public final class CorrelatorProcess implements AutoCloseable {
 
@@ -62,9 +71,54 @@ public final class CorrelatorProcess implements AutoCloseable {
                 "--noc.rules.directory=" + Path.of("rules").toAbsolutePath(),
                 "--noc.mibs.directories=" + Path.of("mibs").toAbsolutePath()));
         command.addAll(List.of(more));
+        return launch(command, home, data, httpPort, snmpPort, Map.of());
+    }
+
+    /**
+     * Starts it as {@code java -jar jar arguments...} in {@code home}, with {@code environment} added to
+     * the environment: nothing else is set (no port, no folder), so that the test's configuration files
+     * and arguments decide. The test names {@code httpPort}, {@code snmpPort} and {@code data} as its
+     * configuration sets them. The jar is one {@link #launcherJar} made.
+     */
+    public static CorrelatorProcess startJar(Path jar, Path home, Path data, int httpPort, int snmpPort,
+                                             Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        return launch(command, home, data, httpPort, snmpPort, environment);
+    }
+
+    /**
+     * Writes {@code folder/noc-correlator.jar}, a jar that runs the application as the built one does
+     * ({@code java -jar}) but holds only a manifest: its class path is this test's, so that a test can
+     * place a jar where it likes without packaging the application.
+     */
+    public static Path launcherJar(Path folder) {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.put(Attributes.Name.MAIN_CLASS, "noc.Application");
+        attributes.put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path")
+                .split(File.pathSeparator)).map(entry -> Path.of(entry).toAbsolutePath().toUri().toString())
+                .collect(Collectors.joining(" ")));
+        Path jar = folder.resolve("noc-correlator.jar");
+        try {
+            Files.createDirectories(folder);
+            try (JarOutputStream ignored = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                // a manifest only
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + jar, e);
+        }
+        return jar;
+    }
+
+    private static CorrelatorProcess launch(List<String> command, Path home, Path data, int httpPort, int snmpPort,
+                                            Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(home, httpPort).toFile()));
         builder.environment().put("NOC_SECURITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().putAll(environment);
         try {
             return new CorrelatorProcess(home, data, httpPort, snmpPort, builder.start());
         } catch (IOException e) {

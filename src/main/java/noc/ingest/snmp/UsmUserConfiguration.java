@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
+import noc.configuration.Masked;
 
 /**
  * One SNMPv3 user ({@code noc.snmp.usm-users[n].*}).
@@ -24,4 +25,12 @@ public record UsmUserConfiguration(
         @Nullable String privProtocol,
         @Nullable String privPassphrase,
         @Nullable String engineId) {
+
+    /** Without the passphrases: a record prints every field. */
+    @Override
+    public String toString() {
+        return "UsmUserConfiguration[index=" + index + ", name=" + name + ", authProtocol=" + authProtocol
+                + ", authPassphrase=" + Masked.secret(authPassphrase) + ", privProtocol=" + privProtocol
+                + ", privPassphrase=" + Masked.secret(privPassphrase) + ", engineId=" + engineId + "]";
+    }
 }
