@@ -3,7 +3,7 @@
 # processes. Sets $jar, $http, $snmp and $work, and an EXIT trap that stops the correlator, keeps
 # its log and removes $work (a script that starts more extends it).
 
-jar=target/noc-correlator.jar
+jar=${JAR:-target/noc-correlator.jar}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 http=18080; snmp=11162
 work=$(mktemp -d)

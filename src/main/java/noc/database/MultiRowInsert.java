@@ -7,18 +7,28 @@ import java.util.Collection;
 import java.util.Iterator;
 
 /**
- * Writes many rows with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
- * {@value #ROWS_PER_STATEMENT} rows: on MariaDB about twice as fast as a JDBC batch of single-row
- * statements for the engine's upserts (measured: 5,000 alarm upserts in ~95 ms against ~205 ms).
+ * Writes many rows with multi-row {@code INSERT ... VALUES (...), (...)} statements: on MariaDB about
+ * twice as fast as a JDBC batch of single-row statements for the engine's upserts (measured: 5,000
+ * alarm upserts in ~95 ms against ~205 ms).
+ *
+ * <p>The statements have a few fixed sizes only: {@value #ROWS_PER_STATEMENT} rows, and the rest
+ * in powers of two (300 rows: 128, 128, 32, 8, 4). Statements are prepared on the server, and the
+ * driver keeps each prepared SQL text per connection: a size of its own for each cycle's last
+ * statement made MariaDB parse and prepare a new statement every cycle, and the driver re-send its
+ * text (measured with JFR and the server's CPU in bench/README.md, "Where the time went"). The size
+ * also keeps a statement's packet under the driver's 128 KB buffer, which it would otherwise grow to
+ * 1 MB for that statement alone: an array the collector allocates outside the young generation.
  */
 public final class MultiRowInsert<T> {
 
-    static final int ROWS_PER_STATEMENT = 500;
+    static final int ROWS_PER_STATEMENT = 128;
 
     private final String head;
     private final String tail;
     private final int columns;
     private final RowBinder<T> binder;
+    /** The SQL text of each size, by the size's power of two (index 7: 128 rows). */
+    private final String[] sql = new String[Integer.numberOfTrailingZeros(ROWS_PER_STATEMENT) + 1];
 
     /**
      * @param head    {@code INSERT INTO t (a, b) VALUES}
@@ -30,25 +40,27 @@ public final class MultiRowInsert<T> {
         this.tail = tail;
         this.columns = columns;
         this.binder = binder;
+        for (int power = 0; power < sql.length; power++) {
+            sql[power] = sql(1 << power);
+        }
     }
 
+    /** Writes {@code rows} in their order. */
     public void write(Connection connection, Collection<T> rows) throws SQLException {
         Iterator<T> remaining = rows.iterator();
         int left = rows.size();
         PreparedStatement full = null;
         try {
             while (left > 0) {
-                int count = Math.min(left, ROWS_PER_STATEMENT);
-                PreparedStatement statement;
+                int count = statementSize(left);
                 if (count == ROWS_PER_STATEMENT) {
                     if (full == null) {
-                        full = connection.prepareStatement(sql(count));
+                        full = connection.prepareStatement(sql[sql.length - 1]);
                     }
-                    statement = full;
-                    bindAndRun(statement, remaining, count);
+                    bindAndRun(full, remaining, count);
                 } else {
-                    try (PreparedStatement last = connection.prepareStatement(sql(count))) {
-                        bindAndRun(last, remaining, count);
+                    try (PreparedStatement part = connection.prepareStatement(sql[Integer.numberOfTrailingZeros(count)])) {
+                        bindAndRun(part, remaining, count);
                     }
                 }
                 left -= count;
@@ -58,6 +70,11 @@ public final class MultiRowInsert<T> {
                 full.close();
             }
         }
+    }
+
+    /** The rows of the next statement when {@code left} remain: the full size, else the largest power of two. */
+    static int statementSize(int left) {
+        return left >= ROWS_PER_STATEMENT ? ROWS_PER_STATEMENT : Integer.highestOneBit(left);
     }
 
     private void bindAndRun(PreparedStatement statement, Iterator<T> rows, int count) throws SQLException {
