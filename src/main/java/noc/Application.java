@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
+import noc.cluster.ClusterConfiguration;
 import noc.configuration.ConfigurationFiles;
 import noc.configuration.DataFolders;
 import noc.database.EmbeddedDatabase;
@@ -71,6 +72,14 @@ public class Application {
         try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false)
                 .propertySources(sources.toArray(PropertySource[]::new)).build()) {
             Environment environment = probe.getEnvironment().start();
+            try {
+                ClusterConfiguration.check(environment.getProperty("noc.role", String.class).orElse("all"),
+                        environment.getProperty("noc.cluster.kafka.bootstrap-servers", String.class).orElse(""));
+            } catch (IllegalArgumentException e) {
+                // before any database: a node refused its role neither migrates one nor makes an embedded one
+                LoggerFactory.getLogger(Application.class).error("Startup failed: {}", e.getMessage());
+                System.exit(1);
+            }
             if (environment.getProperty("datasources.default.url", String.class).isEmpty()) {
                 if (!EmbeddedDatabase.bundled()) {
                     // the image's jar, started without its database: the message says it all, a trace would bury it

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
+import noc.cluster.ClusterConfiguration;
 import noc.database.EmbeddedDatabaseInUse;
 import noc.engine.RulesConfiguration;
 import noc.ingest.mib.MibConfiguration;
@@ -34,13 +35,13 @@ public class EffectiveSettings {
 
     public EffectiveSettings(Environment environment, SnmpConfiguration snmp, EmailConfiguration email,
                              NotifyConfiguration notify, RulesConfiguration rules, MibConfiguration mibs,
-                             @Nullable EmbeddedDatabaseInUse embedded) {
+                             ClusterConfiguration cluster, @Nullable EmbeddedDatabaseInUse embedded) {
         lines = List.of(
                 "intake: " + intake(environment, snmp),
                 "database: " + database(environment, embedded),
                 "email: " + email(email, notify),
                 "webhooks: " + webhooks(notify),
-                "cluster: role=all (this one process receives, correlates and notifies; there is no cluster yet)",
+                "cluster: " + cluster(cluster),
                 "security: " + security(environment, notify),
                 "folders (a relative one is taken from the working directory " + Path.of("").toAbsolutePath()
                         + "): " + folders(rules, mibs, notify, embedded));
@@ -95,6 +96,15 @@ public class EffectiveSettings {
         }
         return notify.webhooks().size() + ": "
                 + notify.webhooks().stream().map(Masked::webhook).collect(Collectors.joining(", "));
+    }
+
+    private static String cluster(ClusterConfiguration cluster) {
+        // only role all starts until the collector and engine roles land (issue #14)
+        return "role=" + cluster.role() + " (this one process receives, correlates and notifies); "
+                + "Kafka, for the collector and engine roles (not available yet): brokers "
+                + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
+                + ", topic " + cluster.topic() + ", " + cluster.partitions() + " partitions, replication factor "
+                + cluster.replicationFactor();
     }
 
     private static String security(Environment environment, NotifyConfiguration notify) {

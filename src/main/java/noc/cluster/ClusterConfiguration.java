@@ -1,0 +1,80 @@
+package noc.cluster;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * This process's role ({@code noc.role}) and how the nodes of a cluster meet ({@code noc.cluster.*}):
+ * the collector and engine roles of issue #14 exchange every input through one Kafka topic, keyed so
+ * that alarms that correlate land in one partition. Checked at startup, so that a node never starts
+ * on a cluster half described. Until those roles exist only {@code all} starts: a node that asks for
+ * another is refused, not run as {@code all} behind its operator's back.
+ *
+ * @param role              {@code all} (default), {@code collector} or {@code engine}, in any case
+ * @param bootstrapServers  the Kafka brokers, {@code host:port} comma-separated; a collector and an
+ *                          engine need them, {@code all} does not use them
+ * @param topic             the topic collectors publish inputs to and engines consume
+ * @param partitions        its partitions: the most engines that share the work
+ * @param replicationFactor its copies on distinct brokers
+ */
+@ConfigurationProperties("noc.cluster")
+public record ClusterConfiguration(
+        @Value("${noc.role:all}") String role,
+        @Value("${noc.cluster.kafka.bootstrap-servers:}") String bootstrapServers,
+        @Bindable(defaultValue = "noc-inputs") @NotBlank String topic,
+        @Bindable(defaultValue = "12") @Min(1) @Max(10_000) int partitions,
+        @Bindable(defaultValue = "1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor) {
+
+    public ClusterConfiguration {
+        role = check(role, bootstrapServers).key();
+        bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
+    }
+
+    /**
+     * The role {@code role} names, if a node may start with it and {@code bootstrapServers}; else an
+     * {@link IllegalArgumentException} naming the key. The application asks before anything starts,
+     * the database included, and this record again when it is bound.
+     */
+    public static Role check(String role, String bootstrapServers) {
+        Role named = Role.of(role);
+        String servers = bootstrapServers == null ? "" : bootstrapServers.strip();
+        if (named != Role.ALL && servers.isEmpty()) {
+            throw new IllegalArgumentException("noc.role " + named.key()
+                    + " needs noc.cluster.kafka.bootstrap-servers: the Kafka brokers as host:port, comma-separated");
+        }
+        for (String server : servers(servers)) {
+            if (!server.matches("[^\\s:]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}")) {
+                throw new IllegalArgumentException("noc.cluster.kafka.bootstrap-servers must be host:port, "
+                        + "comma-separated, not '" + servers + "'");
+            }
+        }
+        if (named != Role.ALL) {
+            // Issue #14 lifts this as the roles land; until then such a node would do nothing of its role.
+            throw new IllegalArgumentException("noc.role " + named.key() + " is not available yet: the collector "
+                    + "and engine roles are still being built; leave noc.role unset (all) to run the single process");
+        }
+        return named;
+    }
+
+    /** The role {@code noc.role} names. */
+    public Role nodeRole() {
+        return Role.of(role);
+    }
+
+    /** The brokers, one {@code host:port} each; none when unset. */
+    public List<String> servers() {
+        return servers(bootstrapServers);
+    }
+
+    private static List<String> servers(String bootstrapServers) {
+        return bootstrapServers.isEmpty() ? List.of()
+                : Arrays.stream(bootstrapServers.split(",", -1)).map(String::strip).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package noc.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClusterConfigurationTest {
+
+    private static ClusterConfiguration of(String role, String bootstrapServers) {
+        return new ClusterConfiguration(role, bootstrapServers, "noc-inputs", 12, 1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"all, ALL", "ALL, ALL", "' all ', ALL", "collector, COLLECTOR", "Engine, ENGINE"})
+    void aRoleIsReadInAnyCase(String key, Role role) {
+        assertThat(Role.of(key)).isEqualTo(role);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "both", "collectors", "standby"})
+    void anUnknownRoleIsRefusedNamingTheRoles(String key) {
+        assertThatThrownBy(() -> of(key, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("noc.role must be all, collector, engine, not '" + key + "'");
+    }
+
+    @Test
+    void roleAllNeedsNoBrokersAndKeepsThoseItIsGiven() {
+        assertThat(of("all", "").servers()).isEmpty();
+        ClusterConfiguration configured = of("ALL", " kafka-1:9092, kafka-2:9092 ,[2001:db8::1]:9092");
+        assertThat(configured.nodeRole()).isEqualTo(Role.ALL);
+        assertThat(configured.role()).isEqualTo("all");
+        assertThat(configured.servers()).containsExactly("kafka-1:9092", "kafka-2:9092", "[2001:db8::1]:9092");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"collector", "engine"})
+    void aCollectorOrAnEngineWithoutBrokersIsRefusedNamingTheKey(String role) {
+        assertThatThrownBy(() -> of(role, " ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("noc.role " + role + " needs noc.cluster.kafka.bootstrap-servers: "
+                        + "the Kafka brokers as host:port, comma-separated");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"collector", "engine"})
+    void aCollectorOrAnEngineIsNotAvailableYet(String role) {
+        assertThatThrownBy(() -> of(role, "127.0.0.1:9092")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("noc.role " + role + " is not available yet");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"kafka-1", "kafka-1:", "kafka-1:9092,", "kafka 1:9092", "kafka-1:port",
+            "http://kafka-1:9092"})
+    void brokersThatAreNotHostAndPortAreRefused(String servers) {
+        assertThatThrownBy(() -> of("all", servers)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("noc.cluster.kafka.bootstrap-servers must be host:port, comma-separated, not '"
+                        + servers + "'");
+    }
+}
