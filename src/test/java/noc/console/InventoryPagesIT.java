@@ -251,6 +251,16 @@ class InventoryPagesIT {
     }
 
     @Test
+    void aSiteShowsItsCorrelationDomainOrItsOwnNameInThePagesLanguage() {
+        assertThat(admin.get("/inventory/sites/Acme%20Paris").body())
+                .contains("Correlation domain", "Acme Paris (the site’s own name)");
+        assertThat(viewer.get("/inventory/sites/Acme%20Paris").body())
+                .contains("Domaine de corrélation", "Acme Paris (le nom du site)");
+        assertThat(viewer.get("/inventory/sites").body()).contains("<th scope=\"col\">Domaine de corrélation</th>",
+                "<td class=\"field-domain\"><span>Acme Paris (le nom du site)</span></td>");
+    }
+
+    @Test
     void editingAContactWithoutALanguageLeavesItWithoutOne() {
         assertThat(app.post("/api/v1/inventory/import", """
                 {"contacts": [{"name": "Nora Blanc", "role": "NOC", "phone": "+33 1 00 00 00 01",

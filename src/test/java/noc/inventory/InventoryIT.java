@@ -208,6 +208,48 @@ class InventoryIT {
     }
 
     @Test
+    void aSitesDomainIsWrittenReadAndClearedByPutAndImportsAndIsAName() {
+        try {
+            HttpResponse<String> set = put("/api/v1/inventory/sites/POP%20Lille", """
+                    {"address": "1 place du Général de Gaulle, Lille", "domain": "lille"}""");
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/inventory/sites/POP%20Lille")).containsEntry("domain", "lille");
+            HttpResponse<String> cleared = put("/api/v1/inventory/sites/POP%20Lille", """
+                    {"address": "1 place du Général de Gaulle, Lille"}""");
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/inventory/sites/POP%20Lille")).doesNotContainKey("domain");
+
+            String longest = "d".repeat(255);
+            HttpResponse<String> csv = app.post("/api/v1/inventory/import?kind=sites", """
+                    name,address,domain
+                    POP Lille,1 place du Général de Gaulle,nord
+                    Lille Europe,2 avenue Le Corbusier,%s
+                    """.formatted(longest), "text/csv");
+            assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+            assertThat(app.getObject("/api/v1/inventory/sites/POP%20Lille")).containsEntry("domain", "nord");
+            assertThat(app.getObject("/api/v1/inventory/sites/Lille%20Europe")).containsEntry("domain", longest);
+
+            HttpResponse<String> unknown = app.post("/api/v1/inventory/import?kind=sites", """
+                    name,address,zone
+                    POP Lille,1 place du Général de Gaulle,nord
+                    """, "text/csv");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("sites[0] (line 2).zone").contains("known fields: name, customer, "
+                    + "address, domain");
+            HttpResponse<String> tooLong = app.post("/api/v1/inventory/import?kind=sites", """
+                    name,address,domain
+                    POP Lille,1 place du Général de Gaulle,%s
+                    """.formatted(longest + "d"), "text/csv");
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("sites[0] (line 2).domain");
+            assertThat(app.getObject("/api/v1/inventory/sites/POP%20Lille")).containsEntry("domain", "nord");
+        } finally {
+            delete("/api/v1/inventory/sites/POP%20Lille");
+            delete("/api/v1/inventory/sites/Lille%20Europe");
+        }
+    }
+
+    @Test
     void aDeviceGivenTwiceInOneImportTakesItsLastVersion() {
         HttpResponse<String> imported = app.post("/api/v1/inventory/import", """
                 {"devices": [{"name": "twice", "addresses": ["198.51.100.201", "198.51.100.202"]},
