@@ -279,6 +279,20 @@ final class InventoryPages {
         return inputs;
     }
 
+    /** A link across correlation domains as a page shows it: the item that holds it, its page, and what it says. */
+    public record Warning(String item, String href, String text) {
+    }
+
+    /**
+     * A crossing of correlation domains ({@link noc.inventory.DomainCrossing}) in the page's language:
+     * {@code inventory.warning.<code>} with its values, else the API's English.
+     */
+    static Warning warning(String kind, String key, String code, List<String> values, String english, Labels labels) {
+        InventoryKind type = InventoryKind.ofPath(kind).orElseThrow();
+        return new Warning(labels.label("inventory.one." + kind) + " " + key, href(type, key),
+                labels.text("inventory.warning." + code, english, values.toArray()));
+    }
+
     /** The groups of what refers to an item, as the store found them, each with its label. */
     static List<Group> groups(List<InventoryStore.References> references, Labels labels) {
         return references.stream().map(found -> new Group(labels.label("inventory.refs." + found.relation()),

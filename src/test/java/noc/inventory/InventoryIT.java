@@ -39,6 +39,11 @@ class InventoryIT {
         return app.admin().delete(path);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String body) {
+        return (Map<String, Object>) app.parse(body);
+    }
+
     @Test
     void aJsonImportWritesEveryKindAndTheEngineHasTheFacts() {
         HttpResponse<String> answer = app.post("/api/v1/inventory/import", """
@@ -246,6 +251,45 @@ class InventoryIT {
         } finally {
             delete("/api/v1/inventory/sites/POP%20Lille");
             delete("/api/v1/inventory/sites/Lille%20Europe");
+        }
+    }
+
+    @Test
+    void anImportSaysWhichOfItsLinksCrossCorrelationDomainsAndStillWritesThem() {
+        try {
+            HttpResponse<String> split = app.post("/api/v1/inventory/import", """
+                    {"sites": [{"name": "POP Nantes", "address": "1 quai", "domain": "nantes"},
+                               {"name": "Nantes Est", "address": "2 quai"}],
+                     "devices": [{"name": "pe-nantes", "site": "POP Nantes", "addresses": ["198.51.100.50"]},
+                                 {"name": "cpe-nantes", "site": "Nantes Est", "parent": "pe-nantes",
+                                  "addresses": ["198.51.100.51"]},
+                                 {"name": "sw-nantes", "parent": "pe-nantes"}]}""");
+
+            assertThat(split.statusCode()).as(split.body()).isEqualTo(200);
+            Map<String, Object> result = object(split.body());
+            assertThat(result).containsEntry("imported", 5).containsEntry("warningsTotal", 1);
+            assertThat((List<?>) result.get("warnings")).singleElement().isEqualTo(Map.of("kind", "devices",
+                    "key", "cpe-nantes", "field", "parent", "code", "domainParent",
+                    "values", List.of("Nantes Est", "pe-nantes", "nantes"),
+                    "message", "is in correlation domain 'Nantes Est' and its parent 'pe-nantes' in 'nantes': with "
+                            + "several engines, a failure of 'pe-nantes' no longer gathers this device's alarms "
+                            + "(root cause, P-5.6); give their sites one domain"));
+            assertThat(app.getObject("/api/v1/inventory/devices/cpe-nantes")).containsEntry("parent", "pe-nantes");
+
+            // The site alone is the fix, and it is an item the crossing involves.
+            HttpResponse<String> joined = app.post("/api/v1/inventory/import?kind=sites", """
+                    name,address,domain
+                    Nantes Est,2 quai,nantes
+                    """, "text/csv");
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+            assertThat(object(joined.body())).containsEntry("warningsTotal", 0)
+                    .containsEntry("warnings", List.of());
+        } finally {
+            for (String device : List.of("sw-nantes", "cpe-nantes", "pe-nantes")) {
+                delete("/api/v1/inventory/devices/" + device);
+            }
+            delete("/api/v1/inventory/sites/POP%20Nantes");
+            delete("/api/v1/inventory/sites/Nantes%20Est");
         }
     }
 
