@@ -40,6 +40,8 @@ public final class CorrelationDomains {
 
     private final Map<String, String> bySource = new HashMap<>();
     private final Map<String, String> byDevice = new HashMap<>();
+    /** The site each device takes its domain from (its own, or an ancestor's), if any. */
+    private final Map<String, String> domainSite = new HashMap<>();
     private final Map<String, String> bySite = new HashMap<>();
     /** A service's own domain: its site's, else that of the first device (by name) carrying it. */
     private final Map<String, String> byService = new HashMap<>();
@@ -153,12 +155,37 @@ public final class CorrelationDomains {
     }
 
     /**
-     * The links of the inventory that cross domains, which the rules would follow within one session
-     * and cannot across two: a device whose parent is in another domain, and a service whose site and
-     * devices are in more than one. Devices by name, then services by reference.
+     * The links of the inventory that cross domains, which the shipped rules follow within one session
+     * and cannot across two: a device whose parent is in another domain (root cause), and a service
+     * carried by devices of more than one (service merges, accesses down, P-5.6). A service's site in
+     * another domain than its devices is none: only its declarations go by the site, and no rule joins
+     * a declaration with alarms. Devices by name, then services by reference.
      */
     public List<DomainCrossing> crossings() {
         return crossings;
+    }
+
+    /**
+     * The sources (device addresses and names) whose domain is not what it was in {@code previous}: a
+     * device that moved to a site of another domain, a site whose domain changed, an address the
+     * inventory learnt or forgot (from or to {@code address:<source>}). By source.
+     *
+     * <p>Their raised alarms and open tickets stay in the session of the old domain while their next
+     * inputs go to the new one, which does not know them: whoever routes inputs hands those over
+     * first (docs/correlation-domains.md, "When a domain changes").
+     */
+    public List<DomainMove> movesSince(CorrelationDomains previous) {
+        Set<String> sources = new TreeSet<>(bySource.keySet());
+        sources.addAll(previous.bySource.keySet());
+        List<DomainMove> moves = new ArrayList<>();
+        for (String source : sources) {
+            String from = previous.ofSource(source);
+            String to = ofSource(source);
+            if (!from.equals(to)) {
+                moves.add(new DomainMove(source, from, to));
+            }
+        }
+        return moves;
     }
 
     private String siteDomain(String site) {
@@ -176,14 +203,17 @@ public final class CorrelationDomains {
         Set<String> seen = new LinkedHashSet<>();
         Device current = device;
         String domain = null;
+        String site = null;
         while (domain == null) {
             chain.add(current);
             seen.add(current.name());
             Device parent = current.parent() == null ? null : devices.get(current.parent());
             if (current.site() != null) {
                 domain = siteDomain(current.site());
+                site = current.site();
             } else if (byDevice.containsKey(current.name())) {
                 domain = byDevice.get(current.name());
+                site = domainSite.get(current.name());
             } else if (parent == null || seen.contains(parent.name())) {
                 domain = current.name();
             } else {
@@ -192,6 +222,9 @@ public final class CorrelationDomains {
         }
         for (Device one : chain) {
             byDevice.putIfAbsent(one.name(), domain);
+            if (site != null) {
+                domainSite.putIfAbsent(one.name(), site);
+            }
         }
         return domain;
     }
@@ -209,6 +242,14 @@ public final class CorrelationDomains {
                 Set<String> involved = new LinkedHashSet<>(List.of(key(device), key(parent)));
                 siteKey(device).ifPresent(involved::add);
                 siteKey(parent).ifPresent(involved::add);
+                // and the devices the parent inherits its domain through, each of which may change it
+                Device up = parent;
+                while (up.site() == null && up.parent() != null) {
+                    up = devices.get(up.parent());
+                    if (up == null || !involved.add(key(up))) {
+                        break;
+                    }
+                }
                 found.add(DomainCrossing.parent(device.name(), domain, parent.name(), parentDomain, involved));
             }
         }
@@ -216,14 +257,10 @@ public final class CorrelationDomains {
         devices.values().forEach(device -> device.services().forEach(
                 service -> carriers.computeIfAbsent(service, s -> new ArrayList<>()).add(device)));
         for (Service service : services.values()) {
-            Set<String> domains = new TreeSet<>(serviceDeviceDomains.getOrDefault(service.reference(), Set.of()));
-            Set<String> involved = new LinkedHashSet<>();
-            involved.add(InventoryKind.SERVICES + ":" + service.reference());
-            if (service.site() != null) {
-                domains.add(siteDomain(service.site()));
-                involved.add(InventoryKind.SITES + ":" + service.site());
-            }
+            Set<String> domains = serviceDeviceDomains.getOrDefault(service.reference(), Set.of());
             if (domains.size() > 1) {
+                Set<String> involved = new LinkedHashSet<>();
+                involved.add(InventoryKind.SERVICES + ":" + service.reference());
                 for (Device device : carriers.getOrDefault(service.reference(), List.of())) {
                     involved.add(key(device));
                     siteKey(device).ifPresent(involved::add);
@@ -238,7 +275,8 @@ public final class CorrelationDomains {
         return InventoryKind.DEVICES + ":" + device.name();
     }
 
-    private static Optional<String> siteKey(Device device) {
-        return Optional.ofNullable(device.site()).map(site -> InventoryKind.SITES + ":" + site);
+    /** The site {@code device} takes its domain from (its own or an ancestor's), as an involved item. */
+    private Optional<String> siteKey(Device device) {
+        return Optional.ofNullable(domainSite.get(device.name())).map(site -> InventoryKind.SITES + ":" + site);
     }
 }

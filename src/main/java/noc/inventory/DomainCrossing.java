@@ -41,9 +41,9 @@ public record DomainCrossing(String kind, String key, @Nullable String field, St
     }
 
     static DomainCrossing service(String reference, List<String> domains, Set<String> involved) {
-        return new DomainCrossing(InventoryKind.SERVICES.path(), reference, null, "spans correlation domains "
-                + domains + " (its site and the devices carrying it): with several engines, its alarms no longer "
-                + "merge into one ticket nor count its accesses down together; give those sites one domain",
+        return new DomainCrossing(InventoryKind.SERVICES.path(), reference, null, "is carried by devices in "
+                + "correlation domains " + domains + ": with several engines, its alarms no longer merge into one "
+                + "ticket nor count its accesses down together; give their sites one domain",
                 "domainService", List.of(String.join(", ", domains)), involved);
     }
 

@@ -100,6 +100,7 @@ class CorrelationDomainsTest {
                 "SITES:Acme Lyon", "SITES:POP Paris");
         DomainCrossing service = crossings.get(1);
         assertThat(service.values()).containsExactly("Acme Lyon, paris");
+        assertThat(service.message()).startsWith("is carried by devices in correlation domains [Acme Lyon, paris]");
         assertThat(service.involves(InventoryKind.SITES, "Acme Lyon")).isTrue();
         assertThat(service.involves(InventoryKind.DEVICES, "acme-cpe-1")).isTrue();
         assertThat(service.involves(InventoryKind.DEVICES, "core-1")).isFalse();
@@ -117,16 +118,51 @@ class CorrelationDomainsTest {
     }
 
     @Test
-    void aServiceAtASiteOfOneDomainCarriedByADeviceOfAnotherCrosses() {
+    void aServiceAtASiteOfOneDomainCarriedByADeviceOfAnotherDoesNotCross() {
+        // Only its declarations go by the site, and no rule joins a declaration with alarms.
         CorrelationDomains split = CorrelationDomains.of(List.of(
                 new Customer("Acme", Contract.STANDARD, null),
                 new Site("Acme Paris", "Acme", "Paris", null),
                 new Service("ACME-INTERNET-1", "Acme", "Acme Paris", Criticality.HIGH, false),
                 new Device("cpe", null, null, List.of("192.0.2.10"), List.of("ACME-INTERNET-1"))));
 
-        assertThat(split.crossings()).singleElement().satisfies(crossing -> {
-            assertThat(crossing.key()).isEqualTo("ACME-INTERNET-1");
-            assertThat(crossing.values()).containsExactly("Acme Paris, cpe");
+        assertThat(split.crossings()).isEmpty();
+        assertThat(split.ofDeclaration("Acme", List.of("ACME-INTERNET-1"))).isEqualTo("Acme Paris");
+        assertThat(split.ofSource("192.0.2.10")).isEqualTo("cpe");
+    }
+
+    @Test
+    void theSourcesWhoseDomainChangedAreTheMoves() {
+        List<InventoryItem> moved = new java.util.ArrayList<>(INVENTORY.stream()
+                .filter(item -> !(item instanceof Device device && device.name().equals("core-1")))
+                .map(item -> item instanceof Site site && site.name().equals("Acme Lyon")
+                        ? new Site(site.name(), site.customer(), site.address(), "paris") : item)
+                .toList());
+        moved.add(new Device("new-1", null, null, List.of("203.0.113.9"), List.of()));
+
+        assertThat(CorrelationDomains.of(moved).movesSince(domains)).containsExactly(
+                new DomainMove("192.0.2.20", "Acme Lyon", "paris"),
+                new DomainMove("198.51.100.1", "core-1", "address:198.51.100.1"),
+                new DomainMove("203.0.113.9", "address:203.0.113.9", "new-1"),
+                new DomainMove("acme-cpe-2", "Acme Lyon", "paris"),
+                new DomainMove("core-1", "core-1", "address:core-1"),
+                new DomainMove("new-1", "address:new-1", "new-1"));
+        assertThat(domains.movesSince(CorrelationDomains.of(INVENTORY))).isEmpty();
+    }
+
+    @Test
+    void aCrossingInvolvesTheDevicesAndTheSiteAParentInheritsItsDomainThrough() {
+        CorrelationDomains chain = CorrelationDomains.of(List.of(
+                new Site("POP", null, "a", "pop"), new Site("Far", null, "b", null),
+                new Device("pe", "POP", null, List.of(), List.of()),
+                new Device("agg", null, "pe", List.of(), List.of()),
+                new Device("cpe", "Far", "agg", List.of(), List.of())));
+
+        assertThat(chain.crossings()).singleElement().satisfies(crossing -> {
+            assertThat(crossing.key()).isEqualTo("cpe");
+            assertThat(crossing.values()).containsExactly("Far", "agg", "pop");
+            assertThat(crossing.involved()).containsExactlyInAnyOrder("DEVICES:cpe", "DEVICES:agg", "DEVICES:pe",
+                    "SITES:Far", "SITES:POP");
         });
     }
 
