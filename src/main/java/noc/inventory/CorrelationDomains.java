@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,6 +104,14 @@ public final class CorrelationDomains {
     public String ofSource(String source) {
         String domain = bySource.get(source);
         return domain != null ? domain : UNKNOWN_SOURCE + source;
+    }
+
+    /**
+     * Every source the inventory knows, each device address and name, with its domain: what a directory
+     * that collectors route by holds (docs/cluster-design.md); any other source is {@code address:<source>}.
+     */
+    public Map<String, String> sources() {
+        return Collections.unmodifiableMap(bySource);
     }
 
     /** The domain of the device named {@code device}, if the inventory has it. */

@@ -52,6 +52,13 @@ class CorrelationDomainsTest {
     }
 
     @Test
+    void theKnownSourcesAreEveryAddressAndNameOfADevice() {
+        assertThat(domains.sources()).hasSize(11).containsEntry("2001:db8::1", "paris")
+                .containsEntry("acme-sw-1", "paris").containsEntry("198.51.100.1", "core-1")
+                .doesNotContainKey("203.0.113.9");
+    }
+
+    @Test
     void devicesAndSitesHaveTheirDomainAndWhatTheInventoryDoesNotKnowHasNone() {
         assertThat(domains.ofDevice("acme-sw-1")).hasValue("paris");
         assertThat(domains.ofDevice("core-1")).hasValue("core-1");
