@@ -193,6 +193,10 @@ public class InventoryImportController {
         Map<String, Object> model = InventoryPages.model(csrf, request, caller, response, null);
         model.put("kind", kind);
         model.put("imported", imported);
+        InventoryPages.Labels labels = InventoryPages.labels(messages, locales.resolveOrDefault(request));
+        model.put("warnings", imported == null ? List.of() : imported.warnings().stream()
+                .map(warning -> InventoryPages.warning(warning.kind(), warning.key(), warning.code(), warning.values(),
+                        warning.message(), labels)).toList());
         model.put("rows", rows);
         model.put("formErrors", formErrors);
         model.put("refusal", refusal);

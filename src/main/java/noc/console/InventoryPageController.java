@@ -30,6 +30,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import noc.api.Problem;
 import noc.api.ProblemException;
+import noc.inventory.CorrelationDomains;
 import noc.inventory.InventoryEditor;
 import noc.inventory.InventoryItem;
 import noc.inventory.InventoryKind;
@@ -107,6 +108,7 @@ public class InventoryPageController {
         InventoryPages.Labels labels = labels(request);
         model.put("item", item.get());
         model.put("saved", saved != null);
+        model.put("warnings", saved == null ? List.of() : crossings(type.get(), key, labels));
         model.put("href", InventoryPages.href(type.get(), key));
         model.put("fields", InventoryPages.fields(item.get(), labels));
         model.put("references", references(type.get(), key, labels));
@@ -222,6 +224,19 @@ public class InventoryPageController {
         model.put("references", references);
         model.put("refusal", refusal);
         return response.body(new ModelAndView<>("inventory-delete", model));
+    }
+
+    /**
+     * The links across correlation domains that an item just saved takes part in: read from the whole
+     * inventory, so only after a save, where the save itself read it too.
+     */
+    private List<InventoryPages.Warning> crossings(InventoryKind kind, String key, InventoryPages.Labels labels) {
+        return CorrelationDomains.of(store.load()).crossings().stream()
+                .filter(crossing -> crossing.involves(kind, key))
+                .limit(InventoryEditor.MAX_WARNINGS)
+                .map(crossing -> InventoryPages.warning(crossing.kind(), crossing.key(), crossing.code(),
+                        crossing.values(), crossing.message(), labels))
+                .toList();
     }
 
     /** What refers to the item, read by SQL: a count and the first {@value InventoryPages#MAX_REFERENCES} of each group. */

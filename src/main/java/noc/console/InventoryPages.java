@@ -169,6 +169,9 @@ final class InventoryPages {
                 many.forEach(one -> values.add(value(name, one, refers, labels)));
             } else if (value != null) {
                 values.add(value(name, value, refers, labels));
+            } else if (item instanceof Site site && name.equals("domain")) {
+                // Without a domain of its own a site is one, under its name: the page says which it is.
+                values.add(new Value(labels.text("inventory.value.domain.own", site.name(), site.name()), null));
             }
             fields.add(new Field(name, labels.label("inventory.field." + name), values));
         });
@@ -230,8 +233,12 @@ final class InventoryPages {
     public record Choice(String value, String label) {
     }
 
-    /** A field of the edit form: how it is entered ({@code text}, {@code list}, {@code choice}, {@code yesNo}) and its value. */
-    public record Input(String name, String label, String type, String value, List<Choice> choices) {
+    /**
+     * A field of the edit form: how it is entered ({@code text}, {@code list}, {@code choice}, {@code yesNo}),
+     * its value, and what it is for when the field needs saying ({@code inventory.hint.<field>}), else null.
+     */
+    public record Input(String name, String label, String type, String value, List<Choice> choices,
+                        @Nullable String hint) {
     }
 
     /** The choice fields an item may leave blank: a contact without a language is written to in noc.locale's. */
@@ -266,9 +273,24 @@ final class InventoryPages {
             } else if (Collection.class.isAssignableFrom(type)) {
                 how = "list";
             }
-            inputs.add(new Input(name, labels.label("inventory.field." + name), how, value, choices));
+            inputs.add(new Input(name, labels.label("inventory.field." + name), how, value, choices,
+                    labels.text("inventory.hint." + name, null)));
         }
         return inputs;
+    }
+
+    /** A link across correlation domains as a page shows it: the item that holds it, its page, and what it says. */
+    public record Warning(String item, String href, String text) {
+    }
+
+    /**
+     * A crossing of correlation domains ({@link noc.inventory.DomainCrossing}) in the page's language:
+     * {@code inventory.warning.<code>} with its values, else the API's English.
+     */
+    static Warning warning(String kind, String key, String code, List<String> values, String english, Labels labels) {
+        InventoryKind type = InventoryKind.ofPath(kind).orElseThrow();
+        return new Warning(labels.label("inventory.one." + kind) + " " + key, href(type, key),
+                labels.text("inventory.warning." + code, english, values.toArray()));
     }
 
     /** The groups of what refers to an item, as the store found them, each with its label. */

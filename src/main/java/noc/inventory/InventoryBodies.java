@@ -71,11 +71,12 @@ public final class InventoryBodies {
     @Serdeable
     public record SiteBody(@Nullable @Size(max = Limits.NAME, message = AT_MOST) String name,
                            @Nullable @Size(max = Limits.NAME, message = AT_MOST) String customer,
-                           @Nullable @Size(max = Limits.ADDRESS, message = AT_MOST) String address)
+                           @Nullable @Size(max = Limits.ADDRESS, message = AT_MOST) String address,
+                           @Nullable @Size(max = Limits.NAME, message = AT_MOST) String domain)
             implements StrictBody, Fields {
         @Override
         public Map<String, Object> fields() {
-            return InventoryBodies.fields("name", name, "customer", customer, "address", address);
+            return InventoryBodies.fields("name", name, "customer", customer, "address", address, "domain", domain);
         }
     }
 

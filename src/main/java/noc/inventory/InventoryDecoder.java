@@ -48,7 +48,8 @@ final class InventoryDecoder {
             case SITES -> {
                 String name = required(fields, "name", path, errors);
                 String address = required(fields, "address", path, errors);
-                yield errors.count() > before ? null : new Site(name, optional(fields, "customer"), address);
+                yield errors.count() > before ? null : new Site(name, optional(fields, "customer"), address,
+                        optional(fields, "domain"));
             }
             case SERVICES -> {
                 String reference = required(fields, "reference", path, errors);
@@ -144,7 +145,8 @@ final class InventoryDecoder {
             InventoryKind.CUSTOMERS, ordered("name", Limits.NAME, "contract", 16, "projectManager", Limits.NAME),
             InventoryKind.CONTACTS, ordered("name", Limits.NAME, "customer", Limits.NAME, "role", Limits.ROLE,
                     "phone", Limits.PHONE, "email", Limits.NAME, "language", 16),
-            InventoryKind.SITES, ordered("name", Limits.NAME, "customer", Limits.NAME, "address", Limits.ADDRESS),
+            InventoryKind.SITES, ordered("name", Limits.NAME, "customer", Limits.NAME, "address", Limits.ADDRESS,
+                    "domain", Limits.NAME),
             InventoryKind.SERVICES, ordered("reference", Limits.SERVICE_REFERENCE, "customer", Limits.NAME,
                     "site", Limits.NAME, "criticality", 16, "redundant", 5),
             InventoryKind.DEVICES, ordered("name", Limits.NAME, "site", Limits.NAME, "parent", Limits.NAME,

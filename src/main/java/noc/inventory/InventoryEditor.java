@@ -2,9 +2,11 @@ package noc.inventory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -43,10 +45,35 @@ public class InventoryEditor {
         this.validator = validator;
     }
 
-    /** How many items an import wrote, by kind. */
+    /**
+     * How many items an import wrote, by kind, and what it leaves crossing correlation domains
+     * ({@link CorrelationDomains#crossings}) among the links its items take part in: the first
+     * {@value #MAX_WARNINGS}, and how many there are in all.
+     */
     @Serdeable
-    public record ImportResult(int imported, Map<String, Integer> byKind) {
+    public record ImportResult(int imported, Map<String, Integer> byKind, List<Warning> warnings, int warningsTotal) {
+
+        public ImportResult {
+            warnings = List.copyOf(warnings);
+        }
     }
+
+    /**
+     * What an import wrote that works today but not as well where several engines share the work: a link
+     * between correlation domains. {@code code} and {@code values} let a page word it in its language.
+     */
+    @Serdeable
+    public record Warning(String kind, String key, @Nullable String field, String message, String code,
+                          List<String> values) {
+
+        static Warning of(DomainCrossing crossing) {
+            return new Warning(crossing.kind(), crossing.key(), crossing.field(), crossing.message(), crossing.code(),
+                    crossing.values());
+        }
+    }
+
+    /** The most warnings an import lists. */
+    public static final int MAX_WARNINGS = 100;
 
     /** Creates or replaces the item of {@code type} whose key is {@code key}, from its other fields. */
     public InventoryItem put(InventoryKind type, String key, Map<String, Object> given, Authentication caller,
@@ -154,13 +181,30 @@ public class InventoryEditor {
         // Field and reference problems are reported together; the references are checked under the
         // write lock, against the inventory the items would join.
         InventoryDocument.Parsed parsed = new InventoryDocument.Parsed(items, paths);
+        List<DomainCrossing> crossings = new ArrayList<>();
         sync.write(items, current -> {
             InventoryDocument.checkReferences(parsed, current, errors);
             refuseIfInvalid(errors);
+            crossings.addAll(crossings(current, items));
         });
         Map<String, Integer> counts = new LinkedHashMap<>();
         items.forEach(item -> counts.merge(item.kind().path(), 1, Integer::sum));
-        return new ImportResult(items.size(), counts);
+        return new ImportResult(items.size(), counts,
+                crossings.stream().limit(MAX_WARNINGS).map(Warning::of).toList(), crossings.size());
+    }
+
+    /**
+     * The crossings of correlation domains in the inventory {@code current} once {@code items} are written,
+     * among those that {@code items} take part in.
+     */
+    static List<DomainCrossing> crossings(List<InventoryItem> current, List<InventoryItem> items) {
+        List<InventoryItem> all = new ArrayList<>(current);
+        all.addAll(items);
+        Set<String> written = new HashSet<>();
+        items.forEach(item -> written.add(item.kind() + ":" + item.key()));
+        return CorrelationDomains.of(new Inventory(all)).crossings().stream()
+                .filter(crossing -> crossing.involved().stream().anyMatch(written::contains))
+                .toList();
     }
 
     private static void decodeInto(InventoryKind type, Map<String, Object> fields, String path, InventoryProblems errors,

@@ -223,7 +223,7 @@ public class InventoryStore {
         return switch (kind) {
             case CUSTOMERS -> List.of("name", "contract", "project_manager");
             case CONTACTS -> List.of("name", "customer", "role", "phone", "email");
-            case SITES -> List.of("name", "customer", "address");
+            case SITES -> List.of("name", "customer", "address", "domain");
             case SERVICES -> List.of("reference", "customer", "site", "criticality");
             case DEVICES -> List.of("name", "site", "parent");
         };
@@ -257,7 +257,7 @@ public class InventoryStore {
         return switch (kind) {
             case CUSTOMERS -> "SELECT name, contract, project_manager FROM customer";
             case CONTACTS -> "SELECT name, customer, role, phone, email, language FROM contact";
-            case SITES -> "SELECT name, customer, address FROM site";
+            case SITES -> "SELECT name, customer, address, domain FROM site";
             case SERVICES -> "SELECT reference, customer, site, criticality, redundant FROM service";
             case DEVICES -> "SELECT name, site, parent FROM device";
         };
@@ -273,7 +273,7 @@ public class InventoryStore {
             case CUSTOMERS -> new Customer(row.getString(1), Contract.valueOf(row.getString(2)), row.getString(3));
             case CONTACTS -> new Contact(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                     row.getString(5), Language.of(row.getString(6)).orElse(null));
-            case SITES -> new Site(row.getString(1), row.getString(2), row.getString(3));
+            case SITES -> new Site(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
             case SERVICES -> new Service(row.getString(1), row.getString(2), row.getString(3),
                     Criticality.valueOf(row.getString(4)), row.getBoolean(5));
             case DEVICES -> new Device(row.getString(1), row.getString(2), row.getString(3),
@@ -308,9 +308,10 @@ public class InventoryStore {
                         items, Contact.class, c -> one(c.name(), c.customer(), c.role(), c.phone(), c.email(),
                                 c.language() == null ? null : c.language().code()));
                 batch(connection, """
-                        INSERT INTO site (name, customer, address) VALUES (?, ?, ?)
-                        ON DUPLICATE KEY UPDATE customer = VALUES(customer), address = VALUES(address)""",
-                        items, Site.class, site -> one(site.name(), site.customer(), site.address()));
+                        INSERT INTO site (name, customer, address, domain) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE customer = VALUES(customer), address = VALUES(address),
+                            domain = VALUES(domain)""",
+                        items, Site.class, site -> one(site.name(), site.customer(), site.address(), site.domain()));
                 batch(connection, """
                         INSERT INTO service (reference, customer, site, criticality, redundant) VALUES (?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE customer = VALUES(customer), site = VALUES(site),

@@ -110,6 +110,11 @@ class StrictBodiesIT {
                 Arguments.of("POST", "/api/v1/inventory/import", "{\"customers\": {\"name\": \"Acme\"}}", "customers"),
                 Arguments.of("POST", "/api/v1/inventory/import", "{\"sites\": [{\"name\": \"s\", \"address\": 12}]}",
                         "sites[0].address"),
+                Arguments.of("PUT", "/api/v1/inventory/sites/s1", """
+                        {"address": "1 quai", "domain": "%s"}""".formatted(chars(256)), "domain"),
+                Arguments.of("POST", "/api/v1/inventory/import", """
+                        {"sites": [{"name": "s", "address": "1 quai", "domain": "%s"}]}""".formatted(chars(256)),
+                        "sites[0].domain"),
                 // maintenance
                 Arguments.of("POST", "/api/v1/maintenance-windows", "", ""),
                 Arguments.of("POST", "/api/v1/maintenance-windows", WINDOW.formatted("").replace("Router upgrade",

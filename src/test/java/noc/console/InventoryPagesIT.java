@@ -251,6 +251,51 @@ class InventoryPagesIT {
     }
 
     @Test
+    void aSiteShowsItsCorrelationDomainOrItsOwnNameInThePagesLanguage() {
+        assertThat(admin.get("/inventory/sites/Acme%20Paris").body())
+                .contains("Correlation domain", "Acme Paris (the site’s own name)");
+        assertThat(viewer.get("/inventory/sites/Acme%20Paris").body())
+                .contains("Domaine de corrélation", "Acme Paris (le nom du site)");
+        assertThat(viewer.get("/inventory/sites").body()).contains("<th scope=\"col\">Domaine de corrélation</th>",
+                "<td class=\"field-domain\"><span>Acme Paris (le nom du site)</span></td>");
+    }
+
+    @Test
+    void importsAndSavesSayWhichLinksCrossCorrelationDomains() {
+        admin.get("/inventory/import");
+        HttpResponse<String> imported = admin.upload("/inventory/import", Map.of(), "file", "rennes.json",
+                "application/json", """
+                        {"sites": [{"name": "Rennes POP", "address": "1 rue", "domain": "rennes"},
+                                   {"name": "Rennes Sud", "address": "2 rue"}],
+                         "devices": [{"name": "pe-rennes", "site": "Rennes POP"},
+                                     {"name": "cpe-rennes", "site": "Rennes Sud", "parent": "pe-rennes"}]}
+                        """.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("4 item(s) imported", "Links across correlation domains: 1",
+                "href=\"/inventory/devices/cpe-rennes\">Device cpe-rennes</a>",
+                "is in correlation domain “Rennes Sud” and its parent “pe-rennes” in “rennes”");
+
+        String form = admin.get("/inventory/sites/Rennes%20Sud/edit").body();
+        assertThat(form).contains("name=\"domain\" value=\"\"", "left blank, the site is a domain of its own");
+        HttpResponse<String> joined = admin.post("/inventory/sites/Rennes%20Sud/edit", Map.of("address", "2 rue",
+                "domain", "rennes"));
+        assertThat(joined.statusCode()).isEqualTo(303);
+        assertThat(app.getObject("/api/v1/inventory/sites/Rennes%20Sud")).containsEntry("domain", "rennes");
+        assertThat(admin.get("/inventory/sites/Rennes%20Sud?saved=1").body()).contains("Saved.")
+                .doesNotContain("correlation domains");
+
+        admin.get("/inventory/sites/Rennes%20Sud/edit");
+        assertThat(admin.post("/inventory/sites/Rennes%20Sud/edit", Map.of("address", "2 rue", "domain", "ouest"))
+                .statusCode()).isEqualTo(303);
+        assertThat(admin.get("/inventory/sites/Rennes%20Sud?saved=1").body())
+                .contains("Links across correlation domains: 1", "href=\"/inventory/devices/cpe-rennes\"");
+        assertThat(viewer.get("/inventory/sites/Rennes%20Sud?saved=1").body())
+                .contains("Liens entre domaines de corrélation : 1",
+                        "est dans le domaine de corrélation « ouest » et son équipement de raccordement « pe-rennes »");
+        assertThat(viewer.get("/inventory/sites/Rennes%20Sud").body()).doesNotContain("domaines de corrélation :");
+    }
+
+    @Test
     void editingAContactWithoutALanguageLeavesItWithoutOne() {
         assertThat(app.post("/api/v1/inventory/import", """
                 {"contacts": [{"name": "Nora Blanc", "role": "NOC", "phone": "+33 1 00 00 00 01",
