@@ -80,7 +80,6 @@ public class CycleWriter {
             tickets.updateRepeats(connection, ticketChanges.journalRepeats());
             tickets.append(connection, ticketChanges.journal());
             outbox.enqueue(connection, PlannedNotifications.in(changes));
-            tickets.saveCounters(connection, ticketChanges.referenceCounters());
         } catch (SQLException e) {
             throw new CommitException(e);
         }

@@ -17,6 +17,7 @@ import noc.ticket.TicketBook;
 import noc.ticket.TicketChanges;
 import noc.ticket.TicketCommands;
 import noc.ticket.TicketLifecycle;
+import noc.ticket.TicketNumbers;
 import noc.ticket.TicketReferences;
 
 /**
@@ -33,15 +34,18 @@ final class Features implements Domain.Session {
     private final TicketBook book;
     private final AlarmLifecycle alarms;
 
-    /** @param planner who decides who is told what of each cycle; null to tell nobody (scenarios, shadows) */
-    Features(SessionContext context, SessionState state, NotificationPlanner planner) {
+    /**
+     * @param planner who decides who is told what of each cycle; null to tell nobody (scenarios, shadows)
+     * @param numbers where the references of new tickets come from
+     */
+    Features(SessionContext context, SessionState state, NotificationPlanner planner, TicketNumbers numbers) {
         this.context = context;
         this.state = state;
         this.planner = planner;
         context.insert(state.policy());
         context.insert(state.sla());
         inventory = new InventoryFacts(context, state.inventory());
-        book = new TicketBook(context, new TicketReferences(state.referenceCounters()), state.sla(), state.tickets());
+        book = new TicketBook(context, new TicketReferences(numbers), state.sla(), state.tickets());
         alarms = new AlarmLifecycle(context, state.alarms());
         TicketLifecycle tickets = new TicketLifecycle(book, alarms);
         MaintenanceLifecycle maintenance = new MaintenanceLifecycle(context, book, tickets, alarms, state.windows());
@@ -72,7 +76,6 @@ final class Features implements Domain.Session {
 
     @Override
     public void endCycle(CycleChanges changes) {
-        book.endCycle();
         TicketChanges tickets = changes.partOrNull(TicketChanges.class);
         if (planner == null || tickets == null || tickets.journal().isEmpty()) {
             return; // no journal line, nobody to tell: idle ticks plan nothing

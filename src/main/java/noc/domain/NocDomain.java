@@ -12,11 +12,14 @@ import noc.engine.CycleChanges;
 import noc.engine.Domain;
 import noc.engine.SessionContext;
 import noc.notify.NotificationPlanner;
+import noc.ticket.ReservedTicketNumbers;
 import noc.ticket.Ticket;
+import noc.ticket.TicketNumbers;
 
 /**
- * The domain the engine hosts: sessions start from MariaDB, plan notifications, and commit to MariaDB,
- * telling {@link CycleCommitted} listeners after each commit.
+ * The domain the engine hosts: sessions start from MariaDB, number tickets from blocks reserved in
+ * MariaDB, plan notifications, and commit to MariaDB, telling {@link CycleCommitted} listeners after
+ * each commit.
  */
 @Singleton
 public class NocDomain implements Domain {
@@ -27,10 +30,12 @@ public class NocDomain implements Domain {
     private final CycleWriter writer;
     private final NotificationPlanner planner;
     private final ApplicationEventPublisher<CycleCommitted> committed;
+    private final TicketNumbers numbers;
 
     public NocDomain(SessionStateLoader loader, CycleWriter writer, NotificationPlanner planner,
-                     ApplicationEventPublisher<CycleCommitted> committed) {
+                     ApplicationEventPublisher<CycleCommitted> committed, ReservedTicketNumbers numbers) {
         this.loader = loader;
+        this.numbers = numbers;
         this.writer = writer;
         this.planner = planner;
         this.committed = committed;
@@ -38,15 +43,24 @@ public class NocDomain implements Domain {
 
     @Override
     public Seed load() {
-        return new Loaded(loader.load(), planner);
+        return new Loaded(loader.load(), planner, numbers);
     }
 
-    /** The state read from MariaDB, planted with the planner deciding who is told what of each cycle. */
-    private record Loaded(SessionState state, NotificationPlanner planner) implements Seed {
+    /**
+     * The state read from MariaDB, planted with the planner deciding who is told what of each cycle and
+     * the numbers reserved in MariaDB.
+     */
+    private record Loaded(SessionState state, NotificationPlanner planner, TicketNumbers numbers) implements Seed {
         @Override
         public Session plant(SessionContext context) {
-            return state.notifying(planner).plant(context);
+            return state.notifying(planner, numbers).plant(context);
         }
+    }
+
+    /** The same state and planner, numbering tickets in memory: a throw-away session reserves nothing. */
+    @Override
+    public Seed throwAway(Seed seed) {
+        return seed instanceof Loaded loaded ? loaded.state().notifying(loaded.planner()) : seed;
     }
 
     @Override

@@ -12,11 +12,13 @@ import noc.inventory.InventoryItem;
 import noc.maintenance.MaintenanceWindow;
 import noc.ticket.SlaPolicy;
 import noc.ticket.Ticket;
+import noc.ticket.TicketNumbers;
 
 /**
  * What a session starts from: the ticket counters and the facts MariaDB holds, as at startup and at
- * every rule reload (or what a scenario gives). Planted as it is, it plans no notification; the
- * engine plants it {@link #notifying} its planner.
+ * every rule reload (or what a scenario gives). Planted as it is, it plans no notification and counts
+ * ticket numbers on from its counters in memory; the engine plants it {@link #notifying} its planner,
+ * with numbers reserved in MariaDB.
  */
 public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Map<Integer, Long> referenceCounters,
                            List<Alarm> alarms, List<Ticket> tickets, List<InventoryItem> inventory,
@@ -35,12 +37,20 @@ public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Ma
 
     @Override
     public Domain.Session plant(SessionContext context) {
-        return new Features(context, this, null);
+        return new Features(context, this, null, TicketNumbers.counting(referenceCounters));
     }
 
-    /** This state, planted with {@code planner} deciding who is told what of each cycle. */
+    /**
+     * This state, planted with {@code planner} deciding who is told what of each cycle, counting ticket
+     * numbers on from its counters in memory (a scenario, the warm-up).
+     */
     public Domain.Seed notifying(noc.notify.NotificationPlanner planner) {
-        return context -> new Features(context, this, planner);
+        return context -> new Features(context, this, planner, TicketNumbers.counting(referenceCounters));
+    }
+
+    /** This state, planted with {@code planner}, its tickets numbered from {@code numbers} (the engine's). */
+    public Domain.Seed notifying(noc.notify.NotificationPlanner planner, TicketNumbers numbers) {
+        return context -> new Features(context, this, planner, numbers);
     }
 
     public static SessionState empty() {

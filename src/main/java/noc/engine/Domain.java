@@ -10,6 +10,14 @@ public interface Domain {
     /** Reads what a new session starts from, at startup and at every rebuild (MariaDB). */
     Seed load();
 
+    /**
+     * The seed of a session that is thrown away (the warm-up's), planted like {@code seed} but taking
+     * nothing that lasts, such as ticket numbers reserved in the database. By default {@code seed}.
+     */
+    default Seed throwAway(Seed seed) {
+        return seed;
+    }
+
     /** Writes one cycle's changes in one transaction; throws when nothing of it was written. */
     void write(CycleChanges changes);
 

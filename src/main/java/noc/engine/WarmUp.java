@@ -16,9 +16,9 @@ import jakarta.inject.Singleton;
  * storm with interpreted code and lose traps at the socket. The warm-up runs the domain's synthetic
  * traffic, in cycles of growing size as the engine makes them, through a throw-away session of the
  * same compiled rules (whose constraints Drools compiles once per rule base) planted from the same
- * seed, and has the domain rehearse each cycle's write in a transaction it rolls back. Nothing leaves
- * it: the session is disposed of, nothing commits, no receipt, listener or committed-events counter is
- * told. It never stops a start: a failure ends it early, logged.
+ * seed ({@link Domain#throwAway}: taking nothing that lasts), and has the domain rehearse each cycle's
+ * write in a transaction it rolls back. Nothing leaves it: the session is disposed of, nothing commits,
+ * no receipt, listener or committed-events counter is told. It never stops a start: a failure ends it early, logged.
  */
 @Singleton
 public final class WarmUp {
@@ -72,7 +72,7 @@ public final class WarmUp {
             return Report.NONE;
         }
         long started = System.nanoTime();
-        Run run = new Run(rules, seed, traffic, started + configuration.maxTime().toNanos());
+        Run run = new Run(rules, domain.throwAway(seed), traffic, started + configuration.maxTime().toNanos());
         try {
             domain.rehearse(run::cycles);
         } catch (RuntimeException e) {

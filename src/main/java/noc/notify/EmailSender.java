@@ -1,6 +1,7 @@
 package noc.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +35,12 @@ import noc.inventory.Language;
 class EmailSender implements OutboxDeliverer.ChannelSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
+    /**
+     * The SMTP exchanges of one email, each bounded by {@code noc.notify.email.timeout}: connection,
+     * greeting, EHLO, MAIL, RCPT, DATA and its end, QUIT, counted as six (a server that stalls at each
+     * step is rare; should one, a claim's lease may run out mid-send).
+     */
+    private static final int EXCHANGES = 6;
 
     private final JavaxEmailSender sender;
     private final EmailConfiguration configuration;
@@ -54,6 +61,11 @@ class EmailSender implements OutboxDeliverer.ChannelSender {
         this.clock = clock;
         this.messages = messages;
         this.defaultLanguage = Language.configured(locale);
+    }
+
+    @Override
+    public Duration longestSend() {
+        return configuration.enabled() ? configuration.timeout().multipliedBy(EXCHANGES) : Duration.ZERO;
     }
 
     @Override

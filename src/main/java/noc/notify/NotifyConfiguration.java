@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,9 @@ import noc.configuration.Masked;
  * @param linkValidity  how long such a link works
  * @param timeZone      the zone in which emails give times ({@code Europe/Paris}); UTC by default
  * @param retention     how long delivered and given-up notifications stay listed before they are purged
+ * @param claimLease    how long a delivery attempt holds the notifications it claimed, so that no other
+ *                      process sharing the database sends them; null: two minutes, or twice the longest
+ *                      send when that is longer
  */
 @ConfigurationProperties("noc.notify")
 public record NotifyConfiguration(
@@ -34,12 +38,16 @@ public record NotifyConfiguration(
         @Bindable(defaultValue = "") @NotNull String linkSecret,
         @Bindable(defaultValue = "7d") @NotNull Duration linkValidity,
         @Bindable(defaultValue = "UTC") @NotNull String timeZone,
-        @Bindable(defaultValue = "30d") @NotNull Duration retention) {
+        @Bindable(defaultValue = "30d") @NotNull Duration retention,
+        @Nullable Duration claimLease) {
 
     public NotifyConfiguration {
         webhooks = webhooks.stream().filter(w -> !w.isBlank()).toList();
         publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         zone(timeZone); // refuses an unknown zone at startup
+        if (claimLease != null && (claimLease.isNegative() || claimLease.isZero())) {
+            throw new IllegalArgumentException("noc.notify.claim-lease must be positive, not " + claimLease);
+        }
     }
 
     /** How people are given times: {@code 2026-11-28 11:00:00 CET}, in {@code timeZone}. */
@@ -62,6 +70,6 @@ public record NotifyConfiguration(
         return "NotifyConfiguration[webhooks=" + webhooks.stream().map(Masked::webhook).toList() + ", maxAttempts="
                 + maxAttempts + ", retryMax=" + retryMax + ", publicUrl=" + publicUrl + ", templates=" + templates
                 + ", linkSecret=" + Masked.secret(linkSecret) + ", linkValidity=" + linkValidity + ", timeZone="
-                + timeZone + ", retention=" + retention + "]";
+                + timeZone + ", retention=" + retention + ", claimLease=" + claimLease + "]";
     }
 }

@@ -4,31 +4,52 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import noc.alarm.Text;
+import noc.configuration.NodeIdentity;
 import noc.database.Times;
 import noc.ticket.JournalAction;
 import noc.ticket.JournalEntry;
 import noc.ticket.TicketStore;
 
 /**
- * The outbox: the engine's cycle writes what to tell whom in its own transaction; the deliverer
- * reads what is due and records each attempt.
+ * The outbox: the engine's cycle writes what to tell whom in its own transaction; a deliverer claims
+ * what is due, so that processes sharing the database never send a row at the same time, and records
+ * each attempt while its claim holds.
  */
 @Singleton
 public class Outbox {
 
     private final TransactionOperations<Connection> transactions;
     private final TicketStore tickets;
+    /** This process, as its claims name it. */
+    private final String node;
 
-    public Outbox(TransactionOperations<Connection> transactions, TicketStore tickets) {
+    @Inject
+    public Outbox(TransactionOperations<Connection> transactions, TicketStore tickets, NodeIdentity node) {
+        this(transactions, tickets, node.id());
+    }
+
+    Outbox(TransactionOperations<Connection> transactions, TicketStore tickets, String node) {
         this.transactions = transactions;
         this.tickets = tickets;
+        this.node = node;
+    }
+
+    /** This process, as its claims name it ({@code noc.node-id}). */
+    String node() {
+        return node;
     }
 
     /** Journals, in the caller's transaction, what happened to a ticket's notification. */
@@ -145,78 +166,132 @@ public class Outbox {
         });
     }
 
-    /** A pending delivery. */
+    /** A pending delivery, claimed by this process until {@code claimedUntil}. */
     record Pending(long id, String ticketReference, Notification.Channel channel, String recipient, String event,
-                   String body, int attempts) {
+                   String body, int attempts, Instant claimedUntil) {
     }
 
-    /** The oldest notifications of {@code channel} due at {@code now}. */
-    List<Pending> due(Instant now, Notification.Channel channel, int limit) {
-        return transactions.executeRead(status -> {
-            List<Pending> due = new ArrayList<>();
-            try (PreparedStatement statement = status.getConnection().prepareStatement("""
-                    SELECT id, ticket_reference, channel, recipient, event, body, attempts FROM outbox
-                    WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? AND channel = ?
-                    ORDER BY id LIMIT ?""")) {
-                statement.setObject(1, Times.toColumn(now));
-                statement.setString(2, channel.name());
-                statement.setInt(3, limit);
-                try (ResultSet rows = statement.executeQuery()) {
+    /** The rows of a claim: the rows nobody else holds or whose holder's lease ran out, oldest first. */
+    private static final String CLAIMABLE = """
+            SELECT id, ticket_reference, channel, recipient, event, body, attempts FROM outbox
+            WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? AND channel = ?
+              AND (claimed_until IS NULL OR claimed_until <= ?)
+            ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    /** An attempt's outcome is recorded only while its claim is still ours: nobody took the row over. */
+    private static final String OURS = " WHERE id = ? AND claimed_by = ? AND claimed_until = ?";
+
+    /**
+     * Claims, for {@code lease}, the oldest notifications of {@code channel} due at {@code now} that no
+     * other process holds: in a short transaction of its own, which skips the rows another process's
+     * claim has locked ({@code SKIP LOCKED}) and marks those it takes as this process's until
+     * {@code now + lease}, so that none is sent by two processes at once. A claim whose lease ran out
+     * (its process died mid-send) is taken over. READ COMMITTED, so that the claim locks only the rows
+     * it takes and no gap the engine's commit inserts new notifications into.
+     */
+    List<Pending> claim(Instant now, Notification.Channel channel, int limit, Duration lease) {
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS); // as DATETIME(3) keeps it
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(
+                TransactionDefinition.Propagation.REQUIRES_NEW);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return transactions.execute(definition, status -> {
+            Connection connection = status.getConnection();
+            List<Pending> claimed = new ArrayList<>();
+            try (PreparedStatement find = connection.prepareStatement(CLAIMABLE)) {
+                find.setObject(1, Times.toColumn(now));
+                find.setString(2, channel.name());
+                find.setObject(3, Times.toColumn(now));
+                find.setInt(4, limit);
+                try (ResultSet rows = find.executeQuery()) {
                     while (rows.next()) {
-                        due.add(new Pending(rows.getLong(1), rows.getString(2),
+                        claimed.add(new Pending(rows.getLong(1), rows.getString(2),
                                 Notification.Channel.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
-                                rows.getString(6), rows.getInt(7)));
+                                rows.getString(6), rows.getInt(7), until));
                     }
                 }
+                if (claimed.isEmpty()) {
+                    return claimed;
+                }
+                try (PreparedStatement take = connection.prepareStatement(
+                        "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
+                                + String.join(", ", Collections.nCopies(claimed.size(), "?")) + ")")) {
+                    take.setString(1, node);
+                    take.setObject(2, Times.toColumn(until));
+                    for (int i = 0; i < claimed.size(); i++) {
+                        take.setLong(3 + i, claimed.get(i).id());
+                    }
+                    take.executeUpdate();
+                }
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the outbox: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot claim notifications: " + e.getMessage(), e);
             }
-            return due;
+            return claimed;
         });
     }
 
-    void delivered(long id, Instant at) {
-        update("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-                Times.toColumn(at), id);
+    /** Marks a notification delivered; false when its claim was taken over (the outcome is then not ours). */
+    boolean delivered(Pending pending, Instant at) {
+        return ours(pending, "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL, "
+                + "claimed_until = NULL", Times.toColumn(at));
     }
 
-    void scheduleRetry(long id, Instant next, String error) {
-        update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                Times.toColumn(next), error, id);
+    /** Plans the next attempt; false when the claim was taken over. */
+    boolean scheduleRetry(Pending pending, Instant next, String error) {
+        return ours(pending, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
+                + "claimed_until = NULL", Times.toColumn(next), error);
     }
 
-    /** Gives a notification up and says so in its ticket's journal, in one transaction. */
-    void failed(Pending pending, Instant at, String error) {
-        transactions.executeWrite(status -> {
+    /** Gives claimed notifications back unsent (stopping, or too little lease left): due again at once. */
+    void release(List<Pending> claimed) {
+        for (Pending pending : claimed) {
+            ours(pending, "UPDATE outbox SET claimed_until = NULL");
+        }
+    }
+
+    /**
+     * Gives a notification up and says so in its ticket's journal, in one transaction; false, and
+     * nothing journaled, when the claim was taken over.
+     */
+    boolean failed(Pending pending, Instant at, String error) {
+        return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement give = connection.prepareStatement(
-                    "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+                    "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ?, claimed_until = NULL"
+                            + OURS)) {
                 give.setObject(1, Times.toColumn(at));
                 give.setString(2, error);
-                give.setLong(3, pending.id());
-                give.executeUpdate();
+                bindClaim(give, 3, pending);
+                if (give.executeUpdate() == 0) {
+                    return false;
+                }
                 journal(connection, pending.ticketReference(), at, JournalEntry.AuthorKind.SYSTEM, "notify",
                         JournalAction.DELIVERY_FAILED, "The " + pending.event() + " notification to "
                                 + pending.recipient() + " failed after " + (pending.attempts() + 1) + " attempts: "
                                 + error);
+                return true;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot record a failed delivery: " + e.getMessage(), e);
             }
-            return null;
         });
     }
 
-    private void update(String sql, Object... values) {
-        transactions.executeWrite(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+    /** Runs {@code update} with {@code values} on the claimed row while the claim is ours; whether it was. */
+    private boolean ours(Pending pending, String update, Object... values) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(update + OURS)) {
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);
                 }
-                statement.executeUpdate();
+                bindClaim(statement, values.length + 1, pending);
+                return statement.executeUpdate() == 1;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot update the outbox: " + e.getMessage(), e);
             }
-            return null;
         });
+    }
+
+    private void bindClaim(PreparedStatement statement, int first, Pending pending) throws SQLException {
+        statement.setLong(first, pending.id());
+        statement.setString(first + 1, node);
+        statement.setObject(first + 2, Times.toColumn(pending.claimedUntil()));
     }
 }

@@ -22,6 +22,13 @@ import jakarta.annotation.PreDestroy;
  * Delivers what the outbox holds, oldest first, each by its channel: a failure is retried with
  * back-off (1 s, 2 s, 4 s ... up to {@code noc.notify.retry-max}); after {@code noc.notify.max-attempts}
  * it is given up and journaled on its ticket. A delivered row is marked so and never sent again.
+ *
+ * <p>Several processes may deliver from one database: each attempt first claims its rows for a lease
+ * ({@code noc.notify.claim-lease}), sends outside any transaction, and records the outcome only while
+ * its claim holds. A process that dies mid-send leaves a claim that runs out, and the row is tried
+ * again: delivery is at least once. So that a claimed row is not sent after its lease ran out (when
+ * another process may have taken it over), a row is sent only while the lease left outlasts the
+ * longest its send may take; the rest of the claim is given back and claimed afresh.
  */
 @Context
 public class OutboxDeliverer {
@@ -29,11 +36,16 @@ public class OutboxDeliverer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDeliverer.class);
     /** The {@code result} labels of {@code noc_notify_deliveries_total}. */
     public static final List<String> RESULTS = List.of("delivered", "retried", "failed");
+    /** The lease of a claim unless configured, when the sends' timeouts allow. */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+    /** Rows claimed at a time. */
+    private static final int CLAIM = 20;
 
     private final Outbox outbox;
     private final NotifyConfiguration configuration;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Duration lease;
     private final Map<Notification.Channel, ChannelSender> senders = new EnumMap<>(Notification.Channel.class);
     /** One thread per channel, so that a slow SMTP server does not hold webhooks back; one to purge. */
     private final ScheduledExecutorService runner = Executors.newScheduledThreadPool(
@@ -56,6 +68,9 @@ public class OutboxDeliverer {
         this.meters = meters;
         senders.put(Notification.Channel.WEBHOOK, webhooks);
         senders.put(Notification.Channel.EMAIL, emails);
+        this.lease = lease(configuration.claimLease(), senders.values().stream().map(ChannelSender::longestSend)
+                .max(Duration::compareTo).orElseThrow());
+        LOG.info("Notifications are claimed as {} for {} s at a time", outbox.node(), lease.toSeconds());
         for (Notification.Channel channel : Notification.Channel.values()) {
             runner.scheduleWithFixedDelay(() -> deliverDue(channel), 500, 500, TimeUnit.MILLISECONDS);
         }
@@ -73,9 +88,29 @@ public class OutboxDeliverer {
         }
     }
 
+    /**
+     * The lease of a claim: the one configured, which must outlast the longest send; by default
+     * {@link #DEFAULT_LEASE}, or twice the longest send when that is longer.
+     */
+    static Duration lease(Duration configured, Duration longestSend) {
+        if (configured == null) {
+            Duration twice = longestSend.multipliedBy(2);
+            return twice.compareTo(DEFAULT_LEASE) > 0 ? twice : DEFAULT_LEASE;
+        }
+        if (configured.compareTo(longestSend) <= 0) {
+            throw new IllegalArgumentException("noc.notify.claim-lease must be longer than a delivery may take ("
+                    + longestSend.toSeconds() + " s: 15 s for a webhook, 6 times noc.notify.email.timeout for an "
+                    + "email), not " + configured);
+        }
+        return configured;
+    }
+
     /** Sends one notification; a failure says why, for the retry and the journal. */
     interface ChannelSender {
         void send(Outbox.Pending pending) throws DeliveryException;
+
+        /** The longest one send may take before its timeouts end it (zero for a channel that is off). */
+        Duration longestSend();
     }
 
     /** A delivery that did not happen. */
@@ -85,13 +120,32 @@ public class OutboxDeliverer {
         }
     }
 
+    /** Claims what is due of {@code channel} and sends it, a claim after another while claims come full. */
     private void deliverDue(Notification.Channel channel) {
         try {
-            for (Outbox.Pending pending : outbox.due(clock.instant(), channel, 100)) {
-                deliver(pending);
-            }
+            List<Outbox.Pending> claimed;
+            do {
+                claimed = outbox.claim(clock.instant(), channel, CLAIM, lease);
+                deliver(claimed, senders.get(channel).longestSend());
+            } while (claimed.size() == CLAIM && !Thread.currentThread().isInterrupted());
         } catch (RuntimeException e) {
             LOG.warn("Delivering notifications failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Sends the rows of a claim in turn, each while the lease left outlasts its longest send (the first
+     * always: the lease outlasts one); gives the rest back when stopping or when the lease runs short.
+     */
+    private void deliver(List<Outbox.Pending> claimed, Duration longestSend) {
+        for (int i = 0; i < claimed.size(); i++) {
+            Outbox.Pending pending = claimed.get(i);
+            boolean leaseShort = i > 0 && clock.instant().plus(longestSend).isAfter(pending.claimedUntil());
+            if (leaseShort || Thread.currentThread().isInterrupted()) {
+                release(claimed.subList(i, claimed.size()));
+                return;
+            }
+            deliver(pending);
         }
     }
 
@@ -100,8 +154,11 @@ public class OutboxDeliverer {
         String error;
         try {
             senders.get(pending.channel()).send(pending);
-            outbox.delivered(pending.id(), clock.instant());
-            count(channel, "delivered");
+            if (outbox.delivered(pending, clock.instant())) {
+                count(channel, "delivered");
+            } else {
+                takenOver(pending, "was delivered");
+            }
             return;
         } catch (DeliveryException e) {
             error = e.getMessage();
@@ -109,19 +166,48 @@ public class OutboxDeliverer {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         if (Thread.currentThread().isInterrupted()) {
-            return; // stopping: the row stays due as it was
+            release(List.of(pending)); // stopping: the row is due again as it was
+            return;
         }
         Instant now = clock.instant();
         if (pending.attempts() + 1 >= configuration.maxAttempts()) {
-            outbox.failed(pending, now, error);
+            if (!outbox.failed(pending, now, error)) {
+                takenOver(pending, "failed");
+                return;
+            }
             count(channel, "failed");
             LOG.warn("Gave up the {} {} notification of {} to {}: {}", pending.event(), channel,
                     pending.ticketReference(), pending.recipient(), error);
         } else {
             Duration pause = Duration.ofSeconds(1L << Math.min(pending.attempts(), 20));
-            outbox.scheduleRetry(pending.id(), now.plus(pause.compareTo(configuration.retryMax()) > 0
-                    ? configuration.retryMax() : pause), error);
-            count(channel, "retried");
+            if (outbox.scheduleRetry(pending, now.plus(pause.compareTo(configuration.retryMax()) > 0
+                    ? configuration.retryMax() : pause), error)) {
+                count(channel, "retried");
+            } else {
+                takenOver(pending, "failed");
+            }
+        }
+    }
+
+    /** The attempt outlived its lease and another process took the row over: its outcome is that one's. */
+    private void takenOver(Outbox.Pending pending, String outcome) {
+        LOG.warn("The {} {} notification {} of {} to {} {} after its claim ran out and another process took it "
+                        + "over: that process records it (and may send it again)", pending.event(),
+                label(pending.channel()), pending.id(), pending.ticketReference(), pending.recipient(), outcome);
+    }
+
+    /** Gives claimed rows back, even while stopping (interrupted); should that fail, their lease runs out. */
+    private void release(List<Outbox.Pending> claimed) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            outbox.release(claimed);
+        } catch (RuntimeException e) {
+            LOG.info("Giving back {} claimed notifications failed ({}); they are due again when the claim runs "
+                    + "out", claimed.size(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

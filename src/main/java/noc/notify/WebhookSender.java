@@ -16,13 +16,21 @@ import jakarta.inject.Singleton;
 @Singleton
 class WebhookSender implements OutboxDeliverer.ChannelSender {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
+    @Override
+    public Duration longestSend() {
+        return CONNECT_TIMEOUT.plus(ANSWER_TIMEOUT);
+    }
 
     @Override
     public void send(Outbox.Pending pending) throws OutboxDeliverer.DeliveryException {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(pending.recipient()))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .timeout(ANSWER_TIMEOUT).header("Content-Type", "application/json")
                     .header("Idempotency-Key", "noc-outbox-" + pending.id())
                     .POST(HttpRequest.BodyPublishers.ofString(pending.body())).build(),
                     HttpResponse.BodyHandlers.discarding());

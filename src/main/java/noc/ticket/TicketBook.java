@@ -190,14 +190,6 @@ public final class TicketBook {
         }
     }
 
-    /** The reference counters the cycle advanced, into its changes. */
-    public void endCycle() {
-        java.util.Map<Integer, Long> advanced = references.drainAdvanced();
-        if (!advanced.isEmpty()) {
-            TicketChanges.of(context.changes()).referenceCounters(advanced);
-        }
-    }
-
     private JournalEntry ruleEntry(String reference, JournalAction action, String text,
                                    JournalEntry.Visibility visibility) {
         List<String> keys = new ArrayList<>(context.ruleFacts().size());

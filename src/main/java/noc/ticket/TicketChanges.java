@@ -11,7 +11,7 @@ import noc.engine.CycleChanges;
 /**
  * The ticket side of one cycle besides the ticket rows: the journal lines the cycle wrote (each with
  * its ticket as it was then, for the notifications), the lines it counted once more, the customers
- * it added, and the reference counters it advanced.
+ * it added.
  */
 public final class TicketChanges implements CycleChanges.Part {
 
@@ -19,7 +19,6 @@ public final class TicketChanges implements CycleChanges.Part {
     private final List<Ticket> journalTickets = new ArrayList<>();
     private final Map<String, JournalEntry> journalRepeats = new LinkedHashMap<>();
     private final Map<String, List<String>> customersAdded = new LinkedHashMap<>();
-    private Map<Integer, Long> referenceCounters = Map.of();
 
     /** The part of {@code changes}, made on first use. */
     public static TicketChanges of(CycleChanges changes) {
@@ -59,10 +58,6 @@ public final class TicketChanges implements CycleChanges.Part {
         customersAdded.computeIfAbsent(reference, r -> new ArrayList<>()).add(customer);
     }
 
-    void referenceCounters(Map<Integer, Long> counters) {
-        referenceCounters = Map.copyOf(counters);
-    }
-
     public List<JournalEntry> journal() {
         return journal;
     }
@@ -82,12 +77,8 @@ public final class TicketChanges implements CycleChanges.Part {
         return customersAdded;
     }
 
-    public Map<Integer, Long> referenceCounters() {
-        return referenceCounters;
-    }
-
     @Override
     public boolean isEmpty() {
-        return journal.isEmpty() && journalRepeats.isEmpty() && referenceCounters.isEmpty();
+        return journal.isEmpty() && journalRepeats.isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.api.Cursor;
@@ -45,9 +46,10 @@ public final class TicketStore {
                 escalation_acknowledged_by = VALUES(escalation_acknowledged_by),
                 escalation_breach_escalated = VALUES(escalation_breach_escalated), resolved_at = VALUES(resolved_at),
                 customers = VALUES(customers), watchers = VALUES(watchers)""";
-    private static final String SAVE_COUNTER = """
+    /** The counter of a year moves on by a block at once: the row's write lock serialises the processes. */
+    private static final String RESERVE_NUMBERS = """
             INSERT INTO ticket_reference_counter (year, last_value) VALUES (?, ?)
-            ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))""";
+            ON DUPLICATE KEY UPDATE last_value = last_value + VALUES(last_value)""";
 
     private final TicketRepository tickets;
     private final JsonColumns json;
@@ -151,18 +153,31 @@ public final class TicketStore {
         return i;
     }
 
-    public void saveCounters(Connection connection, Map<Integer, Long> counters) throws SQLException {
-        if (counters.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(SAVE_COUNTER)) {
-            for (Map.Entry<Integer, Long> counter : counters.entrySet()) {
-                statement.setInt(1, counter.getKey());
-                statement.setLong(2, counter.getValue());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+    /**
+     * Reserves the next {@code count} numbers of {@code year} in a transaction of its own, committed
+     * before it returns, so that no other process on this database is given them; returns the last of
+     * them. The counter holds the last number reserved, at least the last one given.
+     */
+    public long reserveNumbers(int year, int count) {
+        return transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                status -> {
+                    Connection connection = status.getConnection();
+                    try (PreparedStatement reserve = connection.prepareStatement(RESERVE_NUMBERS);
+                         PreparedStatement read = connection.prepareStatement(
+                                 "SELECT last_value FROM ticket_reference_counter WHERE year = ?")) {
+                        reserve.setInt(1, year);
+                        reserve.setLong(2, count);
+                        reserve.executeUpdate();
+                        // the row is ours until the commit: this reads our own update
+                        read.setInt(1, year);
+                        try (ResultSet row = read.executeQuery()) {
+                            row.next();
+                            return row.getLong(1);
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot reserve ticket numbers: " + e.getMessage(), e);
+                    }
+                });
     }
 
     /** The tickets not yet closed, as facts, to rebuild the session. */

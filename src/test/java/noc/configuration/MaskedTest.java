@@ -56,7 +56,7 @@ class MaskedTest {
                 "noc@example.net", Duration.ofSeconds(5)) + " "
                 + new NotifyConfiguration(List.of("https://u:hook-password@chat.example.com/services/T0/hook-key"), 8,
                         Duration.ofMinutes(10), "https://noc.example.net", Path.of("templates"), "link-key",
-                        Duration.ofDays(7), "UTC", Duration.ofDays(30)) + " "
+                        Duration.ofDays(7), "UTC", Duration.ofDays(30), null) + " "
                 + new UsmUserConfiguration(0, "collector", "SHA-256", "auth-passphrase", "AES-128", "priv-passphrase", null);
 
         assertThat(printed).contains("smtp.example.net", "chat.example.com", "collector")

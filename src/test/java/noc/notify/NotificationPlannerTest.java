@@ -45,7 +45,7 @@ class NotificationPlannerTest {
 
     private static final NotifyConfiguration CONFIGURATION = new NotifyConfiguration(
             List.of("http://127.0.0.1:9/hook"), 8, Duration.ofMinutes(10), "http://noc.example",
-            java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7), "Europe/Paris", Duration.ofDays(30));
+            java.nio.file.Path.of("templates"), "secret", Duration.ofDays(7), "Europe/Paris", Duration.ofDays(30), null);
     private static final java.time.format.DateTimeFormatter TIMES = CONFIGURATION.times();
 
     private final NotificationPlanner planner = new NotificationPlanner(CONFIGURATION,
@@ -232,7 +232,7 @@ class NotificationPlannerTest {
     void withoutAnSmtpHostNoEmailIsPlanned() {
         NotificationPlanner webhooksOnly = new NotificationPlanner(
                 new NotifyConfiguration(List.of(), 8, Duration.ofMinutes(10), "http://noc.example",
-                        java.nio.file.Path.of("templates"), "", Duration.ofDays(7), "UTC", Duration.ofDays(30)),
+                        java.nio.file.Path.of("templates"), "", Duration.ofDays(7), "UTC", Duration.ofDays(30), null),
                 new EmailConfiguration("", 25, "", "", false, "noc@localhost", Duration.ofSeconds(5)), JSON);
         assertThat(webhooksOnly.plan(List.of(entry(JournalAction.OPENED, JournalEntry.Visibility.INTERNAL)),
                 List.of(), Map.of(), reference -> ticket(List.of("Acme"), List.of(), 0), () -> DIRECTORY, SLA))

@@ -20,7 +20,7 @@ class ResponseLinksTest {
 
     private static ResponseLinks links(String secret) {
         return new ResponseLinks(new NotifyConfiguration(List.of(), 8, Duration.ofMinutes(10), "http://noc.example/",
-                java.nio.file.Path.of("templates"), secret, Duration.ofDays(7), "UTC", Duration.ofDays(30)), null);
+                java.nio.file.Path.of("templates"), secret, Duration.ofDays(7), "UTC", Duration.ofDays(30), null), null);
     }
 
     @Test

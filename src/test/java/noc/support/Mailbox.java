@@ -51,6 +51,11 @@ public final class Mailbox implements AutoCloseable {
         return matching(received, to, subject).stream().map(Email::message).toList();
     }
 
+    /** Every email received so far, in the order received. */
+    public List<MimeMessage> messages() {
+        return List.of(smtp.getReceivedMessages());
+    }
+
     /**
      * An email's text as its reader sees it: decoded from its transfer encoding (quoted-printable
      * for accented letters) and its charset, the first text part of a multipart one.

@@ -38,7 +38,7 @@ public final class ScenarioRunner {
     /** Plans emails as the engine does with email on, so that scenarios can expect who is told what. */
     private static final NotificationPlanner PLANNER = new NotificationPlanner(new NotifyConfiguration(List.of(), 1,
             Duration.ofMinutes(10), "http://noc.example", java.nio.file.Path.of("templates"), "scenario",
-            Duration.ofDays(7), "UTC", Duration.ofDays(30)), new EmailConfiguration("scenario", 25, "", "", false,
+            Duration.ofDays(7), "UTC", Duration.ofDays(30), null), new EmailConfiguration("scenario", 25, "", "", false,
             "noc@localhost", Duration.ofSeconds(10)), new JsonColumns(io.micronaut.json.JsonMapper.createDefault()));
 
     private final CompiledRules rules;
