@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,10 +83,11 @@ class ReservedTicketNumbersIT {
                 all.addAll(taken);
             }
             assertThat(all).hasSize(2 * perProcess).doesNotHaveDuplicates();
-            // each process used whole blocks: together they used every number reserved, and no other
-            assertThat(all).containsExactlyInAnyOrderElementsOf(
-                    LongStream.rangeClosed(1, 2L * perProcess).boxed().toList());
-            assertThat(counter(year)).isEqualTo(2L * perProcess);
+            // every number given was reserved; what is reserved and not given is at most each process's
+            // spare block and the rest of its current one
+            long reserved = counter(year);
+            assertThat(all).allSatisfy(number -> assertThat(number).isBetween(1L, reserved));
+            assertThat(reserved).isBetween(2L * perProcess, 2L * perProcess + 4L * ReservedTicketNumbers.BLOCK);
         } finally {
             threads.shutdownNow();
         }
