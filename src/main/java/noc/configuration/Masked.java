@@ -1,7 +1,6 @@
 package noc.configuration;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -63,17 +62,14 @@ public final class Masked {
             if (userEnd >= 0) {
                 authority = MASK + authority.substring(userEnd);
             }
-            rest = rest.substring(0, authorityStart) + authority + (webhook ? firstSegment(path) : path);
+            rest = rest.substring(0, authorityStart) + authority + (webhook ? maskedPath(path) : path);
         }
         return query == null ? rest : rest + "?" + query;
     }
 
-    private static String firstSegment(String path) {
-        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
-        if (segments.size() <= 1) {
-            return path;
-        }
-        return "/" + segments.get(0) + "/" + MASK;
+    /** A webhook's path, whole: Slack, Teams and Discord keep their key in it, ntfy its topic, Telegram its bot token. */
+    private static String maskedPath(String path) {
+        return path.isEmpty() || path.equals("/") ? path : "/" + MASK;
     }
 
     private static String maskParameters(String query, boolean all) {

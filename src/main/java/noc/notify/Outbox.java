@@ -17,6 +17,7 @@ import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import noc.alarm.Text;
+import noc.configuration.Masked;
 import noc.configuration.NodeIdentity;
 import noc.database.Times;
 import noc.ticket.JournalAction;
@@ -126,7 +127,7 @@ public class Outbox {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement find = connection.prepareStatement(
-                    "SELECT ticket_reference, recipient, event, failed_at FROM outbox WHERE id = ? FOR UPDATE")) {
+                    "SELECT ticket_reference, recipient, event, failed_at, channel FROM outbox WHERE id = ? FOR UPDATE")) {
                 find.setLong(1, id);
                 try (ResultSet row = find.executeQuery()) {
                     if (!row.next()) {
@@ -143,7 +144,8 @@ public class Outbox {
                     }
                     journal(connection, row.getString(1), now, JournalEntry.AuthorKind.PERSON, by,
                             JournalAction.DELIVERY_RETRIED, "The " + row.getString(3) + " notification to "
-                                    + row.getString(2) + " is sent again, asked by " + by);
+                                    + shown(Notification.Channel.valueOf(row.getString(5)), row.getString(2))
+                                    + " is sent again, asked by " + by);
                     return true;
                 }
             } catch (SQLException e) {
@@ -167,6 +169,15 @@ public class Outbox {
     }
 
     /** A pending delivery, claimed by this process until {@code claimedUntil}. */
+    /** How logs and journals name a recipient: a webhook's URL without what may be its key ({@link Masked#webhook}). */
+    static String shown(Notification.Channel channel, String recipient) {
+        return channel == Notification.Channel.WEBHOOK ? Masked.webhook(recipient) : recipient;
+    }
+
+    static String shown(Pending pending) {
+        return shown(pending.channel(), pending.recipient());
+    }
+
     record Pending(long id, String ticketReference, Notification.Channel channel, String recipient, String event,
                    String body, int attempts, Instant claimedUntil) {
     }
@@ -265,7 +276,7 @@ public class Outbox {
                 }
                 journal(connection, pending.ticketReference(), at, JournalEntry.AuthorKind.SYSTEM, "notify",
                         JournalAction.DELIVERY_FAILED, "The " + pending.event() + " notification to "
-                                + pending.recipient() + " failed after " + (pending.attempts() + 1) + " attempts: "
+                                + shown(pending) + " failed after " + (pending.attempts() + 1) + " attempts: "
                                 + error);
                 return true;
             } catch (SQLException e) {

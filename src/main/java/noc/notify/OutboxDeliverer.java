@@ -40,6 +40,9 @@ public class OutboxDeliverer {
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
     /** Rows claimed at a time. */
     private static final int CLAIM = 20;
+    /** How many times a sent notification's delivery is recorded before the lease is left to run out. */
+    private static final int RECORD_ATTEMPTS = 3;
+    private static final Duration RECORD_PAUSE = Duration.ofSeconds(1);
 
     private final Outbox outbox;
     private final NotifyConfiguration configuration;
@@ -154,11 +157,7 @@ public class OutboxDeliverer {
         String error;
         try {
             senders.get(pending.channel()).send(pending);
-            if (outbox.delivered(pending, clock.instant())) {
-                count(channel, "delivered");
-            } else {
-                takenOver(pending, "was delivered");
-            }
+            recordDelivered(pending, channel);
             return;
         } catch (DeliveryException e) {
             error = e.getMessage();
@@ -177,7 +176,7 @@ public class OutboxDeliverer {
             }
             count(channel, "failed");
             LOG.warn("Gave up the {} {} notification of {} to {}: {}", pending.event(), channel,
-                    pending.ticketReference(), pending.recipient(), error);
+                    pending.ticketReference(), Outbox.shown(pending), error);
         } else {
             Duration pause = Duration.ofSeconds(1L << Math.min(pending.attempts(), 20));
             if (outbox.scheduleRetry(pending, now.plus(pause.compareTo(configuration.retryMax()) > 0
@@ -189,11 +188,41 @@ public class OutboxDeliverer {
         }
     }
 
+    /**
+     * Records a sent notification as delivered, tried a few times should the database fail: a sent
+     * notification recorded as failed would be sent again. Should every try fail, the row stays
+     * claimed, and is sent again once its lease runs out (at least once, as the README says).
+     */
+    private void recordDelivered(Outbox.Pending pending, String channel) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (outbox.delivered(pending, clock.instant())) {
+                    count(channel, "delivered");
+                } else {
+                    takenOver(pending, "was delivered");
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == RECORD_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                    LOG.warn("The {} {} notification {} of {} to {} was sent, but recording it failed: it is sent "
+                                    + "again when its claim runs out ({})", pending.event(), channel, pending.id(),
+                            pending.ticketReference(), Outbox.shown(pending), e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(RECORD_PAUSE.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     /** The attempt outlived its lease and another process took the row over: its outcome is that one's. */
     private void takenOver(Outbox.Pending pending, String outcome) {
         LOG.warn("The {} {} notification {} of {} to {} {} after its claim ran out and another process took it "
                         + "over: that process records it (and may send it again)", pending.event(),
-                label(pending.channel()), pending.id(), pending.ticketReference(), pending.recipient(), outcome);
+                label(pending.channel()), pending.id(), pending.ticketReference(), Outbox.shown(pending), outcome);
     }
 
     /** Gives claimed rows back, even while stopping (interrupted); should that fail, their lease runs out. */

@@ -38,7 +38,9 @@ class WebhookSender implements OutboxDeliverer.ChannelSender {
                 throw new OutboxDeliverer.DeliveryException("HTTP " + response.statusCode());
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new OutboxDeliverer.DeliveryException(e.getClass().getSimpleName() + ": " + e.getMessage());
+            // the URL may carry its key: the message names it as the logs do
+            throw new OutboxDeliverer.DeliveryException(e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).replace(pending.recipient(), Outbox.shown(pending)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutboxDeliverer.DeliveryException("interrupted");

@@ -127,7 +127,7 @@ class ConfigurationFilesIT {
     void theLogShowsTheSettingsOfEachPartWithSecretsMasked() {
         assertThat(correlator.logText())
                 .contains("SNMPv3 users: 1")
-                .contains("webhooks: 1: https://****@chat.example.com/services/****?token=****")
+                .contains("webhooks: 1: https://****@chat.example.com/****?token=****")
                 .contains("cluster: role=all")
                 .contains("security: OpenID Connect off")
                 .contains("TLS off")

@@ -18,16 +18,18 @@ class MaskedTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            http://127.0.0.1:9000/hook                                     | http://127.0.0.1:9000/hook
+            http://127.0.0.1:9000/hook                                     | http://127.0.0.1:9000/****
             https://chat.example.com                                       | https://chat.example.com
-            https://noc:secret@chat.example.com/hook                       | https://****@chat.example.com/hook
-            https://hooks.slack.com/services/T000/B000/XXXXXXXX            | https://hooks.slack.com/services/****
-            https://itsm.example.com/events?token=abc&team=noc             | https://itsm.example.com/events?token=****&team=****
-            https://itsm.example.com/events?abc                            | https://itsm.example.com/events?****
-            https://itsm.example.com/events#key                            | https://itsm.example.com/events
+            https://noc:secret@chat.example.com/hook                       | https://****@chat.example.com/****
+            https://hooks.slack.com/services/T000/B000/XXXXXXXX            | https://hooks.slack.com/****
+            https://ntfy.sh/noc-secret-topic                               | https://ntfy.sh/****
+            https://api.telegram.org/bot123:AAA/sendMessage                | https://api.telegram.org/****
+            https://itsm.example.com/events?token=abc&team=noc             | https://itsm.example.com/****?token=****&team=****
+            https://itsm.example.com/events?abc                            | https://itsm.example.com/****?****
+            https://itsm.example.com/events#key                            | https://itsm.example.com/****
             not a url with a secret                                        | **** (not a URL)
             """)
-    void aWebhookKeepsItsHostAndFirstPathSegmentOnly(String url, String logged) {
+    void aWebhookKeepsItsSchemeHostAndPortOnly(String url, String logged) {
         assertThat(Masked.webhook(url)).isEqualTo(logged);
     }
 
