@@ -17,6 +17,8 @@ import java.util.Set;
 import io.micronaut.context.env.AbstractPropertySourceLoader;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The {@code application.yml} files an operator may put on disk, read in a fixed order so that it is
@@ -115,10 +117,26 @@ public final class ConfigurationFiles {
                 Map<String, Object> values = loader.read(file.toString(), input);
                 sources.add(PropertySource.of(file.toString(), values, FIRST_ORDER + 10 * i));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("Cannot read the configuration file " + file + ": " + e.getMessage(), e);
+                throw new IllegalStateException("Cannot read the configuration file " + file + ": " + problem(e), e);
             }
         }
         return sources;
+    }
+
+    /**
+     * What is wrong with a file, without quoting it: SnakeYAML's own message shows the offending line,
+     * which may be a password's. The problem and its line and column only.
+     */
+    static String problem(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException yaml) {
+                Mark mark = yaml.getProblemMark();
+                return "not valid YAML (" + yaml.getProblem()
+                        + (mark == null ? "" : ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                        + ")";
+            }
+        }
+        return e instanceof IOException ? e.getClass().getSimpleName() + ": " + e.getMessage() : "not valid YAML";
     }
 
     /** For the log: which files were read and which places held none, and what overrides them. */

@@ -84,6 +84,20 @@ class ConfigurationFilesTest {
     }
 
     @Test
+    void aBadFileIsNamedWithItsLineButNotQuoted() throws IOException {
+        ConfigurationFiles files = layout(null, """
+                datasources:
+                  default:
+                    password: "s3cret-in-a-bad-line
+                    url: jdbc:mariadb://db/noc
+                """, null);
+
+        assertThatThrownBy(files::read).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not valid YAML").hasMessageContaining("line ")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void theLogLineNamesEachPlaceAndWhetherItHeldAFile() throws IOException {
         ConfigurationFiles files = layout(null, "noc.locale: en\n", null);
 
