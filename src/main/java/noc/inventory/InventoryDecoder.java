@@ -48,8 +48,14 @@ final class InventoryDecoder {
             case SITES -> {
                 String name = required(fields, "name", path, errors);
                 String address = required(fields, "address", path, errors);
-                yield errors.count() > before ? null : new Site(name, optional(fields, "customer"), address,
-                        optional(fields, "domain"));
+                String domain = optional(fields, "domain");
+                if (domain != null && (domain.startsWith(CorrelationDomains.UNKNOWN_SOURCE)
+                        || domain.startsWith(CorrelationDomains.CUSTOMER))) {
+                    // the domains of unknown sources and of declarations without a placed service
+                    errors.error(at(path, "domain"), "must not start with \"" + CorrelationDomains.UNKNOWN_SOURCE
+                            + "\" or \"" + CorrelationDomains.CUSTOMER + "\"", "domainReserved");
+                }
+                yield errors.count() > before ? null : new Site(name, optional(fields, "customer"), address, domain);
             }
             case SERVICES -> {
                 String reference = required(fields, "reference", path, errors);

@@ -247,6 +247,16 @@ class InventoryIT {
                     """.formatted(longest + "d"), "text/csv");
             assertThat(tooLong.statusCode()).isEqualTo(400);
             assertThat(tooLong.body()).contains("sites[0] (line 2).domain");
+            // the prefixes of the domains of unknown sources and of declarations are not a site's
+            HttpResponse<String> reserved = app.post("/api/v1/inventory/import?kind=sites", """
+                    name,address,domain
+                    POP Lille,1 place du Général de Gaulle,address:192.0.2.1
+                    """, "text/csv");
+            assertThat(reserved.statusCode()).isEqualTo(400);
+            assertThat(reserved.body()).contains("sites[0] (line 2).domain").contains("must not start with");
+            HttpResponse<String> reservedPut = put("/api/v1/inventory/sites/POP%20Lille", """
+                    {"address": "1 place du Général de Gaulle, Lille", "domain": "customer:Acme"}""");
+            assertThat(reservedPut.statusCode()).as(reservedPut.body()).isEqualTo(400);
             assertThat(app.getObject("/api/v1/inventory/sites/POP%20Lille")).containsEntry("domain", "nord");
         } finally {
             delete("/api/v1/inventory/sites/POP%20Lille");
