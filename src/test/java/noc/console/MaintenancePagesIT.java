@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -93,7 +94,9 @@ class MaintenancePagesIT {
         assertThat(lane(page, active)).contains("bar state-active", ">Active<");
         assertThat(lane(page, scheduled)).contains("bar state-scheduled", ">Scheduled<");
         assertThat(lane(page, overran)).contains("bar state-overrun", ">Overrun<");
-        assertThat(lane(page, dailyBetween)).as("today's occurrence ended, tomorrow's to come")
+        // From yesterday: the occurrence that ended two hours ago was yesterday's between midnight and 3 am.
+        String fromYesterday = operator.get("/maintenance?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1)).body();
+        assertThat(lane(fromYesterday, dailyBetween)).as("the last occurrence ended, the next to come")
                 .contains("bar state-ended", "bar state-scheduled").doesNotContain("state-active");
         assertThat(lane(page, dailyNow)).contains("bar state-active", "bar state-scheduled");
         assertThat(page.substring(0, page.indexOf("class=\"alarms windows\""))).as("the timeline, ended last week")
