@@ -24,8 +24,8 @@ public final class Masked {
     }
 
     /**
-     * A webhook URL: scheme, host, port and the first segment of the path stay; user information, the
-     * rest of the path (where Slack, Teams and Discord put their key) and every parameter's value are
+     * A webhook URL: scheme, host and port stay; user information, the path (where Slack, Teams and
+     * Discord put their key, ntfy its topic, Telegram its bot token) and every parameter's value are
      * masked, and a fragment is left out.
      */
     public static String webhook(String url) {
