@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,34 +259,34 @@ class OutboxClaimsIT {
 
     /** The outbox rows of tickets like {@code reference}: id and channel. */
     private static Map<Long, String> rows(String reference) throws Exception {
-        Map<Long, String> rows = new HashMap<>();
-        try (Connection connection = TestDatabase.connect(database);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT id, channel FROM outbox WHERE ticket_reference LIKE ?")) {
-            statement.setString(1, reference);
-            try (ResultSet found = statement.executeQuery()) {
-                while (found.next()) {
-                    rows.put(found.getLong(1), found.getString(2));
-                }
-            }
-        }
-        return rows;
+        return pairs("SELECT id, channel FROM outbox WHERE ticket_reference LIKE ?", reference,
+                (row, map) -> map.put(row.getLong(1), row.getString(2)));
     }
 
     /** How many rows of tickets like {@code reference} each process claimed last. */
     private static Map<String, Long> deliveredBy(String reference) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
+        return pairs("SELECT claimed_by, COUNT(*) FROM outbox WHERE ticket_reference LIKE ? GROUP BY claimed_by",
+                reference, (row, map) -> map.put(row.getString(1), row.getLong(2)));
+    }
+
+    /** What {@code sql}, given {@code reference}, answers, each row put in a map by {@code put}. */
+    private static <K, V> Map<K, V> pairs(String sql, String reference, RowPut<K, V> put) throws Exception {
+        Map<K, V> pairs = new HashMap<>();
         try (Connection connection = TestDatabase.connect(database);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT claimed_by, COUNT(*) FROM outbox WHERE ticket_reference LIKE ? GROUP BY claimed_by")) {
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, reference);
             try (ResultSet found = statement.executeQuery()) {
                 while (found.next()) {
-                    counts.put(found.getString(1), found.getLong(2));
+                    put.put(found, pairs);
                 }
             }
         }
-        return counts;
+        return pairs;
+    }
+
+    @FunctionalInterface
+    private interface RowPut<K, V> {
+        void put(ResultSet row, Map<K, V> map) throws SQLException;
     }
 
     private static List<Long> ids(Map<Long, String> channelOfId, String channel) {
