@@ -26,6 +26,7 @@ import org.kie.api.definition.type.Timestamp;
  * @param eventTime    when the sender says it happened, if it says
  * @param keyed        whether a rule already gave it its reduction key (see {@code alarms.rekey})
  */
+@io.micronaut.serde.annotation.Serdeable
 @Role(Role.Type.EVENT)
 @Timestamp("receivedAtMillis")
 public record AlarmEvent(
