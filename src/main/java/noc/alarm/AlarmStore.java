@@ -81,6 +81,25 @@ public final class AlarmStore {
      * rule as the engine's retirement). Three disjoint index ranges, read with plain JDBC: at 100,000
      * alarms the row mapping is most of the startup.
      */
+    /**
+     * For each open ticket with alarms, the least source among them: where an engine sharing the work
+     * by correlation domain finds which partition the ticket belongs to (its alarms' domain).
+     */
+    public java.util.Map<String, String> sourcesOfOpenTickets() {
+        String sql = "SELECT a.ticket_reference, MIN(a.source) FROM alarm a JOIN ticket t ON t.reference = "
+                + "a.ticket_reference WHERE t.status <> 'CLOSED' GROUP BY a.ticket_reference";
+        return transactions.executeRead(status -> {
+            java.util.Map<String, String> sources = new java.util.HashMap<>();
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sources.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return sources;
+        });
+    }
+
     public List<Alarm> loadForSession(java.time.Instant clearedAfter) {
         String columns = "SELECT a.reduction_key, a.source_kind, a.source, a.name, a.oid, a.resource, a.severity, "
                 + "a.state, a.occurrences, a.first_seen, a.last_seen, a.cleared_at, a.ticket_reference, a.attributes, "

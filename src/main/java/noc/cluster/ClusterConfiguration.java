@@ -23,6 +23,9 @@ import jakarta.validation.constraints.NotBlank;
  * @param topic             the topic collectors publish inputs to and engines consume
  * @param partitions        its partitions: the most engines that share the work
  * @param replicationFactor its copies on distinct brokers
+ * @param group             the consumer group the engines share the partitions in
+ * @param sessionTimeout    how long an engine may go unheard before the group gives its partitions to
+ *                          the others: how long a failover waits when an engine dies without leaving
  */
 @ConfigurationProperties("noc.cluster")
 public record ClusterConfiguration(
@@ -30,7 +33,9 @@ public record ClusterConfiguration(
         @Value("${noc.cluster.kafka.bootstrap-servers:}") String bootstrapServers,
         @Bindable(defaultValue = "noc-inputs") @NotBlank String topic,
         @Bindable(defaultValue = "12") @Min(1) @Max(10_000) int partitions,
-        @Bindable(defaultValue = "1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor) {
+        @Bindable(defaultValue = "1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,
+        @Bindable(defaultValue = "noc-engines") @NotBlank String group,
+        @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration sessionTimeout) {
 
     public ClusterConfiguration {
         role = check(role, bootstrapServers).key();
@@ -55,10 +60,10 @@ public record ClusterConfiguration(
                         + "comma-separated, not '" + servers + "'");
             }
         }
-        if (named != Role.ALL) {
+        if (named == Role.COLLECTOR) {
             // Issue #14 lifts this as the roles land; until then such a node would do nothing of its role.
             throw new IllegalArgumentException("noc.role " + named.key() + " is not available yet: the collector "
-                    + "and engine roles are still being built; leave noc.role unset (all) to run the single process");
+                    + "role is still being built; leave noc.role unset (all) to run the single process");
         }
         return named;
     }

@@ -99,12 +99,16 @@ public class EffectiveSettings {
     }
 
     private static String cluster(ClusterConfiguration cluster) {
-        // only role all starts until the collector and engine roles land (issue #14)
-        return "role=" + cluster.role() + " (this one process receives, correlates and notifies); "
-                + "Kafka, for the collector and engine roles (not available yet): brokers "
+        String role = switch (cluster.nodeRole()) {
+            case ALL -> "this one process receives, correlates and notifies";
+            case ENGINE -> "consumes the inputs topic and correlates, one session per partition it is assigned";
+            case COLLECTOR -> "receives and publishes to Kafka, without a database";
+        };
+        return "role=" + cluster.role() + " (" + role + "); Kafka, for the collector and engine roles: brokers "
                 + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
                 + ", topic " + cluster.topic() + ", " + cluster.partitions() + " partitions, replication factor "
-                + cluster.replicationFactor();
+                + cluster.replicationFactor() + ", engines' group " + cluster.group() + ", session timeout "
+                + cluster.sessionTimeout().toMillis() + " ms";
     }
 
     private static String security(Environment environment, NotifyConfiguration notify) {

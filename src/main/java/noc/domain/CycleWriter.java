@@ -48,6 +48,32 @@ public class CycleWriter {
     }
 
     /**
+     * Writes the cycle's changes, if any, in one transaction that runs {@code first} before them (an
+     * engine sharing the work records there how far its partition's inputs went, and finds out whether
+     * the partition is still its own); when {@code first} throws, nothing is written.
+     */
+    public void write(CycleChanges changes, FirstStatement first) {
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try {
+                first.run(connection);
+            } catch (SQLException e) {
+                throw new CommitException(e);
+            }
+            if (!changes.isEmpty()) {
+                writeIn(connection, changes);
+            }
+            return null;
+        });
+    }
+
+    /** A statement run at the start of a cycle's transaction. */
+    @FunctionalInterface
+    public interface FirstStatement {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
      * Opens a transaction of its own and calls {@code body} with a writer that runs, in it, the
      * statements {@link #write} would run for each cycle it is given; then rolls the transaction back
      * (the engine's warm-up). One transaction for all the cycles, so that a cycle's rows may refer to

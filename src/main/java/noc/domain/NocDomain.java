@@ -43,7 +43,12 @@ public class NocDomain implements Domain {
 
     @Override
     public Seed load() {
-        return new Loaded(loader.load(), planner, numbers);
+        return seedOf(loader.load());
+    }
+
+    /** {@code state} planted as {@link #load} plants what it reads (an engine's partition of it). */
+    public Seed seedOf(SessionState state) {
+        return new Loaded(state, planner, numbers);
     }
 
     /**
@@ -79,6 +84,16 @@ public class NocDomain implements Domain {
     @Override
     public void write(CycleChanges changes) {
         writer.write(changes);
+        published(changes);
+    }
+
+    /** Writes {@code changes} in a transaction that runs {@code first} before them (see {@link CycleWriter}). */
+    public void write(CycleChanges changes, CycleWriter.FirstStatement first) {
+        writer.write(changes, first);
+        published(changes);
+    }
+
+    private void published(CycleChanges changes) {
         Collection<Alarm> alarms = changes.rows(Alarm.class);
         Collection<Ticket> tickets = changes.rows(Ticket.class);
         if (alarms.isEmpty() && tickets.isEmpty()) {

@@ -57,7 +57,9 @@ final class Committer {
         /** The database refused the data; nothing of the cycle was written. */
         REFUSED,
         /** The engine is stopping while the database still fails; nothing of the cycle was written. */
-        ABANDONED
+        ABANDONED,
+        /** Another node owns the session's partition now: nothing of the cycle was written, nor will be. */
+        FENCED
     }
 
     /** A commit's result, with the failure unless committed. */
@@ -72,6 +74,11 @@ final class Committer {
                 writer.write(changes);
                 break;
             } catch (RuntimeException e) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof FencedException fenced) {
+                        return new Outcome(Result.FENCED, fenced);
+                    }
+                }
                 if (isDataRefusal(e)) {
                     return new Outcome(Result.REFUSED, e);
                 }

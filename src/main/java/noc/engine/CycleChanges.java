@@ -25,6 +25,7 @@ public final class CycleChanges {
     private final Map<Class<?>, Part> parts = new LinkedHashMap<>();
     private final Map<SourceKind, Integer> events = new EnumMap<>(SourceKind.class);
     private final Map<Object, Object> replies = new java.util.IdentityHashMap<>();
+    private long inputsUpTo = -1;
 
     /** The row of {@code type} and {@code key} as the cycle leaves it (the last one recorded wins). */
     public <T> void row(Class<T> type, String key, T value) {
@@ -69,6 +70,19 @@ public final class CycleChanges {
 
     public Map<SourceKind, Integer> events() {
         return events;
+    }
+
+    /**
+     * The position in its source of the last input the cycle took (a Kafka offset, for an engine
+     * consuming a partition), or -1 when its inputs have none: written in the cycle's transaction, so
+     * that what was applied and where to resume move together.
+     */
+    public long inputsUpTo() {
+        return inputsUpTo;
+    }
+
+    void inputsUpTo(long position) {
+        inputsUpTo = Math.max(inputsUpTo, position);
     }
 
     public boolean isEmpty() {

@@ -37,6 +37,7 @@ import jakarta.annotation.PreDestroy;
  * it. So no cycle commits state a refused cycle left behind, and one bad input costs only itself.
  */
 @Context
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -47,6 +48,9 @@ public final class Engine {
     private final Clock clock;
     private final Committer committer;
     private final Domain domain;
+    private final String name;
+    /** Set when a commit was fenced: this node no longer owns the session's partition. */
+    private volatile boolean fenced;
     private volatile Correlation correlation;
     private final AtomicReference<CompiledRules> pendingRules = new AtomicReference<>();
     /** Cycles handed to the commit thread and not finished; its monitor signals each finish. */
@@ -67,28 +71,70 @@ public final class Engine {
     private volatile boolean running = true;
     private volatile Instant lastCommit;
 
+    @jakarta.inject.Inject
     public Engine(EngineQueue queue, EngineConfiguration configuration, RulesConfiguration rules, Clock clock,
                   Domain domain, MeterRegistry meters, CommittedInputs committedInputs, WarmUp warmUp)
             throws RuleBuildException {
+        this("engine", queue, configuration, clock, domain, meters, committedInputs,
+                startingPoint(rules, domain, warmUp));
+        LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", correlation.rules().ruleCount(),
+                correlation.rules().files(), rules.directory().toAbsolutePath(), correlation.factCount());
+    }
+
+    private Engine(String name, EngineQueue queue, EngineConfiguration configuration, Clock clock, Domain domain,
+                   MeterRegistry meters, CommittedInputs committedInputs, StartingPoint from) {
+        this.name = name;
         this.domain = domain;
         this.committedInputs = committedInputs;
         this.queue = queue;
         this.configuration = configuration;
         this.clock = clock;
         this.committer = new Committer(domain::write, configuration, meters, () -> running);
+        Instant start = clock.instant();
+        this.correlation = new Correlation(from.rules(), start, from.seed(), configuration.tick());
+        this.meters = new EngineMeters(meters, queue, () -> correlation.rules());
+        this.lastCommit = start;
+        new Thread(this::runRules, name).start();
+        new Thread(this::runCommits, name + "-commit").start();
+    }
+
+    /**
+     * The engine of one partition's session, for a node that shares the work with others (role
+     * {@code engine}): it starts from {@code seed} (that partition's alarms, tickets and windows), takes
+     * its inputs from {@code queue}, and writes through {@code domain}, which commits each cycle with the
+     * position of its last input and refuses, with {@link FencedException}, a cycle of a partition this
+     * node no longer owns; the engine then takes no more input ({@link #fenced()}). Its threads are
+     * named {@code name} and {@code name-commit}.
+     */
+    public static Engine ofPartition(String name, EngineQueue queue, EngineConfiguration configuration,
+                                     CompiledRules rules, Domain.Seed seed, Clock clock, Domain domain,
+                                     MeterRegistry meters) {
+        return new Engine(name, queue, configuration, clock, domain, meters, new CommittedInputs(),
+                new StartingPoint(rules, seed));
+    }
+
+    /** The rules compiled, the session's seed read, and the warm-up run on them: what the engine starts from. */
+    private static StartingPoint startingPoint(RulesConfiguration rules, Domain domain, WarmUp warmUp)
+            throws RuleBuildException {
         CompiledRules compiled = new RuleCompiler().compile(rules.directory());
         compiled.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         Domain.Seed seed = domain.load();
         // Before the engine threads take the queue (and before /health is UP): see WarmUp.
         warmUp.run(compiled, seed);
-        Instant start = clock.instant();
-        this.correlation = new Correlation(compiled, start, seed, configuration.tick());
-        LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", compiled.ruleCount(),
-                compiled.files(), rules.directory().toAbsolutePath(), correlation.factCount());
-        this.meters = new EngineMeters(meters, queue, () -> correlation.rules());
-        this.lastCommit = start;
-        new Thread(this::runRules, "engine").start();
-        new Thread(this::runCommits, "engine-commit").start();
+        return new StartingPoint(compiled, seed);
+    }
+
+    private record StartingPoint(CompiledRules rules, Domain.Seed seed) {
+    }
+
+    /** Whether a cycle was refused because another node took this engine's partition: it takes no more input. */
+    public boolean fenced() {
+        return fenced;
+    }
+
+    /** The inputs waiting for this engine. */
+    public int backlog() {
+        return queue.size();
     }
 
     /** When the last cycle was committed: a lag far beyond one tick means the engine is stuck or slow. */
@@ -122,7 +168,7 @@ public final class Engine {
 
     private void runRules() {
         try {
-            while (running || queue.size() > 0) {
+            while (!fenced && (running || queue.size() > 0)) {
                 rebuildIfNeeded();
                 List<EngineQueue.Submission> batch = queue.drain(configuration.batchSize(),
                         running ? configuration.tick() : Duration.ZERO);
@@ -141,7 +187,7 @@ public final class Engine {
                 inHand = List.of();
             }
             awaitNoCommitInFlight();
-            if (refusedGeneration == generation) {
+            if (refusedGeneration == generation && !fenced) {
                 rebuildIfNeeded(); // a cycle refused while stopping: its good inputs still commit
             }
         } catch (InterruptedException e) {
@@ -183,6 +229,9 @@ public final class Engine {
             return null;
         }
         meters.unconsumed.addAndGet(correlation.takeUnconsumed());
+        for (EngineQueue.Submission submission : batch) {
+            changes.inputsUpTo(submission.position());
+        }
         return changes;
     }
 
@@ -274,6 +323,10 @@ public final class Engine {
                 batch.forEach(submission -> tell(submission, outcome.failure()));
                 return true;
             }
+            case FENCED -> {
+                fenced(batch, outcome.failure());
+                return true;
+            }
         }
         throw new AssertionError(outcome);
     }
@@ -319,7 +372,9 @@ public final class Engine {
                 if (pending == PendingCommit.END) {
                     return;
                 }
-                if (pending.generation() <= refusedGeneration) {
+                if (fenced) {
+                    pending.batch().forEach(submission -> tell(submission, new FencedException(name)));
+                } else if (pending.generation() <= refusedGeneration) {
                     returned.add(new Returned(pending.batch(), false));
                 } else {
                     commit(pending);
@@ -370,7 +425,21 @@ public final class Engine {
                 refusedGeneration = pending.generation();
             }
             case ABANDONED -> pending.batch().forEach(submission -> tell(submission, outcome.failure()));
+            case FENCED -> fenced(pending.batch(), outcome.failure());
         }
+    }
+
+    /**
+     * Another node took this session's partition: the cycle is not written, and none after it will be.
+     * The engine thread stops taking input; whatever it held is read again by the new owner from the
+     * position stored with the last committed cycle.
+     */
+    private void fenced(List<EngineQueue.Submission> batch, RuntimeException failure) {
+        if (!fenced) {
+            LOG.warn("{}: {}; this session takes no more input", name, failure.getMessage());
+        }
+        fenced = true;
+        batch.forEach(submission -> tell(submission, failure));
     }
 
     /** Tells a submission's sender it failed; a receipt that throws must not stop the engine. */

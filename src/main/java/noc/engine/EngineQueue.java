@@ -29,7 +29,15 @@ public final class EngineQueue {
 
     /** Offers an input without waiting; false when the queue is full. */
     public boolean offer(Object input, Receipt receipt) {
-        return !closed && queue.offer(new Submission(input, receipt));
+        return !closed && queue.offer(new Submission(input, receipt, -1));
+    }
+
+    /**
+     * Offers an input read at {@code position} of its source (a Kafka offset), without waiting; false
+     * when the queue is full. The cycle that takes it writes how far its inputs went.
+     */
+    public boolean offerAt(Object input, long position) {
+        return !closed && queue.offer(new Submission(input, Receipt.NONE, position));
     }
 
     public boolean offer(Object input) {
@@ -41,11 +49,15 @@ public final class EngineQueue {
      * same transaction, so that a request carrying many alarms is never half accepted.
      */
     public boolean offerAll(List<?> inputs, Receipt receipt) {
-        return !closed && queue.offer(new Submission(new Batch(inputs), receipt));
+        return !closed && queue.offer(new Submission(new Batch(inputs), receipt, -1));
     }
 
-    /** Takes no more input, and gives back what waits, for its senders to be told. */
-    List<Submission> close() {
+    /**
+     * Takes no more input and gives back what waits, for its senders to be told: the engine thread died,
+     * or no engine thread drains this queue in this process (role {@code engine}, where the inputs come
+     * from Kafka), so that an offer is refused at once rather than left unanswered.
+     */
+    public List<Submission> close() {
         closed = true;
         List<Submission> waiting = new ArrayList<>();
         queue.drainTo(waiting);
@@ -76,13 +88,13 @@ public final class EngineQueue {
     }
 
     /** Inputs offered together. */
-    record Batch(List<?> inputs) {
-        Batch {
+    public record Batch(List<?> inputs) {
+        public Batch {
             inputs = List.copyOf(inputs);
         }
     }
 
-    /** One queued input and whom to tell once it is committed. */
-    record Submission(Object input, Receipt receipt) {
+    /** One queued input, whom to tell once it is committed, and its position in its source (-1: none). */
+    public record Submission(Object input, Receipt receipt, long position) {
     }
 }

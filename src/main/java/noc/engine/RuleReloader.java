@@ -28,6 +28,7 @@ import jakarta.annotation.PreDestroy;
  * log and at {@code GET /api/v1/rules/status} and the running rules stay.
  */
 @Context
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
 public final class RuleReloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleReloader.class);

@@ -41,8 +41,8 @@ class ClusterConfigurationIT {
     @Test
     void byDefaultTheProcessIsRoleAllAndTheLogShowsTheClusterDefaults() {
         assertThat(clusterLine(Map.of())).isEqualTo("cluster: role=all (this one process receives, correlates and "
-                + "notifies); Kafka, for the collector and engine roles (not available yet): brokers (none), "
-                + "topic noc-inputs, 12 partitions, replication factor 1");
+                + "notifies); Kafka, for the collector and engine roles: brokers (none), topic noc-inputs, "
+                + "12 partitions, replication factor 1, engines' group noc-engines, session timeout 10000 ms");
     }
 
     @Test
@@ -50,8 +50,8 @@ class ClusterConfigurationIT {
         assertThat(clusterLine(Map.of("noc.role", "ALL", "noc.cluster.kafka.bootstrap-servers", "127.0.0.1:9092",
                 "noc.cluster.topic", "inputs", "noc.cluster.partitions", 24, "noc.cluster.replication-factor", 3)))
                 .isEqualTo("cluster: role=all (this one process receives, correlates and notifies); Kafka, for the "
-                        + "collector and engine roles (not available yet): brokers 127.0.0.1:9092, topic inputs, "
-                        + "24 partitions, replication factor 3");
+                        + "collector and engine roles: brokers 127.0.0.1:9092, topic inputs, 24 partitions, "
+                        + "replication factor 3, engines' group noc-engines, session timeout 10000 ms");
     }
 
     @Test
@@ -80,14 +80,14 @@ class ClusterConfigurationIT {
     }
 
     @Test
-    void theApplicationRefusesAnEngineBeforeMakingItsEmbeddedDatabase(@TempDir Path home) throws Exception {
+    void theApplicationRefusesAnEngineWithoutBrokersBeforeMakingItsEmbeddedDatabase(@TempDir Path home) throws Exception {
         int httpPort = Ports.free();
         Path data = home.resolve("data");
         try (CorrelatorProcess refused = CorrelatorProcess.start(home, data, httpPort, Ports.free(),
-                "--noc.role=engine", "--noc.cluster.kafka.bootstrap-servers=127.0.0.1:9092")) {
+                "--noc.role=engine")) {
             assertThat(refused.process().waitFor(120, TimeUnit.SECONDS)).as("the start gave up").isTrue();
             assertThat(refused.process().exitValue()).as("its exit code").isEqualTo(1);
-            assertThat(refused.logText()).contains("Startup failed: noc.role engine is not available yet");
+            assertThat(refused.logText()).contains("Startup failed: noc.role engine needs noc.cluster.kafka.bootstrap-servers");
         }
         assertThat(Files.exists(data)).as("an embedded database in %s", data).isFalse();
     }

@@ -1,0 +1,305 @@
+package noc.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import noc.alarm.AlarmEvent;
+import noc.alarm.AlarmStore;
+import noc.configuration.NodeIdentity;
+import noc.domain.NocDomain;
+import noc.domain.SessionState;
+import noc.domain.SessionStateLoader;
+import noc.engine.CompiledRules;
+import noc.engine.Engine;
+import noc.engine.EngineConfiguration;
+import noc.engine.EngineQueue;
+import noc.engine.RuleBuildException;
+import noc.engine.RuleCompiler;
+import noc.engine.RulesConfiguration;
+
+/**
+ * An engine node (role {@code engine}): a member of the consumer group {@code noc.cluster.group} on
+ * the inputs topic, running one rules session per partition it is assigned.
+ *
+ * <p>One consumer thread polls and hands each record to its partition's {@link Engine} (its own
+ * queue, engine thread and commit thread; the sessions are independent). When a partition's queue is
+ * full its records wait and the partition is paused, so a slow session never holds up the others nor
+ * loses an input. Offsets are never committed to Kafka: each cycle writes the position after its last
+ * input in MariaDB, in the cycle's own transaction, under the epoch the partition was taken with
+ * ({@link PartitionOffsets}).
+ *
+ * <p>Assigned partitions are first taken in MariaDB (which fences out their former owner), then their
+ * sessions are built from what MariaDB holds of them, and the consumer seeks to the stored positions.
+ * A revoked partition's engine applies and commits what it was handed, then its session is dropped;
+ * the records it had not been handed are read again by the new owner. Time-based rules fire in the
+ * session that holds the ticket, on the node that owns its partition, from the deadlines stored with
+ * it: after a failover the new owner's session fires what fell due meanwhile.
+ */
+@Context
+@Requires(condition = InRole.Engine.class)
+public final class EngineNode implements ConsumerRebalanceListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineNode.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final ClusterConfiguration cluster;
+    private final EngineConfiguration configuration;
+    private final Clock clock;
+    private final NocDomain domain;
+    private final SessionStateLoader loader;
+    private final AlarmStore alarms;
+    private final PartitionOffsets offsets;
+    private final InputRecords records;
+    private final MeterRegistry meters;
+    private final CompiledRules rules;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile String failure;
+
+    public EngineNode(ClusterConfiguration cluster, EngineConfiguration configuration, RulesConfiguration rules,
+                      Clock clock, NocDomain domain, SessionStateLoader loader, AlarmStore alarms,
+                      PartitionOffsets offsets, InputRecords records, MeterRegistry meters, NodeIdentity node,
+                      EngineQueue localQueue) throws RuleBuildException {
+        this.cluster = cluster;
+        this.configuration = configuration;
+        this.clock = clock;
+        this.domain = domain;
+        this.loader = loader;
+        this.alarms = alarms;
+        this.offsets = offsets;
+        this.records = records;
+        this.meters = meters;
+        this.rules = new RuleCompiler().compile(rules.directory());
+        this.rules.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
+        // Inputs reach this node's sessions through Kafka only: anything offered here is refused at once.
+        localQueue.close();
+        this.consumer = new KafkaConsumer<>(consumerProperties(cluster, node));
+        LOG.info("Engine node {}: {} rules from {}; joining group {} on topic {}", node.id(), this.rules.ruleCount(),
+                this.rules.files(), cluster.group(), cluster.topic());
+        new Thread(this::run, "engine-consumer").start();
+    }
+
+    private static Properties consumerProperties(ClusterConfiguration cluster, NodeIdentity node) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", cluster.servers()));
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, cluster.group());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "noc-engine-" + node.id());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(cluster.sessionTimeout().toMillis()));
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                Long.toString(Math.max(500, cluster.sessionTimeout().toMillis() / 3)));
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return properties;
+    }
+
+    /** The partitions this node runs a session of, sorted. */
+    public List<Integer> partitions() {
+        return owned.keySet().stream().sorted().toList();
+    }
+
+    /** Why the consumer thread stopped while the application runs, or null while it works. */
+    public String failure() {
+        return failure;
+    }
+
+    /** The partitions' engines, by partition (for health and tests). */
+    public Map<Integer, Engine> engines() {
+        Map<Integer, Engine> engines = new java.util.TreeMap<>();
+        owned.forEach((partition, part) -> engines.put(partition, part.engine()));
+        return engines;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(cluster.topic()), this);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    Owned part = owned.get(record.partition());
+                    if (part != null) {
+                        part.backlog().add(record);
+                    }
+                }
+                handOver();
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (Throwable e) {
+            failure = "the consumer thread stopped: " + e;
+            LOG.error("The engine node's consumer thread died; its sessions stop", e);
+        } finally {
+            stopAll("stopping");
+            try {
+                consumer.close(Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the consumer failed", e);
+            }
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Hands each partition's waiting records to its engine, in offset order, as far as its queue takes
+     * them; a partition whose records still wait is paused until they are all handed over. A session
+     * that was fenced (another node took its partition) is dropped.
+     */
+    private void handOver() {
+        for (Owned part : owned.values()) {
+            if (part.engine().fenced()) {
+                LOG.warn("Partition {} was taken by another node: its session is dropped", part.partition().partition());
+                drop(part);
+                continue;
+            }
+            Deque<ConsumerRecord<String, byte[]>> backlog = part.backlog();
+            while (!backlog.isEmpty() && part.queue().offerAt(input(backlog.peekFirst()), backlog.peekFirst().offset())) {
+                backlog.pollFirst();
+            }
+            boolean paused = consumer.paused().contains(part.partition());
+            if (!backlog.isEmpty() && !paused) {
+                consumer.pause(List.of(part.partition()));
+            } else if (backlog.isEmpty() && paused) {
+                consumer.resume(List.of(part.partition()));
+            }
+        }
+    }
+
+    /**
+     * The input a record carries; a record this node does not read is counted by reason and becomes an
+     * empty batch, so that its position is still accounted for by the cycle that takes it.
+     */
+    private Object input(ConsumerRecord<String, byte[]> record) {
+        try {
+            Object input = records.read(record.value());
+            if (input instanceof AlarmEvent) {
+                return input;
+            }
+            return new EngineQueue.Batch((List<?>) input);
+        } catch (InputRecords.RefusedRecordException e) {
+            meters.counter("noc.cluster.records.refused", "reason", e.reason()).increment();
+            LOG.warn("Record {} of partition {} refused ({}): skipped", record.offset(), record.partition(), e.reason());
+            return new EngineQueue.Batch(List.of());
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+        if (assigned.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        int partitions = consumer.partitionsFor(cluster.topic()).size();
+        if (partitions != cluster.partitions()) {
+            LOG.warn("Topic {} has {} partitions, not the {} of noc.cluster.partitions: its own count decides",
+                    cluster.topic(), partitions, cluster.partitions());
+        }
+        // Taken before anything is read: from here on a former owner commits nothing, so what is read is final.
+        List<PartitionOffsets.Taken> taken = new ArrayList<>();
+        for (TopicPartition partition : assigned) {
+            taken.add(offsets.take(cluster.topic(), partition.partition()));
+        }
+        SessionState state = loader.load();
+        PartitionOwnership ownership = PartitionDomain.ownership(state, alarms, partitions);
+        for (PartitionOffsets.Taken each : taken) {
+            TopicPartition partition = new TopicPartition(cluster.topic(), each.partition());
+            EngineQueue queue = new EngineQueue(new EngineConfiguration(configuration.tick(),
+                    configuration.batchSize(), Math.max(1_000, configuration.queueCapacity() / partitions),
+                    configuration.commitRetryMax()));
+            PartitionDomain partitionDomain = new PartitionDomain(cluster.topic(), partitions, each, domain, loader,
+                    alarms, offsets);
+            Engine engine = Engine.ofPartition("engine-p" + each.partition(), queue, configuration, rules,
+                    domain.seedOf(ownership.restrict(state, each.partition())), clock, partitionDomain, meters);
+            owned.put(each.partition(), new Owned(partition, each, engine, queue, new ArrayDeque<>()));
+            if (each.fromStart()) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, each.nextOffset());
+            }
+        }
+        LOG.info("Partitions {} of {} taken (epochs {}), sessions built in {} ms", taken.stream()
+                        .map(PartitionOffsets.Taken::partition).sorted().toList(), cluster.topic(),
+                taken.stream().map(PartitionOffsets.Taken::epoch).toList(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        for (TopicPartition partition : revoked) {
+            Owned part = owned.get(partition.partition());
+            if (part != null) {
+                drop(part);
+            }
+        }
+        if (!revoked.isEmpty()) {
+            LOG.info("Partitions {} revoked: their sessions committed what they held and were dropped",
+                    revoked.stream().map(TopicPartition::partition).sorted().toList());
+        }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+        // Another node may own them already: whatever these sessions still commit is fenced out.
+        onPartitionsRevoked(lost);
+    }
+
+    /** Stops a partition's engine once it has committed what it was handed, and forgets the partition. */
+    private void drop(Owned part) {
+        owned.remove(part.partition().partition());
+        try {
+            part.engine().stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopAll(String why) {
+        for (Owned part : List.copyOf(owned.values())) {
+            drop(part);
+        }
+        LOG.info("Engine node sessions stopped ({})", why);
+    }
+
+    @PreDestroy
+    public void stop() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        if (!stopped.await(configuration.commitRetryMax().toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
+            LOG.warn("The engine node did not stop in time");
+        }
+    }
+
+    /** A partition this node runs a session of, with the records read and not yet handed to its engine. */
+    private record Owned(TopicPartition partition, PartitionOffsets.Taken taken, Engine engine, EngineQueue queue,
+                         Deque<ConsumerRecord<String, byte[]>> backlog) {
+    }
+}

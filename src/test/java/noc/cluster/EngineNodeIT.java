@@ -1,0 +1,148 @@
+package noc.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import noc.alarm.AlarmEvent;
+import noc.support.Await;
+import noc.support.Events;
+import noc.support.InputTopic;
+import noc.support.KafkaBroker;
+import noc.support.StoredRows;
+import noc.support.TestApplication;
+import noc.support.TestDatabase;
+
+/**
+ * Engines (role {@code engine}) on a real broker and MariaDB: each alarm published to the inputs topic
+ * is stored exactly once, across restarts (an engine resumes at the offsets stored with its cycles)
+ * and across partitions moving between two engines.
+ */
+class EngineNodeIT {
+
+    private static final int PARTITIONS = 4;
+    private static final Duration WITHIN = Duration.ofSeconds(90);
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private static Map<String, Object> engine(String topic, String node) {
+        return Map.of("noc.role", "engine", "noc.node-id", node,
+                "noc.cluster.kafka.bootstrap-servers", broker.bootstrapServers(),
+                "noc.cluster.topic", topic, "noc.cluster.partitions", PARTITIONS,
+                "noc.cluster.group", "engines-" + topic, "noc.cluster.session-timeout", "6s");
+    }
+
+    private static List<AlarmEvent> alarms(String prefix, int count) {
+        Instant at = Instant.now();
+        return IntStream.range(0, count).mapToObj(i -> Events.linkDown(prefix + i, 1, at)).toList();
+    }
+
+    private static Set<String> sources(List<AlarmEvent> events) {
+        Set<String> sources = new HashSet<>();
+        events.forEach(event -> sources.add(event.source()));
+        return sources;
+    }
+
+    /** Waits until every alarm of {@code expected} is stored once, and none more than once. */
+    private static void awaitStoredOnce(Map<String, Object> database, String prefix, Set<String> expected) {
+        Map<String, Long> wrong = Await.value(WITHIN, "each alarm of " + prefix + " stored once", () -> {
+            try (Connection connection = StoredRows.connect(database)) {
+                return StoredRows.notStoredOnce(StoredRows.occurrencesBySource(connection, prefix), expected);
+            }
+        }, Map::isEmpty);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static Map<Integer, long[]> storedPartitions(Map<String, Object> database, String topic) throws Exception {
+        Map<Integer, long[]> rows = new HashMap<>();
+        try (Connection connection = StoredRows.connect(database);
+             var statement = connection.prepareStatement(
+                     "SELECT partition_no, next_offset, owner_epoch FROM input_partition WHERE topic = ?")) {
+            statement.setString(1, topic);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getInt(1), new long[] {result.getLong(2), result.getLong(3)});
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void anEngineAppliesEachRecordOnceAndARestartResumesAtTheStoredOffsets() throws Exception {
+        String topic = "inputs-restart";
+        broker.createTopic(topic, PARTITIONS);
+        Map<String, Object> database = TestDatabase.fresh("engine_restart");
+        List<AlarmEvent> first = alarms("er-a-", 300);
+        List<AlarmEvent> second = alarms("er-b-", 200);
+        try (InputTopic inputs = new InputTopic(broker, topic)) {
+            inputs.publish(first);
+            try (TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"))) {
+                awaitStoredOnce(database, "er-a-", sources(first));
+                assertThat(engine.context().getBean(EngineNode.class).partitions()).containsExactly(0, 1, 2, 3);
+            }
+            Map<Integer, long[]> stored = storedPartitions(database, topic);
+            assertThat(stored.values().stream().mapToLong(row -> row[0]).sum()).as("offsets stored").isEqualTo(300);
+            inputs.publish(second);
+            try (TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"))) {
+                awaitStoredOnce(database, "er-b-", sources(second));
+                awaitStoredOnce(database, "er-a-", sources(first)); // nothing of the first run applied again
+            }
+        }
+        Map<Integer, long[]> stored = storedPartitions(database, topic);
+        assertThat(stored.values().stream().mapToLong(row -> row[0]).sum()).isEqualTo(500);
+        assertThat(stored.values()).allSatisfy(row -> assertThat(row[1]).as("epoch").isEqualTo(2));
+    }
+
+    @Test
+    void partitionsMovingBetweenTwoEnginesLoseAndRepeatNothing() throws Exception {
+        String topic = "inputs-move";
+        broker.createTopic(topic, PARTITIONS);
+        Map<String, Object> database = TestDatabase.fresh("engine_move");
+        List<AlarmEvent> sent = new ArrayList<>();
+        try (InputTopic inputs = new InputTopic(broker, topic);
+             TestApplication first = TestApplication.start(database, engine(topic, "engine-1"))) {
+            EngineNode one = first.context().getBean(EngineNode.class);
+            List<AlarmEvent> before = alarms("em-a-", 200);
+            inputs.publish(before);
+            sent.addAll(before);
+            try (TestApplication second = TestApplication.start(database, engine(topic, "engine-2"))) {
+                EngineNode two = second.context().getBean(EngineNode.class);
+                Await.until(WITHIN, "both engines to own partitions", () -> !one.partitions().isEmpty()
+                        && !two.partitions().isEmpty() && one.partitions().size() + two.partitions().size() == PARTITIONS);
+                List<AlarmEvent> shared = alarms("em-b-", 200);
+                inputs.publish(shared);
+                sent.addAll(shared);
+                awaitStoredOnce(database, "em-", sources(sent));
+            }
+            Await.until(WITHIN, "the first engine to own every partition again", () -> one.partitions().size() == PARTITIONS);
+            List<AlarmEvent> after = alarms("em-c-", 200);
+            inputs.publish(after);
+            sent.addAll(after);
+            awaitStoredOnce(database, "em-", sources(sent));
+        }
+        assertThat(storedPartitions(database, topic).values().stream().mapToLong(row -> row[0]).sum()).isEqualTo(600);
+    }
+}
