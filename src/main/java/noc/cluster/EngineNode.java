@@ -41,6 +41,10 @@ import noc.engine.EngineConfiguration;
 import noc.engine.EngineQueue;
 import noc.engine.RuleBuildException;
 import noc.engine.RuleCompiler;
+import noc.engine.RuleDeployment;
+import noc.engine.RuleReloader;
+import noc.inventory.InventorySnapshot;
+import noc.inventory.InventoryStore;
 import noc.engine.RulesConfiguration;
 
 /**
@@ -63,10 +67,11 @@ import noc.engine.RulesConfiguration;
  */
 @Context
 @Requires(condition = InRole.Engine.class)
-public final class EngineNode implements ConsumerRebalanceListener {
+public final class EngineNode implements ConsumerRebalanceListener, RuleDeployment {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineNode.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration SIGNALS = Duration.ofSeconds(1);
 
     private final ClusterConfiguration cluster;
     private final EngineConfiguration configuration;
@@ -77,7 +82,12 @@ public final class EngineNode implements ConsumerRebalanceListener {
     private final PartitionOffsets offsets;
     private final InputRecords records;
     private final MeterRegistry meters;
-    private final CompiledRules rules;
+    private final ClusterSignals signals;
+    private final InventoryStore inventory;
+    private final jakarta.inject.Provider<RuleReloader> reloader;
+    private volatile CompiledRules rules;
+    private long signalsReadAt;
+    private boolean signalsFailing;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -87,7 +97,11 @@ public final class EngineNode implements ConsumerRebalanceListener {
     public EngineNode(ClusterConfiguration cluster, EngineConfiguration configuration, RulesConfiguration rules,
                       Clock clock, NocDomain domain, SessionStateLoader loader, AlarmStore alarms,
                       PartitionOffsets offsets, InputRecords records, MeterRegistry meters, NodeIdentity node,
-                      EngineQueue localQueue) throws RuleBuildException {
+                      EngineQueue localQueue, ClusterSignals signals, InventoryStore inventory,
+                      jakarta.inject.Provider<RuleReloader> reloader) throws RuleBuildException {
+        this.signals = signals;
+        this.inventory = inventory;
+        this.reloader = reloader;
         this.cluster = cluster;
         this.configuration = configuration;
         this.clock = clock;
@@ -101,6 +115,8 @@ public final class EngineNode implements ConsumerRebalanceListener {
         this.rules.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         // Inputs reach this node's sessions through Kafka only: anything offered here is refused at once.
         localQueue.close();
+        // The sessions read the inventory and the rules as they are now: earlier signals are applied.
+        signals.startingFromNow();
         this.consumer = new KafkaConsumer<>(consumerProperties(cluster, node));
         LOG.info("Engine node {}: {} rules from {}; joining group {} on topic {}", node.id(), this.rules.ruleCount(),
                 this.rules.files(), cluster.group(), cluster.topic());
@@ -129,6 +145,18 @@ public final class EngineNode implements ConsumerRebalanceListener {
         return owned.keySet().stream().sorted().toList();
     }
 
+    @Override
+    public CompiledRules rules() {
+        return rules;
+    }
+
+    /** Runs {@code rules} in every session of this node from its next cycle, and in the sessions built from now. */
+    @Override
+    public void deploy(CompiledRules next) {
+        rules = next;
+        owned.values().forEach(part -> part.engine().deploy(next));
+    }
+
     /** Why the consumer thread stopped while the application runs, or null while it works. */
     public String failure() {
         return failure;
@@ -152,6 +180,7 @@ public final class EngineNode implements ConsumerRebalanceListener {
                     }
                 }
                 handOver();
+                readSignals();
             }
         } catch (WakeupException e) {
             // stopping
@@ -170,6 +199,37 @@ public final class EngineNode implements ConsumerRebalanceListener {
     }
 
     /**
+     * Once a second, applies what another node signalled: an inventory change goes to every session as
+     * a snapshot (before the records that follow), a rule reload makes this node reload its folder.
+     */
+    private void readSignals() {
+        long now = System.nanoTime();
+        if (now - signalsReadAt < SIGNALS.toNanos()) {
+            return;
+        }
+        signalsReadAt = now;
+        try {
+            for (String signal : signals.news()) {
+                if (ClusterSignals.INVENTORY.equals(signal)) {
+                    InventorySnapshot snapshot = new InventorySnapshot(inventory.load().all());
+                    owned.values().forEach(part -> part.snapshot = snapshot);
+                    LOG.info("The inventory changed: its {} items go to the {} sessions of this node",
+                            snapshot.items().size(), owned.size());
+                } else if (ClusterSignals.RULES.equals(signal)) {
+                    LOG.info("Another engine node reloaded its rules: reloading this node's rules folder");
+                    reloader.get().reloadHere();
+                }
+            }
+            signalsFailing = false;
+        } catch (RuntimeException e) {
+            if (!signalsFailing) {
+                LOG.error("Cannot read the cluster signals from MariaDB; trying again every second", e);
+            }
+            signalsFailing = true;
+        }
+    }
+
+    /**
      * Hands each partition's waiting records to its engine, in offset order, as far as its queue takes
      * them; a partition whose records still wait is paused until they are all handed over. A session
      * that was fenced (another node took its partition) is dropped.
@@ -181,14 +241,17 @@ public final class EngineNode implements ConsumerRebalanceListener {
                 drop(part);
                 continue;
             }
+            if (part.snapshot != null && part.queue().offer(part.snapshot)) {
+                part.snapshot = null;
+            }
             Deque<ConsumerRecord<String, byte[]>> backlog = part.backlog();
-            while (!backlog.isEmpty() && part.queue().offerAt(input(backlog.peekFirst()), backlog.peekFirst().offset())) {
+            while (part.snapshot == null && !backlog.isEmpty() && part.queue().offerAt(input(backlog.peekFirst()), backlog.peekFirst().offset())) {
                 backlog.pollFirst();
             }
             boolean paused = consumer.paused().contains(part.partition());
-            if (!backlog.isEmpty() && !paused) {
+            if ((!backlog.isEmpty() || part.snapshot != null) && !paused) {
                 consumer.pause(List.of(part.partition()));
-            } else if (backlog.isEmpty() && paused) {
+            } else if (backlog.isEmpty() && part.snapshot == null && paused) {
                 consumer.resume(List.of(part.partition()));
             }
         }
@@ -239,7 +302,7 @@ public final class EngineNode implements ConsumerRebalanceListener {
                     alarms, offsets);
             Engine engine = Engine.ofPartition("engine-p" + each.partition(), queue, configuration, rules,
                     domain.seedOf(ownership.restrict(state, each.partition())), clock, partitionDomain, meters);
-            owned.put(each.partition(), new Owned(partition, each, engine, queue, new ArrayDeque<>()));
+            owned.put(each.partition(), new Owned(partition, engine, queue));
             if (each.fromStart()) {
                 consumer.seekToBeginning(List.of(partition));
             } else {
@@ -298,8 +361,37 @@ public final class EngineNode implements ConsumerRebalanceListener {
         }
     }
 
-    /** A partition this node runs a session of, with the records read and not yet handed to its engine. */
-    private record Owned(TopicPartition partition, PartitionOffsets.Taken taken, Engine engine, EngineQueue queue,
-                         Deque<ConsumerRecord<String, byte[]>> backlog) {
+    /**
+     * A partition this node runs a session of, with the records read and not yet handed to its engine,
+     * and an inventory snapshot waiting to go before them. Touched by the consumer thread only.
+     */
+    private static final class Owned {
+        private final TopicPartition partition;
+        private final Engine engine;
+        private final EngineQueue queue;
+        private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
+        private InventorySnapshot snapshot;
+
+        Owned(TopicPartition partition, Engine engine, EngineQueue queue) {
+            this.partition = partition;
+            this.engine = engine;
+            this.queue = queue;
+        }
+
+        TopicPartition partition() {
+            return partition;
+        }
+
+        Engine engine() {
+            return engine;
+        }
+
+        EngineQueue queue() {
+            return queue;
+        }
+
+        Deque<ConsumerRecord<String, byte[]>> backlog() {
+            return backlog;
+        }
     }
 }

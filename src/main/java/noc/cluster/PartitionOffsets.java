@@ -72,8 +72,9 @@ public class PartitionOffsets {
                 read.setInt(2, partition);
                 try (ResultSet row = read.executeQuery()) {
                     row.next();
+                    long epoch = row.getLong(1);
                     long next = row.getLong(2);
-                    return new Taken(partition, row.getLong(1), row.wasNull() ? -1 : next);
+                    return new Taken(partition, epoch, row.wasNull() ? -1 : next);
                 }
             }
         });

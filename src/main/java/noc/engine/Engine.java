@@ -38,7 +38,7 @@ import jakarta.annotation.PreDestroy;
  */
 @Context
 @io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
-public final class Engine {
+public final class Engine implements RuleDeployment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int CYCLES_IN_FLIGHT = 2;
@@ -148,6 +148,7 @@ public final class Engine {
     }
 
     /** The rule base the engine runs now. */
+    @Override
     public CompiledRules rules() {
         return correlation.rules();
     }
@@ -157,6 +158,7 @@ public final class Engine {
      * flight commit, rebuilds the session from MariaDB as at startup, and goes on; queued inputs wait
      * in the queue meanwhile, so none is lost.
      */
+    @Override
     public void deploy(CompiledRules rules) {
         pendingRules.set(rules);
     }

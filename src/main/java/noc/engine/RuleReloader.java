@@ -28,14 +28,16 @@ import jakarta.annotation.PreDestroy;
  * log and at {@code GET /api/v1/rules/status} and the running rules stay.
  */
 @Context
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.WithDatabase.class)
 public final class RuleReloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleReloader.class);
     /** The {@code result} labels of {@code noc_rules_builds_total}. */
     public static final List<String> RESULTS = List.of("ok", "failed");
 
-    private final Engine engine;
+    private final RuleDeployment engine;
+    /** Where an engine node tells the others that it reloaded its rules; null in the single process. */
+    private final noc.cluster.ClusterSignals signals;
     private final RulesConfiguration configuration;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -43,9 +45,10 @@ public final class RuleReloader {
     private final WatchService watcher;
     private volatile RuleStatus status;
 
-    public RuleReloader(Engine engine, RulesConfiguration configuration, Clock clock, MeterRegistry meters)
-            throws IOException {
+    public RuleReloader(RuleDeployment engine, RulesConfiguration configuration, Clock clock, MeterRegistry meters,
+                        @io.micronaut.core.annotation.Nullable noc.cluster.ClusterSignals signals) throws IOException {
         this.engine = engine;
+        this.signals = signals;
         this.configuration = configuration;
         this.clock = clock;
         this.meters = meters;
@@ -69,8 +72,25 @@ public final class RuleReloader {
         return status;
     }
 
-    /** Compiles the folder now and deploys it if it is good. */
-    public synchronized RuleStatus reload() {
+    /**
+     * Compiles the folder now and deploys it if it is good; on an engine node, then tells the other
+     * engine nodes to reload theirs (their folders must hold the same files: a shared volume, or the
+     * same deployment).
+     */
+    public RuleStatus reload() {
+        RuleStatus reloaded = reloadHere();
+        if (signals != null && "OK".equals(reloaded.lastBuild())) {
+            try {
+                signals.raise(noc.cluster.ClusterSignals.RULES, true);
+            } catch (RuntimeException e) {
+                LOG.error("The rules were deployed here, but the other engine nodes could not be told", e);
+            }
+        }
+        return reloaded;
+    }
+
+    /** Compiles the folder now and deploys it on this node only, if it is good (another node's reload). */
+    public synchronized RuleStatus reloadHere() {
         Instant now = clock.instant();
         try {
             CompiledRules rules = compiler.compile(configuration.directory());

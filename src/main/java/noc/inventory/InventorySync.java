@@ -16,7 +16,9 @@ import noc.engine.EngineQueue;
 /**
  * Writes inventory changes and keeps the engine's facts in line: one change at a time, each
  * committed, then the whole inventory read back and offered to the engine, in that order. If the
- * engine queue is full, the latest snapshot is offered again every second until it is taken.
+ * engine queue is full, the latest snapshot is offered again every second until it is taken. On an
+ * engine node (role {@code engine}) the change is signalled to every engine node instead
+ * ({@link noc.cluster.ClusterSignals}), each of which hands it to the sessions it runs.
  */
 @Singleton
 public class InventorySync {
@@ -33,9 +35,14 @@ public class InventorySync {
         return thread;
     });
 
-    public InventorySync(InventoryStore store, EngineQueue queue) {
+    /** On an engine node: where every engine node learns of the change (null in the single process). */
+    private final noc.cluster.ClusterSignals signals;
+
+    public InventorySync(InventoryStore store, EngineQueue queue,
+                         @io.micronaut.core.annotation.Nullable noc.cluster.ClusterSignals signals) {
         this.store = store;
         this.queue = queue;
+        this.signals = signals;
         retries.scheduleWithFixedDelay(this::offerUnsent, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -60,6 +67,17 @@ public class InventorySync {
     }
 
     private void publish() {
+        if (signals != null) {
+            // An engine node: every engine node's sessions, this one's included, read it from MariaDB.
+            try {
+                signals.raise(noc.cluster.ClusterSignals.INVENTORY, false);
+                dirty = false;
+            } catch (RuntimeException e) {
+                LOG.error("The inventory was written but the engine nodes could not be told; retrying", e);
+                dirty = true;
+            }
+            return;
+        }
         InventorySnapshot snapshot;
         try {
             snapshot = new InventorySnapshot(store.load().all());

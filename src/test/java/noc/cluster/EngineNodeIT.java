@@ -145,4 +145,60 @@ class EngineNodeIT {
         }
         assertThat(storedPartitions(database, topic).values().stream().mapToLong(row -> row[0]).sum()).isEqualTo(600);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anInventoryChangeMadeOnAnEngineNodeReachesItsSessionsAndHealthShowsThePartitions() throws Exception {
+        String topic = "inputs-inventory";
+        broker.createTopic(topic, PARTITIONS);
+        Map<String, Object> database = TestDatabase.fresh("engine_inventory");
+        try (InputTopic inputs = new InputTopic(broker, topic);
+             TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"))) {
+            EngineNode node = engine.context().getBean(EngineNode.class);
+            Await.until(WITHIN, "the engine to own every partition", () -> node.partitions().size() == PARTITIONS);
+            assertThat(engine.post("/api/v1/inventory/import", """
+                    {"customers": [{"name": "Acme", "contract": "managed", "projectManager": "Paula Martin"}],
+                     "contacts": [{"name": "Paula Martin", "role": "project manager", "phone": "+33 1 00",
+                                   "email": "paula@provider.example"}],
+                     "services": [{"reference": "ACME-INTERNET-1", "customer": "Acme", "criticality": "high"}],
+                     "devices": [{"name": "acme-cpe-1", "addresses": ["192.0.2.10"],
+                                  "services": ["ACME-INTERNET-1"]}]}""").statusCode()).isEqualTo(200);
+            // The session learns of it within a second or so; an alarm sent before would open a P3 ticket.
+            Thread.sleep(2_500);
+            inputs.publish(List.of(Events.linkDown("192.0.2.10", 1, Instant.now())), event -> "acme-cpe-1");
+            Map<String, Object> ticket = engine.awaitList("/api/v1/tickets", list -> list.size() == 1).get(0);
+            assertThat(ticket).containsEntry("priority", "P1");
+            assertThat(ticket.get("priorityReason").toString()).contains("service ACME-INTERNET-1 of Acme");
+
+            Map<String, Object> health = engine.admin().getObject("/health");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    health.get("details")).get("engine")).get("details");
+            assertThat(health).containsEntry("status", "UP");
+            assertThat(((Map<String, ?>) details.get("partitions")).keySet()).containsExactlyInAnyOrder("0", "1", "2", "3");
+        }
+    }
+
+    @Test
+    void aNodeThatLostItsPartitionCommitsNothingMore() throws Exception {
+        Map<String, Object> database = TestDatabase.fresh("engine_fence");
+        try (TestApplication engine = TestApplication.start(database, engine("inputs-fence", "engine-1"))) {
+            PartitionOffsets offsets = engine.context().getBean(PartitionOffsets.class);
+            PartitionOffsets.Taken first = offsets.take("fenced-topic", 7);
+            PartitionOffsets.Taken second = offsets.take("fenced-topic", 7);
+            assertThat(first.fromStart()).isTrue();
+            assertThat(second.epoch()).isEqualTo(first.epoch() + 1);
+            try (Connection connection = StoredRows.connect(database)) {
+                connection.setAutoCommit(false);
+                offsets.advance(connection, "fenced-topic", second, 42);
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> offsets.advance(connection, "fenced-topic", first, 43))
+                        .isInstanceOf(noc.engine.FencedException.class)
+                        .hasMessageContaining("partition 7 of fenced-topic (epoch " + first.epoch() + ")");
+                offsets.advance(connection, "fenced-topic", second, -1); // a cycle without inputs keeps the offset
+                connection.commit();
+            }
+            assertThat(offsets.take("fenced-topic", 7).nextOffset()).isEqualTo(42);
+        }
+    }
 }

@@ -36,9 +36,13 @@ public final class InputTopic implements AutoCloseable {
 
     /** Publishes each alarm keyed {@code address:<source>}, and waits until all are acknowledged. */
     public void publish(List<AlarmEvent> events) {
+        publish(events, event -> CorrelationDomains.UNKNOWN_SOURCE + event.source());
+    }
+
+    /** Publishes each alarm keyed by {@code domain} (a collector keys by the source's correlation domain). */
+    public void publish(List<AlarmEvent> events, java.util.function.Function<AlarmEvent, String> domain) {
         List<java.util.concurrent.Future<?>> sent = events.stream().<java.util.concurrent.Future<?>>map(event ->
-                producer.send(new ProducerRecord<>(topic, CorrelationDomains.UNKNOWN_SOURCE + event.source(),
-                        records.alarm(event)))).toList();
+                producer.send(new ProducerRecord<>(topic, domain.apply(event), records.alarm(event)))).toList();
         for (java.util.concurrent.Future<?> each : sent) {
             try {
                 each.get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
