@@ -130,6 +130,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "noc-engine-" + node.id());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A topic made by a subscription would have the broker's default partitions, not noc.cluster.partitions.
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(cluster.sessionTimeout().toMillis()));
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
@@ -288,11 +290,30 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         }
         // Taken before anything is read: from here on a former owner commits nothing, so what is read is final.
         List<PartitionOffsets.Taken> taken = new ArrayList<>();
-        for (TopicPartition partition : assigned) {
-            taken.add(offsets.take(cluster.topic(), partition.partition()));
+        SessionState state = null;
+        PartitionOwnership ownership = null;
+        while (ownership == null) {
+            try {
+                taken.clear();
+                for (TopicPartition partition : assigned) {
+                    taken.add(offsets.take(cluster.topic(), partition.partition()));
+                }
+                state = loader.load();
+                ownership = PartitionDomain.ownership(state, alarms, partitions);
+            } catch (RuntimeException e) {
+                // MariaDB away: the partitions wait (their records are not fetched before they have a session).
+                LOG.error("Cannot take partitions {} in MariaDB; trying again in a second", assigned, e);
+                if (!running) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
-        SessionState state = loader.load();
-        PartitionOwnership ownership = PartitionDomain.ownership(state, alarms, partitions);
         for (PartitionOffsets.Taken each : taken) {
             TopicPartition partition = new TopicPartition(cluster.topic(), each.partition());
             EngineQueue queue = new EngineQueue(new EngineConfiguration(configuration.tick(),
