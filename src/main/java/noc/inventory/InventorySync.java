@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import noc.engine.EngineQueue;
@@ -16,7 +17,8 @@ import noc.engine.EngineQueue;
 /**
  * Writes inventory changes and keeps the engine's facts in line: one change at a time, each
  * committed, then the whole inventory read back and offered to the engine, in that order. If the
- * engine queue is full, the latest snapshot is offered again every second until it is taken.
+ * engine queue is full, the latest snapshot is offered again every second until it is taken. Each
+ * snapshot read back is also announced as an {@link InventoryChanged} event.
  */
 @Singleton
 public class InventorySync {
@@ -25,6 +27,7 @@ public class InventorySync {
 
     private final InventoryStore store;
     private final EngineQueue queue;
+    private final ApplicationEventPublisher<InventoryChanged> changes;
     private final AtomicReference<InventorySnapshot> unsent = new AtomicReference<>();
     private volatile boolean dirty;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -33,9 +36,10 @@ public class InventorySync {
         return thread;
     });
 
-    public InventorySync(InventoryStore store, EngineQueue queue) {
+    public InventorySync(InventoryStore store, EngineQueue queue, ApplicationEventPublisher<InventoryChanged> changes) {
         this.store = store;
         this.queue = queue;
+        this.changes = changes;
         retries.scheduleWithFixedDelay(this::offerUnsent, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -76,6 +80,7 @@ public class InventorySync {
         } else {
             unsent.set(null);
         }
+        changes.publishEvent(new InventoryChanged(snapshot));
     }
 
     private synchronized void offerUnsent() {

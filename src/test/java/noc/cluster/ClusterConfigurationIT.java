@@ -41,7 +41,7 @@ class ClusterConfigurationIT {
     @Test
     void byDefaultTheProcessIsRoleAllAndTheLogShowsTheClusterDefaults() {
         assertThat(clusterLine(Map.of())).isEqualTo("cluster: role=all (this one process receives, correlates and "
-                + "notifies); Kafka, for the collector and engine roles (not available yet): brokers (none), "
+                + "notifies); Kafka, for the collector and engine roles (engine not available yet): brokers (none), "
                 + "topic noc-inputs, 12 partitions, replication factor 1");
     }
 
@@ -50,15 +50,24 @@ class ClusterConfigurationIT {
         assertThat(clusterLine(Map.of("noc.role", "ALL", "noc.cluster.kafka.bootstrap-servers", "127.0.0.1:9092",
                 "noc.cluster.topic", "inputs", "noc.cluster.partitions", 24, "noc.cluster.replication-factor", 3)))
                 .isEqualTo("cluster: role=all (this one process receives, correlates and notifies); Kafka, for the "
-                        + "collector and engine roles (not available yet): brokers 127.0.0.1:9092, topic inputs, "
+                        + "collector and engine roles (engine not available yet): brokers 127.0.0.1:9092, topic inputs, "
                         + "24 partitions, replication factor 3");
     }
 
     @Test
-    void aCollectorIsRefusedAtStartupAsNotAvailableYet() {
-        assertThat(startupFailure(Map.of("noc.role", "collector",
+    void aCollectorThatCannotReachKafkaIsRefusedAtStartupNamingTheBrokersAndTheWait() {
+        String brokers = "127.0.0.1:" + Ports.free();
+        assertThat(startupFailure(Map.of("noc.role", "collector", "noc.cluster.kafka.bootstrap-servers", brokers,
+                "noc.cluster.collector.start-timeout", "2s")))
+                .contains("Kafka (noc.cluster.kafka.bootstrap-servers " + brokers + ") did not answer within PT2S "
+                        + "(noc.cluster.collector.start-timeout)");
+    }
+
+    @Test
+    void anEngineIsRefusedAtStartupAsNotAvailableYet() {
+        assertThat(startupFailure(Map.of("noc.role", "engine",
                 "noc.cluster.kafka.bootstrap-servers", "127.0.0.1:9092")))
-                .contains("noc.role collector is not available yet");
+                .contains("noc.role engine is not available yet");
     }
 
     @Test

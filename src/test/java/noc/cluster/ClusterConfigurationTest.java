@@ -3,6 +3,8 @@ package noc.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,11 +45,33 @@ class ClusterConfigurationTest {
                         + "the Kafka brokers as host:port, comma-separated");
     }
 
+    @Test
+    void anEngineIsNotAvailableYet() {
+        assertThatThrownBy(() -> of("engine", "127.0.0.1:9092")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("noc.role engine is not available yet");
+    }
+
+    @Test
+    void aCollectorWithBrokersStarts() {
+        ClusterConfiguration collector = of("Collector", "kafka-1:9092");
+        assertThat(collector.nodeRole()).isEqualTo(Role.COLLECTOR);
+        assertThat(collector.role()).isEqualTo("collector");
+        assertThat(collector.directoryTopic()).isEqualTo("noc-inputs-directory");
+    }
+
+    @Test
+    void aCollectorRunsWithoutDatabaseOrLoginsWhateverItsConfigurationSays() {
+        assertThat(Role.COLLECTOR.impliedSettings()).containsOnly(Map.entry("datasources.default.enabled", false),
+                Map.entry("flyway.datasources.default.enabled", false),
+                Map.entry("micronaut.security.token.jwt.enabled", false),
+                Map.entry("micronaut.security.endpoints.login.enabled", false));
+        assertThat(Role.settingsImpliedBy(" COLLECTOR ")).isEqualTo(Role.COLLECTOR.impliedSettings());
+    }
+
     @ParameterizedTest
-    @CsvSource({"collector", "engine"})
-    void aCollectorOrAnEngineIsNotAvailableYet(String role) {
-        assertThatThrownBy(() -> of(role, "127.0.0.1:9092")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("noc.role " + role + " is not available yet");
+    @CsvSource(value = {"all", "engine", "standby", "NULL"}, nullValues = "NULL")
+    void theOtherRolesImplyNothingAndANameThatIsNoRoleIsLeftToTheStartToRefuse(String role) {
+        assertThat(Role.settingsImpliedBy(role)).isEmpty();
     }
 
     @ParameterizedTest
