@@ -211,7 +211,8 @@ class CollectorIT {
                 // two devices, each by name and address
                 "noc_cluster_directory_entries{kind=\"address\"} 4.0",
                 "noc_cluster_directory_entries{kind=\"token\"} 3.0");
-        assertThat(metrics.body()).doesNotContain("queue_full", "noc_engine_", "noc_tickets_open");
+        assertThat(metrics.body()).doesNotContain("queue_full", "noc_engine_", "noc_tickets_open")
+                .contains("# HELP noc_cluster_directory_entries A collector's entries of the directory topic");
         assertThat(collector.anonymous().post("/login", "{}").statusCode()).as("a login").isEqualTo(404);
         assertThat(collector.withToken(INTAKE).get("/prometheus").statusCode()).as("metrics as intake").isEqualTo(403);
     }

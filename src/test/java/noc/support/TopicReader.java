@@ -44,6 +44,17 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(read);
     }
 
+    /** Every record up to the end the topic has now, partition by partition in offset order. */
+    public List<ConsumerRecord<String, byte[]>> toEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        Await.until(Duration.ofSeconds(30), "the end of " + end, () -> {
+            read.addAll(poll());
+            return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey())
+                    >= partition.getValue());
+        });
+        return List.copyOf(read);
+    }
+
     /**
      * Reads until the records read so far hold one that {@code wanted} takes, for at most
      * {@code timeout}; that record. Fails naming {@code what} otherwise.
