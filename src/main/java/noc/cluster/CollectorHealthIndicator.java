@@ -43,7 +43,7 @@ public class CollectorHealthIndicator extends AbstractHealthIndicator<Map<String
         details.put("kafka", since == null ? "acknowledging" : "not acknowledging since " + since
                 + ", last refusal " + last);
         details.put("directorySources", directory.sources());
-        details.put("directoryLastRead", directory.lastRead().toString());
+        details.put("directoryLastChange", directory.lastChange().toString());
         return details;
     }
 

@@ -44,7 +44,7 @@ public final class DirectoryFollower implements TokenDirectory, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread follower;
     private volatile boolean closed;
-    private volatile Instant lastRead;
+    private volatile Instant lastChange;
 
     public DirectoryFollower(ClusterConfiguration cluster, CollectorConfiguration configuration,
                              DirectoryRecords records, Clock clock, MeterRegistry meters) {
@@ -59,7 +59,7 @@ public final class DirectoryFollower implements TokenDirectory, AutoCloseable {
             consumer.close(Duration.ZERO);
             throw e;
         }
-        lastRead = clock.instant();
+        lastChange = clock.instant();
         LOG.info("Read the directory topic {} to its end: {} sources, {} API tokens ({} ms)", cluster.directoryTopic(),
                 domains.size(), tokens.size(), (System.nanoTime() - started) / 1_000_000);
         Gauge.builder("noc.cluster.directory.entries", domains, Map::size).tag("kind", "address").register(meters);
@@ -85,9 +85,9 @@ public final class DirectoryFollower implements TokenDirectory, AutoCloseable {
         return Optional.ofNullable(tokens.get(hash));
     }
 
-    /** When the topic was last read (the end at start, then each poll that answered). */
-    public Instant lastRead() {
-        return lastRead;
+    /** When an entry last came (or, until one comes after the start, when the topic was read to its end). */
+    public Instant lastChange() {
+        return lastChange;
     }
 
     /** How many sources it knows. */
@@ -100,7 +100,6 @@ public final class DirectoryFollower implements TokenDirectory, AutoCloseable {
         while (!closed) {
             try {
                 consumer.poll(Duration.ofSeconds(1)).forEach(this::apply);
-                lastRead = clock.instant();
                 if (failing) {
                     LOG.info("Reading the directory topic again");
                     failing = false;
@@ -141,7 +140,9 @@ public final class DirectoryFollower implements TokenDirectory, AutoCloseable {
             }
         } else {
             LOG.debug("Skipped a directory record of a kind this version does not read: {}", entry);
+            return;
         }
+        lastChange = clock.instant();
     }
 
     private void pause() {

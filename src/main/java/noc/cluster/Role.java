@@ -24,7 +24,8 @@ public enum Role {
      * Settings a node of this role runs with, over anything its configuration says. A collector owns
      * no database: it opens no connection pool and migrates nothing (Micronaut would connect at start
      * and fail without one), and it neither issues nor checks login tokens, whose users and signing key
-     * live in MariaDB: integrations reach it with API tokens, from the directory topic.
+     * live in MariaDB: integrations reach it with API tokens, from the directory topic. Nor does it
+     * serve the console's files or Swagger UI.
      */
     public Map<String, Object> impliedSettings() {
         return switch (this) {
@@ -33,7 +34,11 @@ public enum Role {
                     "datasources.default.enabled", false,
                     "flyway.datasources.default.enabled", false,
                     "micronaut.security.token.jwt.enabled", false,
-                    "micronaut.security.endpoints.login.enabled", false);
+                    "micronaut.security.endpoints.login.enabled", false,
+                    // no console and no API document to show
+                    "micronaut.router.static-resources.swagger-ui.enabled", false,
+                    "micronaut.router.static-resources.webjars.enabled", false,
+                    "micronaut.router.static-resources.console.enabled", false);
         };
     }
 

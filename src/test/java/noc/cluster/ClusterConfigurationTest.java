@@ -64,7 +64,10 @@ class ClusterConfigurationTest {
         assertThat(Role.COLLECTOR.impliedSettings()).containsOnly(Map.entry("datasources.default.enabled", false),
                 Map.entry("flyway.datasources.default.enabled", false),
                 Map.entry("micronaut.security.token.jwt.enabled", false),
-                Map.entry("micronaut.security.endpoints.login.enabled", false));
+                Map.entry("micronaut.security.endpoints.login.enabled", false),
+                Map.entry("micronaut.router.static-resources.swagger-ui.enabled", false),
+                Map.entry("micronaut.router.static-resources.webjars.enabled", false),
+                Map.entry("micronaut.router.static-resources.console.enabled", false));
         assertThat(Role.settingsImpliedBy(" COLLECTOR ")).isEqualTo(Role.COLLECTOR.impliedSettings());
     }
 

@@ -201,7 +201,7 @@ class CollectorIT {
         HttpResponse<String> health = collector.anonymous().get("/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"", "\"kafka\":\"acknowledging\"",
-                "\"directorySources\":4");
+                "\"directorySources\":4", "\"directoryLastChange\"");
         assertThat(collector.context().getBean(EffectiveSettings.class).lines())
                 .contains("database: none (a collector owns no database)");
         HttpResponse<String> metrics = collector.withToken(METRICS).get("/prometheus");
@@ -214,6 +214,9 @@ class CollectorIT {
         assertThat(metrics.body()).doesNotContain("queue_full", "noc_engine_", "noc_tickets_open")
                 .contains("# HELP noc_cluster_directory_entries A collector's entries of the directory topic");
         assertThat(collector.anonymous().post("/login", "{}").statusCode()).as("a login").isEqualTo(404);
+        assertThat(collector.anonymous().get("/swagger-ui/index.html").statusCode()).as("Swagger UI").isEqualTo(404);
+        assertThat(collector.anonymous().get("/console/console.css").statusCode()).as("the console's style")
+                .isEqualTo(404);
         assertThat(collector.withToken(INTAKE).get("/prometheus").statusCode()).as("metrics as intake").isEqualTo(403);
     }
 
