@@ -28,9 +28,9 @@ import noc.database.EmbeddedDatabaseInUse;
 
 /**
  * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
- * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data})
- * (a collector, {@code noc.role: collector}, owns no database and starts none: {@link Role#impliedSettings()}),
- * so that {@code java -jar} works on a machine with nothing else installed; the image's jar, built
+ * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data};
+ * not for a collector, which owns no database: {@link Role#impliedSettings()}), so that
+ * {@code java -jar} works on a machine with nothing else installed; the image's jar, built
  * without the embedded MariaDB, exits with what to configure instead. The {@code application.yml}
  * files beside the jar, in the working directory and in {@code ./config/} are read on top of the
  * built-in configuration, in that order ({@link ConfigurationFiles}).
@@ -86,7 +86,8 @@ public class Application {
             }
             extra = new HashMap<>(role.impliedSettings());
             // a collector owns no database: none is started for it, whatever the configuration says
-            if (role != Role.COLLECTOR && environment.getProperty("datasources.default.url", String.class).isEmpty()) {
+            if (role != Role.COLLECTOR
+                    && environment.getProperty("datasources.default.url", String.class).isEmpty()) {
                 if (!EmbeddedDatabase.bundled()) {
                     // the image's jar, started without its database: the message says it all, a trace would bury it
                     LoggerFactory.getLogger(Application.class).error(EmbeddedDatabase.NOT_BUNDLED);

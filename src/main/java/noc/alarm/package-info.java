@@ -1,6 +1,6 @@
 /**
- * Alarms as stored and served: MariaDB's. A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * Alarms as stored and served: MariaDB's. A collector ({@code noc.role: collector}) owns no
+ * database, so it has none of this package's beans (docs/cluster-design.md, "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)

@@ -27,7 +27,8 @@ public record CollectorConfiguration(
         @Bindable(defaultValue = "60s") Duration startTimeout) {
 
     public CollectorConfiguration {
-        if (deliveryTimeout.compareTo(Duration.ofSeconds(2)) < 0 || deliveryTimeout.compareTo(Duration.ofHours(1)) > 0) {
+        if (deliveryTimeout.compareTo(Duration.ofSeconds(2)) < 0
+                || deliveryTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("noc.cluster.collector.delivery-timeout must be 2s to 1h, not "
                     + deliveryTimeout);
         }

@@ -78,7 +78,8 @@ public final class DirectoryPublisher implements ApplicationEventListener<Invent
      * @param inventory reads the whole inventory from MariaDB
      * @param tokens    the API tokens by hash, as last read; a new map when they were read again
      */
-    public DirectoryPublisher(ClusterConfiguration cluster, Supplier<? extends Collection<? extends InventoryItem>> inventory,
+    public DirectoryPublisher(ClusterConfiguration cluster,
+                              Supplier<? extends Collection<? extends InventoryItem>> inventory,
                               Supplier<Map<String, ApiToken>> tokens, DirectoryRecords records, Duration refresh) {
         if (refresh.compareTo(ROUND) < 0) {
             throw new IllegalArgumentException(REFRESH_KEY + " must be 1s or more, not " + refresh);

@@ -55,7 +55,8 @@ public final class KafkaInputs implements Inputs, AutoCloseable {
     public static final String UNAVAILABLE = "kafka_unavailable";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaInputs.class);
     private static final Refusal REFUSAL = new Refusal(UNAVAILABLE, "Kafka did not take the alarms (it is "
-            + "unreachable, or the collector's buffer, noc.cluster.collector.buffer-memory, is full); nothing was accepted");
+            + "unreachable, or the collector's buffer, noc.cluster.collector.buffer-memory, is full); "
+            + "nothing was accepted");
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -280,8 +281,8 @@ public final class KafkaInputs implements Inputs, AutoCloseable {
             }
             failed(failure);
             receipt.failed(new InputUnavailableException(UNAVAILABLE, "Kafka did not acknowledge the alarms within "
-                    + "noc.cluster.collector.delivery-timeout (" + deliveryTimeout + "); they are not accepted, send them "
-                    + "again", failure));
+                    + "noc.cluster.collector.delivery-timeout (" + deliveryTimeout + "); they are not accepted, "
+                    + "send them again", failure));
         }
     }
 

@@ -112,8 +112,8 @@ final class Topics {
             }
             var policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                throw new IllegalStateException("the Kafka topic " + name + " must be compacted (cleanup.policy=compact), "
-                        + "not " + (policy == null ? "unset" : policy.value()) + ": its old entries would expire");
+                throw new IllegalStateException("the Kafka topic " + name + " must be compacted "
+                        + "(cleanup.policy=compact), not " + (policy == null ? "unset" : policy.value()) + ": its old entries would expire");
             }
         }
     }
@@ -130,8 +130,8 @@ final class Topics {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw new TimeoutException(e.getCause().getMessage());
             }
-            throw new IllegalStateException("cannot describe the Kafka topic " + name + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException("cannot describe the Kafka topic " + name + ": "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 

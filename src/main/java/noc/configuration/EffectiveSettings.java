@@ -127,8 +127,8 @@ public class EffectiveSettings {
     }
 
     private static String collectorCluster(ClusterConfiguration cluster, CollectorConfiguration collector) {
-        return "role=" + cluster.role() + " (receives alarms and publishes them to Kafka, keyed by correlation domain); "
-                + "Kafka: " + kafka(cluster) + ", directory topic " + cluster.directoryTopic() + ", buffer "
+        return "role=" + cluster.role() + " (receives alarms and publishes them to Kafka, keyed by correlation "
+                + "domain); Kafka: " + kafka(cluster) + ", directory topic " + cluster.directoryTopic() + ", buffer "
                 + collector.bufferMemory() + " bytes, delivery timeout " + collector.deliveryTimeout()
                 + ", start timeout " + collector.startTimeout();
     }

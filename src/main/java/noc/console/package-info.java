@@ -1,6 +1,7 @@
 /**
- * The web console: every page reads or acts through MariaDB. A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * The web console: every page reads or acts through MariaDB. A collector ({@code noc.role:
+ * collector}) owns no database, so it has none of this package's beans (docs/cluster-design.md,
+ * "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)

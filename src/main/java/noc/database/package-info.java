@@ -1,6 +1,6 @@
 /**
- * MariaDB itself: its version check, health and columns. A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * MariaDB itself: its version check, health and columns. A collector ({@code noc.role: collector})
+ * owns no database, so it has none of this package's beans (docs/cluster-design.md, "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)

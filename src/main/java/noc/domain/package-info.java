@@ -1,6 +1,6 @@
 /**
- * The engine's domain: its cycles are written to MariaDB. A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * The engine's domain: its cycles are written to MariaDB. A collector ({@code noc.role: collector})
+ * owns no database, so it has none of this package's beans (docs/cluster-design.md, "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)

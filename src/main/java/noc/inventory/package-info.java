@@ -1,6 +1,7 @@
 /**
- * The inventory, kept in MariaDB (collectors route by the directory topic instead). A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * The inventory, kept in MariaDB (collectors route by the directory topic instead). A collector
+ * ({@code noc.role: collector}) owns no database, so it has none of this package's beans
+ * (docs/cluster-design.md, "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)

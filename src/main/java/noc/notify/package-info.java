@@ -1,6 +1,6 @@
 /**
- * Notifications: the outbox is in MariaDB. A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * Notifications: the outbox is in MariaDB. A collector ({@code noc.role: collector}) owns no
+ * database, so it has none of this package's beans (docs/cluster-design.md, "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)

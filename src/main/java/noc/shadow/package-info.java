@@ -1,6 +1,6 @@
 /**
- * Shadow runs of candidate rules, beside the engine. A collector ({@code noc.role: collector}) owns no database, so it has none of this
- * package's beans (docs/cluster-design.md, "Collector").
+ * Shadow runs of candidate rules, beside the engine. A collector ({@code noc.role: collector}) owns
+ * no database, so it has none of this package's beans (docs/cluster-design.md, "Collector").
  */
 @Configuration
 @Requires(condition = Roles.OwnsDatabase.class)
