@@ -2,6 +2,7 @@ package noc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
 import noc.cluster.ClusterConfiguration;
+import noc.cluster.Role;
 import noc.configuration.ConfigurationFiles;
 import noc.configuration.DataFolders;
 import noc.database.EmbeddedDatabase;
@@ -26,8 +28,9 @@ import noc.database.EmbeddedDatabaseInUse;
 
 /**
  * Starts the correlator. Without {@code datasources.default.url} it first starts an embedded
- * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data}),
- * so that {@code java -jar} works on a machine with nothing else installed; the image's jar, built
+ * MariaDB keeping its data under {@code noc.embedded-database.directory} (default {@code data};
+ * not for a collector, which owns no database: {@link Role#impliedSettings()}), so that
+ * {@code java -jar} works on a machine with nothing else installed; the image's jar, built
  * without the embedded MariaDB, exits with what to configure instead. The {@code application.yml}
  * files beside the jar, in the working directory and in {@code ./config/} are read on top of the
  * built-in configuration, in that order ({@link ConfigurationFiles}).
@@ -72,15 +75,19 @@ public class Application {
         try (ApplicationContext probe = ApplicationContext.builder().args(args).deduceEnvironment(false)
                 .propertySources(sources.toArray(PropertySource[]::new)).build()) {
             Environment environment = probe.getEnvironment().start();
+            Role role = Role.ALL;
             try {
-                ClusterConfiguration.check(environment.getProperty("noc.role", String.class).orElse("all"),
+                role = ClusterConfiguration.check(environment.getProperty("noc.role", String.class).orElse("all"),
                         environment.getProperty("noc.cluster.kafka.bootstrap-servers", String.class).orElse(""));
             } catch (IllegalArgumentException e) {
                 // before any database: a node refused its role neither migrates one nor makes an embedded one
                 LoggerFactory.getLogger(Application.class).error("Startup failed: {}", e.getMessage());
                 System.exit(1);
             }
-            if (environment.getProperty("datasources.default.url", String.class).isEmpty()) {
+            extra = new HashMap<>(role.impliedSettings());
+            // a collector owns no database: none is started for it, whatever the configuration says
+            if (role != Role.COLLECTOR
+                    && environment.getProperty("datasources.default.url", String.class).isEmpty()) {
                 if (!EmbeddedDatabase.bundled()) {
                     // the image's jar, started without its database: the message says it all, a trace would bury it
                     LoggerFactory.getLogger(Application.class).error(EmbeddedDatabase.NOT_BUNDLED);
@@ -96,9 +103,9 @@ public class Application {
                     DataFolders.reportCreated(directory,
                             DataFolders.elsewhere(directory, ConfigurationFiles.launchedJar()));
                 }
-                extra = Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
+                extra.putAll(Map.of("datasources.default.url", embedded.jdbcUrl("noc"),
                         "datasources.default.username", embedded.username(),
-                        "datasources.default.password", embedded.password());
+                        "datasources.default.password", embedded.password()));
                 singletons.add(new EmbeddedDatabaseInUse(directory, embedded.port()));
             }
         }

@@ -13,12 +13,15 @@ import jakarta.inject.Singleton;
 import noc.engine.EngineQueue;
 import noc.engine.InputRefusedException;
 import noc.engine.Receipt;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * Sends a command from a REST call to the engine and answers once its cycle is committed: the answer
  * is built on the blocking pool (it usually reads MariaDB); a full queue is a 503 with Retry-After.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class EngineCommands {
 
     private final EngineQueue queue;

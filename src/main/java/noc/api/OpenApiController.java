@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * Serves the OpenAPI document that micronaut-openapi generated from the controllers at build time,
@@ -34,6 +36,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
+@Requires(condition = Roles.OwnsDatabase.class)
 public class OpenApiController {
 
     static final String DOCUMENT = "META-INF/swagger/noc-correlator.yml";

@@ -14,8 +14,7 @@ import jakarta.validation.constraints.NotBlank;
  * This process's role ({@code noc.role}) and how the nodes of a cluster meet ({@code noc.cluster.*}):
  * the collector and engine roles of issue #14 exchange every input through one Kafka topic, keyed so
  * that alarms that correlate land in one partition. Checked at startup, so that a node never starts
- * on a cluster half described. Until those roles exist only {@code all} starts: a node that asks for
- * another is refused, not run as {@code all} behind its operator's back.
+ * on a cluster half described.
  *
  * @param role              {@code all} (default), {@code collector} or {@code engine}, in any case
  * @param bootstrapServers  the Kafka brokers, {@code host:port} comma-separated; a collector and an
@@ -60,17 +59,20 @@ public record ClusterConfiguration(
                         + "comma-separated, not '" + servers + "'");
             }
         }
-        if (named == Role.COLLECTOR) {
-            // Issue #14 lifts this as the roles land; until then such a node would do nothing of its role.
-            throw new IllegalArgumentException("noc.role " + named.key() + " is not available yet: the collector "
-                    + "role is still being built; leave noc.role unset (all) to run the single process");
-        }
         return named;
     }
 
     /** The role {@code noc.role} names. */
     public Role nodeRole() {
         return Role.of(role);
+    }
+
+    /**
+     * The compacted topic of what collectors route by ({@code <topic>-directory}): each source's
+     * correlation domain and the API tokens, which engines publish from MariaDB.
+     */
+    public String directoryTopic() {
+        return topic + "-directory";
     }
 
     /** The brokers, one {@code host:port} each; none when unset. */

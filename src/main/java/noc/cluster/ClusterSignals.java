@@ -23,7 +23,7 @@ import noc.database.Times;
  * starts reads the inventory and rules afresh anyway.
  */
 @Singleton
-@Requires(condition = InRole.Engine.class)
+@Requires(condition = Roles.Engine.class)
 public class ClusterSignals {
 
     /** The inventory changed: sessions take it again from MariaDB. */

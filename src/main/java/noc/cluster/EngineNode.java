@@ -66,7 +66,7 @@ import noc.engine.RulesConfiguration;
  * it: after a failover the new owner's session fires what fell due meanwhile.
  */
 @Context
-@Requires(condition = InRole.Engine.class)
+@Requires(condition = Roles.Engine.class)
 public final class EngineNode implements ConsumerRebalanceListener, RuleDeployment {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineNode.class);

@@ -18,7 +18,7 @@ import noc.engine.Engine;
  * partition (more engines than partitions, or waiting for the group) is UP: it is a standby.
  */
 @Singleton
-@Requires(condition = InRole.Engine.class)
+@Requires(condition = Roles.Engine.class)
 public class EngineNodeHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private static final Duration STUCK = Duration.ofMinutes(1);

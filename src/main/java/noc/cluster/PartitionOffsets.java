@@ -22,7 +22,7 @@ import noc.engine.FencedException;
  * offset and what the inputs did move together, and only the owner moves them.
  */
 @Singleton
-@Requires(condition = InRole.Engine.class)
+@Requires(condition = Roles.Engine.class)
 public class PartitionOffsets {
 
     private static final String TAKE = """

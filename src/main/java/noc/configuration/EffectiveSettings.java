@@ -13,6 +13,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import noc.cluster.ClusterConfiguration;
+import noc.cluster.CollectorConfiguration;
+import noc.cluster.Role;
 import noc.database.EmbeddedDatabaseInUse;
 import noc.engine.RulesConfiguration;
 import noc.ingest.mib.MibConfiguration;
@@ -23,8 +25,9 @@ import noc.notify.NotifyConfiguration;
 /**
  * Logs, as the application starts, the settings it runs on: where alarms come in, which database,
  * who is emailed through which server, which webhooks are called, its role and its security, and
- * every folder it reads as an absolute path. Whoever reads the log then sees whether a configuration
- * file or variable took effect without asking the API. Secrets are never written (see {@link Masked}).
+ * every folder it reads as an absolute path (a collector's lines say what it has not). Whoever reads
+ * the log then sees whether a configuration file or variable took effect without asking the API.
+ * Secrets are never written (see {@link Masked}).
  */
 @Context
 public class EffectiveSettings {
@@ -33,18 +36,37 @@ public class EffectiveSettings {
 
     private final List<String> lines;
 
-    public EffectiveSettings(Environment environment, SnmpConfiguration snmp, EmailConfiguration email,
-                             NotifyConfiguration notify, RulesConfiguration rules, MibConfiguration mibs,
-                             ClusterConfiguration cluster, @Nullable EmbeddedDatabaseInUse embedded) {
-        lines = List.of(
-                "intake: " + intake(environment, snmp),
-                "database: " + database(environment, embedded),
-                "email: " + email(email, notify),
-                "webhooks: " + webhooks(notify),
-                "cluster: " + cluster(cluster),
-                "security: " + security(environment, notify),
-                "folders (a relative one is taken from the working directory " + Path.of("").toAbsolutePath()
-                        + "): " + folders(rules, mibs, notify, embedded));
+    /**
+     * Email, notifications and rules are null in a collector, which has none of them (nor a database):
+     * its lines say so.
+     */
+    public EffectiveSettings(Environment environment, SnmpConfiguration snmp, @Nullable EmailConfiguration email,
+                             @Nullable NotifyConfiguration notify, @Nullable RulesConfiguration rules,
+                             MibConfiguration mibs, ClusterConfiguration cluster,
+                             CollectorConfiguration collector, @Nullable EmbeddedDatabaseInUse embedded) {
+        String folders = "folders (a relative one is taken from the working directory " + Path.of("").toAbsolutePath()
+                + "): ";
+        if (cluster.nodeRole() == Role.COLLECTOR || email == null || notify == null || rules == null) {
+            lines = List.of(
+                    "intake: " + intake(environment, snmp),
+                    "database: none (a collector owns no database)",
+                    "email: none (a collector sends no notification)",
+                    "webhooks: none (a collector sends no notification)",
+                    "cluster: " + collectorCluster(cluster, collector),
+                    "security: API tokens from the directory topic " + cluster.directoryTopic()
+                            + ", no logins (people log in on the nodes that own the database), "
+                            + tls(environment),
+                    folders + "MIBs " + mibFolders(mibs));
+        } else {
+            lines = List.of(
+                    "intake: " + intake(environment, snmp),
+                    "database: " + database(environment, embedded),
+                    "email: " + email(email, notify),
+                    "webhooks: " + webhooks(notify),
+                    "cluster: " + cluster(cluster),
+                    "security: " + security(environment, notify),
+                    folders + folders(rules, mibs, notify, embedded));
+        }
         lines.forEach(line -> LOG.info("Settings in effect, {}", line));
     }
 
@@ -104,8 +126,19 @@ public class EffectiveSettings {
             case ENGINE -> "consumes the inputs topic and correlates, one session per partition it is assigned";
             case COLLECTOR -> "receives and publishes to Kafka, without a database";
         };
-        return "role=" + cluster.role() + " (" + role + "); Kafka, for the collector and engine roles: brokers "
-                + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
+        return "role=" + cluster.role() + " (" + role + "); Kafka, for the collector and engine roles: "
+                + kafka(cluster);
+    }
+
+    private static String collectorCluster(ClusterConfiguration cluster, CollectorConfiguration collector) {
+        return "role=" + cluster.role() + " (receives alarms and publishes them to Kafka, keyed by correlation "
+                + "domain); Kafka: " + kafka(cluster) + ", directory topic " + cluster.directoryTopic() + ", buffer "
+                + collector.bufferMemory() + " bytes, delivery timeout " + collector.deliveryTimeout()
+                + ", start timeout " + collector.startTimeout();
+    }
+
+    private static String kafka(ClusterConfiguration cluster) {
+        return "brokers " + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
                 + ", topic " + cluster.topic() + ", " + cluster.partitions() + " partitions, replication factor "
                 + cluster.replicationFactor() + ", engines' group " + cluster.group() + ", session timeout "
                 + cluster.sessionTimeout().toMillis() + " ms";
@@ -117,13 +150,7 @@ public class EffectiveSettings {
                 ? "OpenID Connect: micronaut.security.oauth2 is set but this build has no OpenID Connect client, "
                         + "people log in with the passwords kept here"
                 : "OpenID Connect off, people log in with the passwords kept here");
-        if (environment.getProperty("micronaut.server.ssl.enabled", Boolean.class).orElse(false)) {
-            parts.add("TLS on, port " + environment.getProperty("micronaut.server.ssl.port", String.class).orElse("8443")
-                    + ", key store " + environment.getProperty("micronaut.server.ssl.key-store.path", String.class)
-                            .orElse("(none)"));
-        } else {
-            parts.add("TLS off (plain HTTP: across a network, put a TLS proxy in front)");
-        }
+        parts.add(tls(environment));
         parts.add("console cookies Secure: "
                 + environment.getProperty("noc.console.secure-cookie", Boolean.class).orElse(false));
         parts.add("login tokens last " + environment.getProperty(
@@ -132,12 +159,25 @@ public class EffectiveSettings {
         return String.join(", ", parts);
     }
 
+    private static String tls(Environment environment) {
+        if (environment.getProperty("micronaut.server.ssl.enabled", Boolean.class).orElse(false)) {
+            return "TLS on, port " + environment.getProperty("micronaut.server.ssl.port", String.class).orElse("8443")
+                    + ", key store " + environment.getProperty("micronaut.server.ssl.key-store.path", String.class)
+                            .orElse("(none)");
+        }
+        return "TLS off (plain HTTP: across a network, put a TLS proxy in front)";
+    }
+
+    private static String mibFolders(MibConfiguration mibs) {
+        return mibs.directories().isEmpty() ? "(none)"
+                : mibs.directories().stream().map(EffectiveSettings::folder).collect(Collectors.joining(", "));
+    }
+
     private static String folders(RulesConfiguration rules, MibConfiguration mibs, NotifyConfiguration notify,
                                   @Nullable EmbeddedDatabaseInUse embedded) {
         List<String> parts = new ArrayList<>();
         parts.add("rules " + folder(rules.directory()));
-        parts.add("MIBs " + (mibs.directories().isEmpty() ? "(none)"
-                : mibs.directories().stream().map(EffectiveSettings::folder).collect(Collectors.joining(", "))));
+        parts.add("MIBs " + mibFolders(mibs));
         parts.add("templates " + folder(notify.templates()));
         if (embedded != null) {
             parts.add("embedded database " + embedded.directory());

@@ -30,7 +30,7 @@ import noc.security.Audit;
  * that does not compile never reaches the folder and the running rules stay.
  */
 @Singleton
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public class RuleWorkbench {
 
     /** The longest copy taken, in characters: the shipped files are a few kilobytes. */

@@ -36,7 +36,7 @@ import noc.shadow.ShadowStatus;
 @Hidden
 @Secured(Role.RULES_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public class RulesShadowController {
 
     static final String SHADOW = "/rules/shadow";

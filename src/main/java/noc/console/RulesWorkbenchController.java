@@ -46,7 +46,7 @@ import noc.shadow.Shadow;
 @Hidden
 @Secured(Role.RULES_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public class RulesWorkbenchController {
 
     private final RuleWorkbench workbench;

@@ -37,7 +37,7 @@ import jakarta.annotation.PreDestroy;
  * it. So no cycle commits state a refused cycle left behind, and one bad input costs only itself.
  */
 @Context
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public final class Engine implements RuleDeployment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);

@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
  * at once, with the reason, when an engine thread died.
  */
 @Singleton
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public class EngineHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private static final Duration STUCK = Duration.ofMinutes(1);

@@ -12,10 +12,13 @@ import jakarta.inject.Singleton;
 /**
  * The only entrance to the engine: intakes offer inputs (alarm events, commands), the engine thread
  * drains them in batches. Bounded, so that a storm fills it and is refused at the edge, counted by
- * the intake, instead of exhausting memory.
+ * the intake ({@code queue_full}), instead of exhausting memory.
  */
 @Singleton
-public final class EngineQueue {
+public final class EngineQueue implements Inputs {
+
+    private static final Refusal FULL = new Refusal("queue_full",
+            "The correlator is saturated (engine queue full); nothing was accepted");
 
     private final BlockingQueue<Submission> queue;
     private final int capacity;
@@ -28,6 +31,7 @@ public final class EngineQueue {
     }
 
     /** Offers an input without waiting; false when the queue is full. */
+    @Override
     public boolean offer(Object input, Receipt receipt) {
         return !closed && queue.offer(new Submission(input, receipt, -1));
     }
@@ -40,6 +44,7 @@ public final class EngineQueue {
         return !closed && queue.offer(new Submission(input, Receipt.NONE, position));
     }
 
+    @Override
     public boolean offer(Object input) {
         return offer(input, Receipt.NONE);
     }
@@ -48,8 +53,14 @@ public final class EngineQueue {
      * Offers several inputs as one: all of them are queued or none is, and they are committed in the
      * same transaction, so that a request carrying many alarms is never half accepted.
      */
+    @Override
     public boolean offerAll(List<?> inputs, Receipt receipt) {
         return !closed && queue.offer(new Submission(new Batch(inputs), receipt, -1));
+    }
+
+    @Override
+    public Refusal refusal() {
+        return FULL;
     }
 
     /**

@@ -5,8 +5,10 @@ package noc.engine;
  * cycle that took the input committed, with what the rules answered it (a refusal, the reference of
  * what it opened), or when the input could not be committed ({@code failed} with an
  * {@link InputRefusedException} when the database refused the input's own data, its other inputs
- * committing). Implementations hand off and return (answer an inform, complete an HTTP response);
- * they never block.
+ * committing). In a collector ({@link Inputs}) it is called on Kafka's producer thread: committed
+ * once Kafka acknowledged the record, failed with an {@link InputUnavailableException} when it did
+ * not. Implementations hand off and return (answer an inform, complete an HTTP response); they never
+ * block.
  */
 public interface Receipt {
 

@@ -28,7 +28,7 @@ import jakarta.annotation.PreDestroy;
  * log and at {@code GET /api/v1/rules/status} and the running rules stay.
  */
 @Context
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.WithDatabase.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.OwnsDatabase.class)
 public final class RuleReloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleReloader.class);

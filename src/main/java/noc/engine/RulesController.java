@@ -28,7 +28,7 @@ import noc.security.Role;
 @Secured(Role.VIEWER_NAME)
 @Controller("/api/v1/rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.WithDatabase.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.OwnsDatabase.class)
 public class RulesController {
 
     private final RuleReloader reloader;

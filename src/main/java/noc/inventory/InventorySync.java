@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import noc.engine.EngineQueue;
@@ -18,7 +19,8 @@ import noc.engine.EngineQueue;
  * committed, then the whole inventory read back and offered to the engine, in that order. If the
  * engine queue is full, the latest snapshot is offered again every second until it is taken. On an
  * engine node (role {@code engine}) the change is signalled to every engine node instead
- * ({@link noc.cluster.ClusterSignals}), each of which hands it to the sessions it runs.
+ * ({@link noc.cluster.ClusterSignals}), each of which hands it to the sessions it runs. Each snapshot
+ * read back is also announced as an {@link InventoryChanged} event.
  */
 @Singleton
 public class InventorySync {
@@ -27,6 +29,7 @@ public class InventorySync {
 
     private final InventoryStore store;
     private final EngineQueue queue;
+    private final ApplicationEventPublisher<InventoryChanged> changes;
     private final AtomicReference<InventorySnapshot> unsent = new AtomicReference<>();
     private volatile boolean dirty;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -38,10 +41,11 @@ public class InventorySync {
     /** On an engine node: where every engine node learns of the change (null in the single process). */
     private final noc.cluster.ClusterSignals signals;
 
-    public InventorySync(InventoryStore store, EngineQueue queue,
+    public InventorySync(InventoryStore store, EngineQueue queue, ApplicationEventPublisher<InventoryChanged> changes,
                          @io.micronaut.core.annotation.Nullable noc.cluster.ClusterSignals signals) {
         this.store = store;
         this.queue = queue;
+        this.changes = changes;
         this.signals = signals;
         retries.scheduleWithFixedDelay(this::offerUnsent, 1, 1, TimeUnit.SECONDS);
     }
@@ -67,33 +71,29 @@ public class InventorySync {
     }
 
     private void publish() {
-        if (signals != null) {
-            // An engine node: every engine node's sessions, this one's included, read it from MariaDB.
-            try {
-                signals.raise(noc.cluster.ClusterSignals.INVENTORY, false);
-                dirty = false;
-            } catch (RuntimeException e) {
-                LOG.error("The inventory was written but the engine nodes could not be told; retrying", e);
-                dirty = true;
-            }
-            return;
-        }
         InventorySnapshot snapshot;
         try {
             snapshot = new InventorySnapshot(store.load().all());
+            if (signals != null) {
+                // An engine node: every engine node's sessions, this one's included, read it from MariaDB.
+                signals.raise(noc.cluster.ClusterSignals.INVENTORY, false);
+            }
         } catch (RuntimeException e) {
-            // Written but not read back: the retry task reads it again and tells the engine.
+            // Written but not read back (or not signalled): the retry task does it again.
             LOG.error("The inventory was written but could not be read back for the rules; retrying", e);
             dirty = true;
             return;
         }
         dirty = false;
-        if (!queue.offer(snapshot)) {
-            LOG.warn("The engine queue is full; the inventory change reaches the rules once it has room");
-            unsent.set(snapshot);
-        } else {
-            unsent.set(null);
+        if (signals == null) {
+            if (!queue.offer(snapshot)) {
+                LOG.warn("The engine queue is full; the inventory change reaches the rules once it has room");
+                unsent.set(snapshot);
+            } else {
+                unsent.set(null);
+            }
         }
+        changes.publishEvent(new InventoryChanged(snapshot));
     }
 
     private synchronized void offerUnsent() {

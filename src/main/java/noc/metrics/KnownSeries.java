@@ -1,8 +1,14 @@
 package noc.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import noc.alarm.SourceKind;
+import noc.cluster.ClusterConfiguration;
+import noc.cluster.Role;
+import noc.engine.Inputs;
 import noc.engine.RuleReloader;
 import noc.ingest.http.IntakeController;
 import noc.ingest.snmp.TrapListener;
@@ -13,13 +19,21 @@ import noc.security.LoginProvider;
 /**
  * Registers every labelled counter at zero at startup, once for each label value it can take, so
  * that {@code rate()} and alerts see a series before its first event. The label values belong to the
- * code that counts; this only lists them.
+ * code that counts; this only lists them. A collector has the intakes' series only, with its own
+ * refusal ({@code kafka_unavailable}) where the engine queue's would be.
  */
 @Context
 public final class KnownSeries {
 
-    public KnownSeries(MeterRegistry meters) {
-        for (String reason : TrapListener.DROP_REASONS) {
+    public KnownSeries(MeterRegistry meters, ClusterConfiguration cluster, Inputs inputs) {
+        boolean collector = cluster.nodeRole() == Role.COLLECTOR;
+        String refusal = inputs.refusal().reason();
+        List<String> drops = new ArrayList<>(TrapListener.DROP_REASONS);
+        if (collector) {
+            drops.replaceAll(reason -> reason.equals("queue_full") ? refusal : reason);
+            drops.remove(TrapListener.REFUSED_BY_DATABASE);
+        }
+        for (String reason : drops) {
             meters.counter("noc.snmp.traps.dropped", "reason", reason);
         }
         for (String intake : IntakeController.INTAKES) {
@@ -27,6 +41,10 @@ public final class KnownSeries {
             for (String reason : IntakeController.REJECT_REASONS) {
                 meters.counter("noc.intake.requests.rejected", "intake", intake, "reason", reason);
             }
+            meters.counter("noc.intake.requests.rejected", "intake", intake, "reason", refusal);
+        }
+        if (collector) {
+            return;
         }
         for (SourceKind source : SourceKind.values()) {
             meters.counter("noc.engine.events.committed", "source", source.label());

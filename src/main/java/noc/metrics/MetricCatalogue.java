@@ -54,7 +54,9 @@ public final class MetricCatalogue implements MeterFilter {
             Map.entry("noc.security.logins", "Logins at POST /login, by result: success, failure (wrong name or "
                     + "password), throttled (refused unchecked after repeated failures)"),
             Map.entry("noc.tickets.open", "Tickets not closed, by priority (counted every noc.metrics.count-interval)"),
-            Map.entry("noc.alarms.active", "Alarms raised and not cleared (counted every noc.metrics.count-interval)"));
+            Map.entry("noc.alarms.active", "Alarms raised and not cleared (counted every noc.metrics.count-interval)"),
+            Map.entry("noc.cluster.directory.entries", "A collector's entries of the directory topic, by kind: "
+                    + "address (a source's correlation domain), token (an API token)"));
 
     @Override
     public Meter.Id map(Meter.Id id) {

@@ -24,6 +24,8 @@ import jakarta.annotation.PreDestroy;
 import noc.alarm.AlarmState;
 import noc.ticket.Priority;
 import noc.ticket.TicketStatus;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * The gauges of open tickets by priority and of active alarms. They are counted in MariaDB on a
@@ -31,6 +33,7 @@ import noc.ticket.TicketStatus;
  * scrape reads the last count and never waits for the database, even while it is down.
  */
 @Context
+@Requires(condition = Roles.OwnsDatabase.class)
 public final class WorkloadGauges {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadGauges.class);

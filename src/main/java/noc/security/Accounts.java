@@ -14,6 +14,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import noc.api.ProblemException;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * Makes, changes and deletes users, with their checks and audit entries: the one way both the REST
@@ -21,6 +23,7 @@ import noc.api.ProblemException;
  * Also keeps a person's own settings (language, time zone), which end no session.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class Accounts {
 
     /** The value of {@code language} or {@code timeZone} that clears it: as the person's browser says. */

@@ -30,11 +30,14 @@ import noc.api.Page;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
 import noc.api.StrictBody;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /** API tokens for integrations (Alertmanager, Prometheus, scripts): made, listed and revoked by the admin. */
 @Controller("/api/v1/api-tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.ADMIN_NAME)
+@Requires(condition = Roles.OwnsDatabase.class)
 public class ApiTokenController {
 
     private final SecurityStore store;

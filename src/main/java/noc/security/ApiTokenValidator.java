@@ -16,9 +16,9 @@ public class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
     /** The attribute that tells a token from a person. */
     public static final String KIND = "kind";
 
-    private final Directory directory;
+    private final TokenDirectory directory;
 
-    public ApiTokenValidator(Directory directory) {
+    public ApiTokenValidator(TokenDirectory directory) {
         this.directory = directory;
     }
 

@@ -5,9 +5,12 @@ import java.time.Clock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /** Writes the audit: logins, failed logins and every admin change. */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class Audit {
 
     private final SecurityStore store;

@@ -15,11 +15,14 @@ import noc.api.Cursor;
 import noc.api.Page;
 import noc.api.PageLinks;
 import noc.api.PageRequest;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /** The audit, newest first: {@code ?actor=}, {@code ?action=}, paged by {@code limit} and {@code after}. */
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.ADMIN_NAME)
+@Requires(condition = Roles.OwnsDatabase.class)
 public class AuditController {
 
     private final SecurityStore store;

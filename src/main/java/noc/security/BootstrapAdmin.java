@@ -9,12 +9,15 @@ import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * At a start with no user at all, makes {@code admin}: with {@code noc.security.bootstrap-admin-password}
  * when set, else with a generated password written once to the log. Then reads users and tokens.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);

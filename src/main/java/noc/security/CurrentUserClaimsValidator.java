@@ -5,6 +5,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * A login token stays good only while its user exists, active, with the settings (password, roles,
@@ -12,6 +14,7 @@ import jakarta.inject.Singleton;
  * time of the user's last change ({@link LoginProvider#SESSION_CLAIM}), which must still be current.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class CurrentUserClaimsValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     private final Directory directory;

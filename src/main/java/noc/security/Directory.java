@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import noc.cluster.Roles;
 
 /**
  * The users and API tokens, kept in memory so that checking a request's token never waits on
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * noted here and written to MariaDB with the next refresh.
  */
 @Singleton
-public class Directory {
+@Requires(condition = Roles.OwnsDatabase.class)
+public class Directory implements TokenDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(Directory.class);
 
@@ -38,6 +42,7 @@ public class Directory {
     }
 
     /** The token whose secret hashes to {@code hash}, noting its use. */
+    @Override
     public Optional<ApiToken> useToken(String hash) {
         ApiToken token = tokensByHash.get(hash);
         if (token != null) {
@@ -54,6 +59,14 @@ public class Directory {
         }
         return Optional.of(token.lastUsedAt() == null || pending.isAfter(token.lastUsedAt()) ? pending
                 : token.lastUsedAt());
+    }
+
+    /**
+     * Every API token by the hash of its secret, as last read: a new map after each read, so that a
+     * caller sees a change by the map it gets.
+     */
+    public Map<String, ApiToken> tokens() {
+        return tokensByHash;
     }
 
     /** Whether an API token has the name {@code name}. */
@@ -81,6 +94,6 @@ public class Directory {
         Map<String, ApiToken> freshTokens = new ConcurrentHashMap<>();
         store.allTokens().forEach(token -> freshTokens.put(token.tokenHash(), token));
         users = freshUsers;
-        tokensByHash = freshTokens;
+        tokensByHash = Map.copyOf(freshTokens);
     }
 }

@@ -11,12 +11,15 @@ import jakarta.inject.Singleton;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * The key that signs login tokens (HS256): made at the first start and kept in MariaDB, so that it
  * survives restarts and every instance on the same database accepts the others' tokens.
  */
 @Factory
+@Requires(condition = Roles.OwnsDatabase.class)
 public class JwtKeyFactory {
 
     /**

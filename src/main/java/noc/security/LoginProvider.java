@@ -18,12 +18,15 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * Checks {@code POST /login}: the user's Argon2id hash, after the throttle. Each outcome is audited
  * and counted in {@code noc_security_logins_total{result}}.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class LoginProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
     /** The JWT claim that binds a customer user to its inventory customer. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * Slows down guessing: after {@code free-login-failures} failed logins for a user name from one
@@ -19,6 +21,7 @@ import jakarta.inject.Singleton;
  * entries go first.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class LoginThrottle {
 
     private static final int MAX_KEYS = 20_000;

@@ -13,9 +13,12 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.database.SqlFilter;
 import noc.database.Times;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /** Users, API tokens and the audit, in MariaDB. */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class SecurityStore {
 
     private static final String USER_COLUMNS =

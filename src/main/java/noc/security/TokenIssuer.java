@@ -9,6 +9,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import noc.api.ProblemException;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /**
  * Makes and revokes API tokens, with their checks and audit entries: the one way both the REST API
@@ -16,6 +18,7 @@ import noc.api.ProblemException;
  * answer to its creation; only its SHA-256 is kept.
  */
 @Singleton
+@Requires(condition = Roles.OwnsDatabase.class)
 public class TokenIssuer {
 
     private final SecurityStore store;

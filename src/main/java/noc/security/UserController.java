@@ -30,11 +30,14 @@ import noc.api.PageLinks;
 import noc.api.PageRequest;
 import noc.api.ProblemException;
 import noc.api.StrictBody;
+import io.micronaut.context.annotation.Requires;
+import noc.cluster.Roles;
 
 /** The admin's users: who may log in, with which roles. */
 @Controller("/api/v1/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.ADMIN_NAME)
+@Requires(condition = Roles.OwnsDatabase.class)
 public class UserController {
 
     /** A user name: letters, digits and {@code . _ @ -}. */

@@ -20,7 +20,7 @@ import noc.engine.RulesConfiguration;
  * next starts (its differences are bounded by the cap).
  */
 @Singleton
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public class Shadow {
 
     /** How long stopping waits for the run's thread to finish its cycle. */

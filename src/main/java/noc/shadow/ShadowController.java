@@ -35,7 +35,7 @@ import noc.security.Role;
 @Secured(Role.RULES_NAME)
 @Controller("/api/v1/rules/shadow")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@io.micronaut.context.annotation.Requires(condition = noc.cluster.InRole.All.class)
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.All.class)
 public class ShadowController {
 
     private final Shadow shadow;

@@ -55,10 +55,12 @@ class ClusterConfigurationIT {
     }
 
     @Test
-    void aCollectorIsRefusedAtStartupAsNotAvailableYet() {
-        assertThat(startupFailure(Map.of("noc.role", "collector",
-                "noc.cluster.kafka.bootstrap-servers", "127.0.0.1:9092")))
-                .contains("noc.role collector is not available yet");
+    void aCollectorThatCannotReachKafkaIsRefusedAtStartupNamingTheBrokersAndTheWait() {
+        String brokers = "127.0.0.1:" + Ports.free();
+        assertThat(startupFailure(Map.of("noc.role", "collector", "noc.cluster.kafka.bootstrap-servers", brokers,
+                "noc.cluster.collector.start-timeout", "2s")))
+                .contains("Kafka (noc.cluster.kafka.bootstrap-servers " + brokers + ") did not answer within PT2S "
+                        + "(noc.cluster.collector.start-timeout)");
     }
 
     @Test

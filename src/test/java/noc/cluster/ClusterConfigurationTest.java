@@ -3,6 +3,8 @@ package noc.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,15 +46,35 @@ class ClusterConfigurationTest {
                         + "the Kafka brokers as host:port, comma-separated");
     }
 
-    @org.junit.jupiter.api.Test
-    void aCollectorIsNotAvailableYet() {
-        assertThatThrownBy(() -> of("collector", "127.0.0.1:9092")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("noc.role collector is not available yet");
+    @Test
+    void anEngineWithBrokersStarts() {
+        assertThat(of("Engine", "127.0.0.1:9092").nodeRole()).isEqualTo(Role.ENGINE);
     }
 
-    @org.junit.jupiter.api.Test
-    void anEngineWithBrokersMayStart() {
-        assertThat(of("Engine", "127.0.0.1:9092").nodeRole()).isEqualTo(Role.ENGINE);
+    @Test
+    void aCollectorWithBrokersStarts() {
+        ClusterConfiguration collector = of("Collector", "kafka-1:9092");
+        assertThat(collector.nodeRole()).isEqualTo(Role.COLLECTOR);
+        assertThat(collector.role()).isEqualTo("collector");
+        assertThat(collector.directoryTopic()).isEqualTo("noc-inputs-directory");
+    }
+
+    @Test
+    void aCollectorRunsWithoutDatabaseOrLoginsWhateverItsConfigurationSays() {
+        assertThat(Role.COLLECTOR.impliedSettings()).containsOnly(Map.entry("datasources.default.enabled", false),
+                Map.entry("flyway.datasources.default.enabled", false),
+                Map.entry("micronaut.security.token.jwt.enabled", false),
+                Map.entry("micronaut.security.endpoints.login.enabled", false),
+                Map.entry("micronaut.router.static-resources.swagger-ui.enabled", false),
+                Map.entry("micronaut.router.static-resources.webjars.enabled", false),
+                Map.entry("micronaut.router.static-resources.console.enabled", false));
+        assertThat(Role.settingsImpliedBy(" COLLECTOR ")).isEqualTo(Role.COLLECTOR.impliedSettings());
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"all", "engine", "standby", "NULL"}, nullValues = "NULL")
+    void theOtherRolesImplyNothingAndANameThatIsNoRoleIsLeftToTheStartToRefuse(String role) {
+        assertThat(Role.settingsImpliedBy(role)).isEmpty();
     }
 
     @ParameterizedTest

@@ -16,7 +16,12 @@ public final class MetricsReader {
      * or 0 when the series does not exist yet.
      */
     public static double value(TestApplication app, String name, String labels) {
-        String body = app.get("/prometheus").body();
+        return value(app.admin(), name, labels);
+    }
+
+    /** The same, scraped by {@code scraper} (a caller with the metrics role: a collector has no admin). */
+    public static double value(ApiClient scraper, String name, String labels) {
+        String body = scraper.get("/prometheus").body();
         String series = labels.isEmpty() ? name : name + "{" + labels + "}";
         Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
                 .matcher(body);

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import noc.cluster.Role;
 import noc.ingest.snmp.TrapListener;
 
 /**
@@ -49,6 +50,8 @@ public final class TestApplication implements AutoCloseable {
         properties.put("noc.engine.warm-up.events", 0);
         properties.put("noc.security.bootstrap-admin-password", ADMIN_PASSWORD);
         properties.putAll(overrides);
+        // what Application.main adds for the role: a collector owns no database
+        properties.putAll(Role.settingsImpliedBy(java.util.Objects.toString(properties.get("noc.role"), null)));
         if (clock == null) {
             return new TestApplication(ApplicationContext.run(EmbeddedServer.class, properties));
         }

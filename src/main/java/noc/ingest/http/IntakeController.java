@@ -25,33 +25,38 @@ import noc.alarm.AlarmEvent;
 import noc.api.FieldReader;
 import noc.api.Problem;
 import noc.api.ProblemException;
-import noc.engine.EngineQueue;
 import noc.engine.InputRefusedException;
+import noc.engine.InputUnavailableException;
+import noc.engine.Inputs;
 import noc.engine.Receipt;
 import noc.security.Role;
 
 /**
  * Alarms from monitoring systems over HTTP: Prometheus Alertmanager's webhook, and a generic JSON
  * format for Zabbix, Nagios/Icinga and scripts. A request is validated whole (400 naming every bad
- * field, nothing taken), queued whole, and answered only once its alarms are committed.
+ * field, nothing taken), queued whole, and answered only once its alarms are committed; in a
+ * collector, once Kafka acknowledged them ({@link Inputs}).
  */
 @Secured(Role.INTAKE_NAME)
 @Controller("/api/v1")
 public class IntakeController {
 
-    private final EngineQueue queue;
+    private final Inputs inputs;
     private final JsonMapper json;
     private final Clock clock;
     /** The {@code intake} labels of the intake metrics. */
     public static final List<String> INTAKES = List.of("alertmanager", "generic");
-    /** The {@code reason} labels of {@code noc_intake_requests_rejected_total}. */
-    public static final List<String> REJECT_REASONS = List.of("invalid", "queue_full");
+    /**
+     * The {@code reason} labels of {@code noc_intake_requests_rejected_total} besides the refusal of
+     * the {@link Inputs} in use ({@code queue_full}, in a collector {@code kafka_unavailable}).
+     */
+    public static final List<String> REJECT_REASONS = List.of("invalid");
     private final MeterRegistry meters;
     private final IntakeConfiguration configuration;
 
-    public IntakeController(EngineQueue queue, JsonMapper json, Clock clock, MeterRegistry meters,
+    public IntakeController(Inputs inputs, JsonMapper json, Clock clock, MeterRegistry meters,
                             IntakeConfiguration configuration) {
-        this.queue = queue;
+        this.inputs = inputs;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -106,7 +111,7 @@ public class IntakeController {
         }
         CompletableFuture<HttpResponse<Accepted>> answer = new CompletableFuture<>();
         Executor connection = connectionThread(request);
-        boolean queued = queue.offerAll(events, new Receipt() {
+        boolean queued = inputs.offerAll(events, new Receipt() {
             @Override
             public void committed() {
                 answerOn(connection, () -> answer.complete(HttpResponse.ok(new Accepted(events.size()))));
@@ -114,15 +119,22 @@ public class IntakeController {
 
             @Override
             public void failed(Exception cause) {
-                ProblemException problem = cause instanceof InputRefusedException
-                        ? refused(events)
-                        : unavailable("The alarms could not be committed; nothing was accepted (the log says why)");
+                ProblemException problem;
+                if (cause instanceof InputRefusedException) {
+                    problem = refused(events);
+                } else if (cause instanceof InputUnavailableException lost) {
+                    rejected(intake, lost.reason());
+                    problem = unavailable(lost.getMessage());
+                } else {
+                    problem = unavailable("The alarms could not be committed; nothing was accepted (the log says why)");
+                }
                 answerOn(connection, () -> answer.completeExceptionally(problem));
             }
         });
         if (!queued) {
-            rejected(intake, "queue_full");
-            throw unavailable("The correlator is saturated (engine queue full); nothing was accepted");
+            Inputs.Refusal refusal = inputs.refusal();
+            rejected(intake, refusal.reason());
+            throw unavailable(refusal.detail());
         }
         meters.counter("noc.intake.alarms.accepted", "intake", intake).increment(events.size());
         return answer;
@@ -130,8 +142,9 @@ public class IntakeController {
 
     /**
      * The thread of the request's connection (its Netty event loop), where its answer is written. The
-     * receipt is called on the engine's commit thread once the cycle committed; answering there would
-     * run the server's response pipeline on it and hold back the next cycle's commit.
+     * receipt is called on the engine's commit thread once the cycle committed (on Kafka's producer
+     * thread in a collector); answering there would run the server's response pipeline on it and hold
+     * back the next cycle's commit.
      */
     private static Executor connectionThread(HttpRequest<?> request) {
         return request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().executor() : Runnable::run;

@@ -42,16 +42,18 @@ import noc.alarm.AlarmEvent;
 import noc.alarm.EventState;
 import noc.alarm.Severity;
 import noc.alarm.SourceKind;
-import noc.engine.EngineQueue;
 import noc.engine.InputRefusedException;
+import noc.engine.InputUnavailableException;
+import noc.engine.Inputs;
 import noc.engine.Receipt;
 import noc.ingest.mib.MibRegistry;
 
 /**
  * Listens for SNMP notifications on UDP: v1 and v2c traps, v2c informs, v3 traps and informs. One
  * thread reads the socket into a bounded backlog ({@link UdpReceiver}); on the decoding threads, the
- * callback checks, decodes, counts and offers to the engine queue, and returns: no database, no
- * rules, no blocking, no reverse DNS. Every datagram ends as exactly one of: accepted, or dropped
+ * callback checks, decodes, counts and offers to the engine queue (in a collector, to Kafka's
+ * producer, which never waits either: {@link Inputs}), and returns: no database, no rules, no
+ * blocking, no reverse DNS. Every datagram ends as exactly one of: accepted, or dropped
  * for a reason, so that what was sent adds up to what was committed plus the drops.
  */
 @Context
@@ -78,12 +80,15 @@ public final class TrapListener implements CommandResponder {
             Map.entry(SnmpConstants.usmStatsUnsupportedSecLevels, "v3_authentication"),
             Map.entry(SnmpConstants.usmStatsUnknownEngineIDs, DISCOVERY));
 
-    /** The {@code reason} labels of {@code noc_snmp_traps_dropped_total}: every outcome but accepted. */
+    /**
+     * The {@code reason} labels of {@code noc_snmp_traps_dropped_total}: every outcome but accepted, in
+     * roles {@code all} and {@code engine}. A collector has {@code kafka_unavailable} for the last two.
+     */
     public static final List<String> DROP_REASONS = List.of("malformed", "not_a_notification", "unknown_community",
             "source_not_allowed", "v3_authentication", "v3_decryption", "duplicate_inform", "rate_limited",
             "queue_full", "receive_backlog_full", TrapListener.REFUSED_BY_DATABASE);
 
-    private final EngineQueue queue;
+    private final Inputs inputs;
     private final TrapDecoder decoder;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -93,7 +98,7 @@ public final class TrapListener implements CommandResponder {
     private final SourceRateLimiter rateLimiter;
     /** The source of the storm alarm of the sources the rate limiter cannot track one by one. */
     static final String UNTRACKED_SOURCES = "untracked-sources";
-    static final String REFUSED_BY_DATABASE = "refused_by_database";
+    public static final String REFUSED_BY_DATABASE = "refused_by_database";
     private final InformMemory informs = new InformMemory();
     private final Counter received;
     private final Counter accepted;
@@ -106,7 +111,10 @@ public final class TrapListener implements CommandResponder {
     private volatile boolean warming;
     /** What became of the datagram the listener thread is handling; set by whoever decides it. */
     private final ThreadLocal<String[]> outcome = ThreadLocal.withInitial(() -> new String[1]);
-    /** Told the fate of an accepted trap: counts it when the database refused it (one for all traps). */
+    /**
+     * Told the fate of an accepted trap: counts it when the database refused it, or Kafka did not
+     * acknowledge it (one for all traps).
+     */
     private final Receipt trapReceipt = new Receipt() {
         @Override
         public void committed() {
@@ -118,10 +126,10 @@ public final class TrapListener implements CommandResponder {
         }
     };
 
-    public TrapListener(SnmpConfiguration configuration, List<UsmUserConfiguration> usmUsers, EngineQueue queue,
+    public TrapListener(SnmpConfiguration configuration, List<UsmUserConfiguration> usmUsers, Inputs inputs,
                         MibRegistry mibs, Clock clock, MeterRegistry meters) {
         this.configuration = configuration;
-        this.queue = queue;
+        this.inputs = inputs;
         this.decoder = new TrapDecoder(mibs);
         this.clock = clock;
         this.meters = meters;
@@ -266,10 +274,10 @@ public final class TrapListener implements CommandResponder {
         if (rateLimiter != null) {
             SourceRateLimiter.Decision decision = rateLimiter.take(sender.getHostAddress(), System.nanoTime());
             if (decision == SourceRateLimiter.Decision.LIMIT_AND_NOTIFY) {
-                queue.offer(stormAlarm(sender.getHostAddress()));
+                inputs.offer(stormAlarm(sender.getHostAddress()));
             } else if (decision == SourceRateLimiter.Decision.OVERFLOW_LIMIT_AND_NOTIFY) {
                 // Too many sources to tell apart: one storm for all those not tracked.
-                queue.offer(stormAlarm(UNTRACKED_SOURCES));
+                inputs.offer(stormAlarm(UNTRACKED_SOURCES));
             }
             if (decision != SourceRateLimiter.Decision.ACCEPT) {
                 return "rate_limited";
@@ -283,7 +291,7 @@ public final class TrapListener implements CommandResponder {
             return "malformed";
         }
         if (type != PDU.INFORM) {
-            return queue.offer(alarm, trapReceipt) ? ACCEPTED : "queue_full";
+            return inputs.offer(alarm, trapReceipt) ? ACCEPTED : inputs.refusal().reason();
         }
         String key = peer + "/" + new OctetString(event.getSecurityName()) + "/" + pdu.getRequestID();
         switch (informs.see(key, System.nanoTime())) {
@@ -298,28 +306,31 @@ public final class TrapListener implements CommandResponder {
                 // fall through to queueing below
             }
         }
-        if (queue.offer(alarm, new InformReceipt<>(event, () -> informs.committed(key), cause -> {
+        if (inputs.offer(alarm, new InformReceipt<>(event, () -> informs.committed(key), cause -> {
             informs.forget(key);
             refused(cause);
         }))) {
             return ACCEPTED;
         }
         informs.forget(key);
-        return "queue_full";
+        return inputs.refusal().reason();
+    }
+
+    private void drop(String reason) {
+        dropped.computeIfAbsent(reason, r -> meters.counter("noc.snmp.traps.dropped", "reason", r)).increment();
     }
 
     /**
      * An accepted trap or inform the database refused for its data, after the engine isolated it: it
      * was counted accepted at arrival, and is now also counted dropped as {@code refused_by_database}
-     * (so accepted = committed + refused_by_database). Any other failure (stopping) is not a drop.
+     * (so accepted = committed + refused_by_database); in a collector, one Kafka did not acknowledge,
+     * counted as {@code kafka_unavailable}. Any other failure (stopping) is not a drop.
      */
-    private void drop(String reason) {
-        dropped.computeIfAbsent(reason, r -> meters.counter("noc.snmp.traps.dropped", "reason", r)).increment();
-    }
-
     private void refused(Exception cause) {
         if (cause instanceof InputRefusedException) {
             drop(REFUSED_BY_DATABASE);
+        } else if (cause instanceof InputUnavailableException lost) {
+            drop(lost.reason());
         }
     }
 

@@ -1,4 +1,4 @@
-package noc.engine;
+package noc;
 
 import java.time.Clock;
 
@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
-/** The system clock in UTC; tests register their own settable clock, which wins. */
+/** The system clock in UTC, in every role; tests register their own settable clock, which wins. */
 @Factory
 public class ClockFactory {
 
