@@ -24,7 +24,8 @@ import noc.alarm.AlarmEvent;
 import noc.support.Await;
 import noc.support.CorrelatorProcess;
 import noc.support.Events;
-import noc.support.InputTopic;
+import noc.support.ApiClient;
+import noc.support.TrapSender;
 import noc.support.KafkaBroker;
 import noc.support.Ports;
 import noc.support.StoredRows;
@@ -32,10 +33,10 @@ import noc.support.TestApplication;
 import noc.support.TestDatabase;
 
 /**
- * Two engines on a real broker and one MariaDB; one of them, a process of its own, is killed with
- * SIGKILL while alarms stream in. The other takes its partitions once the group notices (the session
- * timeout), rebuilds their sessions from MariaDB and resumes at the stored offsets: every alarm
- * acknowledged by Kafka is stored exactly once, a ticket the dead engine opened keeps taking its
+ * A collector and two engines on a real broker and one MariaDB; one engine, a process of its own, is
+ * killed with SIGKILL while alarms stream in through the collector. The other takes its partitions once the group notices (the session
+ * timeout), rebuilds their sessions from MariaDB and resumes at the stored offsets: every alarm the
+ * collector accepted (answered 200 once Kafka acknowledged it) is stored exactly once, a ticket the dead engine opened keeps taking its
  * device's alarms, and its escalation deadline fires on the survivor.
  */
 class FailoverIT {
@@ -108,7 +109,7 @@ class FailoverIT {
     void anEngineKilledMidStreamLosesAndRepeatsNothingAndItsDeadlinesFireOnTheOther(@TempDir Path home)
             throws Exception {
         Map<String, Object> database = TestDatabase.fresh("failover");
-        try (KafkaBroker broker = KafkaBroker.start(); InputTopic inputs = new InputTopic(broker, TOPIC)) {
+        try (KafkaBroker broker = KafkaBroker.start()) {
             broker.createTopic(TOPIC, PARTITIONS);
             // The survivor starts first: it makes the first admin, whose password the test knows.
             try (TestApplication survivor = TestApplication.start(database,
@@ -133,67 +134,91 @@ class FailoverIT {
                          "devices": [{"name": "%s", "addresses": ["192.0.2.10"], "services": ["ACME-1"]}]}"""
                         .formatted(device)).statusCode()).isEqualTo(200);
                 Thread.sleep(2_500); // each engine node applies the change within a second
-                inputs.publish(List.of(Events.linkDown("192.0.2.10", 1, Instant.now())), event -> device);
-                String reference = Await.value(WITHIN, "the P1 ticket of " + device,
-                        () -> ticketsOfSource(database, "192.0.2.10"), tickets -> tickets.size() == 1
-                                && !tickets.contains(null)).iterator().next();
-                assertThat(ticketOf(database, reference)).containsEntry("level", 0);
-
-                // Alarms stream in while the doomed engine dies.
-                List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
-                AtomicBoolean streaming = new AtomicBoolean(true);
-                Thread stream = new Thread(() -> {
-                    int next = 0;
-                    while (streaming.get()) {
-                        List<AlarmEvent> burst = new ArrayList<>();
-                        for (int i = 0; i < 20; i++) {
-                            burst.add(Events.linkDown("fo-" + next++, 1, Instant.now()));
-                        }
-                        inputs.publish(burst); // returns once Kafka acknowledged every record: accepted
-                        burst.forEach(event -> acknowledged.add(event.source()));
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }, "failover-stream");
-                stream.start();
-                Thread.sleep(1_500);
-                doomed.kill();
-                long killedAt = System.nanoTime();
-                Await.until(WITHIN, "the survivor to own every partition", () -> b.partitions().size() == PARTITIONS);
-                Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-                Thread.sleep(1_500);
-                streaming.set(false);
-                stream.join();
-
-                Set<String> sent = new HashSet<>(acknowledged);
-                Map<String, Long> wrong = Await.value(WITHIN, "every acknowledged alarm stored once", () -> {
-                    try (Connection connection = StoredRows.connect(database)) {
-                        return StoredRows.notStoredOnce(StoredRows.occurrencesBySource(connection, "fo-"), sent);
-                    }
-                }, Map::isEmpty);
-                assertThat(wrong).as("alarms lost (0) or applied twice (2+)").isEmpty();
-                assertThat(sent).hasSizeGreaterThan(100);
-
-                // The dead engine's ticket keeps taking its device's alarms, now in the survivor's session.
-                inputs.publish(List.of(Events.linkDown("192.0.2.10", 2, Instant.now())), event -> device);
-                Await.until(WITHIN, "the second link's alarm stored", () -> {
-                    try (Connection connection = StoredRows.connect(database)) {
-                        return StoredRows.occurrencesBySource(connection, "192.0.2.10").values().stream()
-                                .mapToLong(Long::longValue).sum() == 2;
-                    }
-                });
-                assertThat(ticketsOfSource(database, "192.0.2.10")).containsExactly(reference);
-
-                // Its escalation deadline, stored by the dead engine, fires on the survivor.
-                Await.value(WITHIN, "the P1 to escalate to level 1", () -> ticketOf(database, reference),
-                        ticket -> ((Integer) ticket.get("level")) >= 1);
-                System.out.printf("Failover: SIGKILL to every partition owned by the survivor in %d ms "
-                        + "(session timeout %d s); %d alarms acknowledged during the run, each stored once%n",
-                        takeover.toMillis(), SESSION_TIMEOUT.toSeconds(), sent.size());
+                String token = survivor.apiToken("failover-intake", "intake");
+                try (TestApplication collector = TestApplication.start(Map.of("datasources.default.url",
+                                "jdbc:mariadb://127.0.0.1:" + Ports.free() + "/none", "datasources.default.username",
+                                "nobody"), Map.of("noc.role", "collector", "noc.node-id", "collector-1",
+                                "noc.cluster.kafka.bootstrap-servers", broker.bootstrapServers(),
+                                "noc.cluster.topic", TOPIC, "noc.cluster.partitions", PARTITIONS));
+                     TrapSender traps = new TrapSender(collector.snmpPort())) {
+                    ApiClient intake = collector.withToken(token);
+                    // The engines publish the token and the device's domain to the collectors' directory.
+                    Await.until(WITHIN, "the collector to know the intake token", () -> intake.post(
+                            "/api/v1/alarms", "{\"source\": \"probe-1\", \"name\": \"probe\"}").statusCode() == 200);
+                    runThroughTheCollector(database, survivor, doomed, device, traps, intake);
+                }
             }
         }
+    }
+
+    private static void runThroughTheCollector(Map<String, Object> database, TestApplication survivor,
+                                               CorrelatorProcess doomed, String device, TrapSender traps,
+                                               ApiClient intake) throws Exception {
+        EngineNode b = survivor.context().getBean(EngineNode.class);
+        traps.link(TrapSender.LINK_DOWN, "192.0.2.10", 1);
+        String reference = Await.value(WITHIN, "the P1 ticket of " + device,
+                () -> ticketsOfSource(database, "192.0.2.10"), tickets -> tickets.size() == 1
+                        && !tickets.contains(null)).iterator().next();
+        assertThat(ticketOf(database, reference)).containsEntry("level", 0);
+
+        // Alarms stream in through the collector while the doomed engine dies.
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        Thread stream = new Thread(() -> {
+            int next = 0;
+            while (streaming.get()) {
+                List<String> burst = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    burst.add("fo-" + next++);
+                }
+                String body = burst.stream().map(source -> "{\"source\": \"" + source
+                        + "\", \"name\": \"linkDown\", \"severity\": \"major\"}")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                // 200 once Kafka acknowledged every record: accepted
+                if (intake.post("/api/v1/alarms", body).statusCode() == 200) {
+                    acknowledged.addAll(burst);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "failover-stream");
+        stream.start();
+        Thread.sleep(1_500);
+        doomed.kill();
+        long killedAt = System.nanoTime();
+        Await.until(WITHIN, "the survivor to own every partition", () -> b.partitions().size() == PARTITIONS);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+        Thread.sleep(1_500);
+        streaming.set(false);
+        stream.join();
+
+        Set<String> sent = new HashSet<>(acknowledged);
+        Map<String, Long> wrong = Await.value(WITHIN, "every acknowledged alarm stored once", () -> {
+            try (Connection connection = StoredRows.connect(database)) {
+                return StoredRows.notStoredOnce(StoredRows.occurrencesBySource(connection, "fo-"), sent);
+            }
+        }, Map::isEmpty);
+        assertThat(wrong).as("alarms lost (0) or applied twice (2+)").isEmpty();
+        assertThat(sent).hasSizeGreaterThan(100);
+
+        // The dead engine's ticket keeps taking its device's alarms, now in the survivor's session.
+        traps.link(TrapSender.LINK_DOWN, "192.0.2.10", 2);
+        Await.until(WITHIN, "the second link's alarm stored", () -> {
+            try (Connection connection = StoredRows.connect(database)) {
+                return StoredRows.occurrencesBySource(connection, "192.0.2.10").values().stream()
+                        .mapToLong(Long::longValue).sum() == 2;
+            }
+        });
+        assertThat(ticketsOfSource(database, "192.0.2.10")).containsExactly(reference);
+
+        // Its escalation deadline, stored by the dead engine, fires on the survivor.
+        Await.value(WITHIN, "the P1 to escalate to level 1", () -> ticketOf(database, reference),
+                ticket -> ((Integer) ticket.get("level")) >= 1);
+        System.out.printf("Failover: SIGKILL to every partition owned by the survivor in %d ms "
+                + "(session timeout %d s); %d alarms acknowledged during the run, each stored once%n",
+                takeover.toMillis(), SESSION_TIMEOUT.toSeconds(), sent.size());
     }
 }
