@@ -231,6 +231,11 @@ public final class Engine {
         meters.unconsumed.addAndGet(correlation.takeUnconsumed());
         for (EngineQueue.Submission submission : batch) {
             changes.inputsUpTo(submission.position());
+            try {
+                submission.receipt().beforeCommit(changes.replyTo(submission.input()), changes);
+            } catch (RuntimeException e) {
+                LOG.warn("A receipt failed before the commit", e);
+            }
         }
         return changes;
     }
