@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
@@ -134,8 +135,9 @@ public class EngineCommands {
                 }
                 yield answer.apply(reply);
             }
+            // JSON even where the route makes pages (the console's forms): there is no page to show yet.
             case PENDING -> (HttpResponse<T>) HttpResponse.accepted(URI.create(Pending.url(outcome.id())))
-                    .body(new Pending(outcome.id(), outcome.status().name(), Pending.url(outcome.id()),
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).body(new Pending(outcome.id(), outcome.status().name(), Pending.url(outcome.id()),
                             "Sent to the engine that owns it, not confirmed yet: its outcome will be at this URL"));
             case REFUSED -> throw refusedByDatabase(command);
             case UNREADABLE -> throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The engine "

@@ -49,6 +49,7 @@ public class CommandPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandPublisher.class);
     private static final long POLL_MILLIS = 50;
+    private static final Duration MIN_BLOCK = Duration.ofSeconds(5);
     /** How long an outcome row is kept: nobody waits for it that long. */
     static final Duration OUTCOME_RETENTION = Duration.ofDays(1);
 
@@ -88,8 +89,10 @@ public class CommandPublisher {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        // A request thread waits at most this long for the topic's metadata before it answers 503.
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(cluster.commandTimeout().toMillis()));
+        // A request thread waits at most this long for the topic's metadata before it answers 503; a
+        // short command timeout must not make the first send fail before the metadata could come.
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Math.max(MIN_BLOCK.toMillis(),
+                cluster.commandTimeout().toMillis())));
         return properties;
     }
 

@@ -231,6 +231,9 @@ public final class Engine {
         meters.unconsumed.addAndGet(correlation.takeUnconsumed());
         for (EngineQueue.Submission submission : batch) {
             changes.inputsUpTo(submission.position());
+            if (submission.receipt() == Receipt.NONE) {
+                continue; // a trap: nobody to tell
+            }
             try {
                 submission.receipt().beforeCommit(changes.replyTo(submission.input()), changes);
             } catch (RuntimeException e) {

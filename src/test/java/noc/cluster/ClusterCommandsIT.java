@@ -23,6 +23,7 @@ import noc.support.InputTopic;
 import noc.support.KafkaBroker;
 import noc.support.TestApplication;
 import noc.support.TestDatabase;
+import noc.support.WebSession;
 
 /**
  * People's commands on two engines (role {@code engine}) sharing a real broker and MariaDB: a command
@@ -192,6 +193,19 @@ class ClusterCommandsIT {
         assertThat((Map<String, Object>) reply.get("refused")).containsEntry("kind", "STATE");
 
         assertThat(viewer.get("/api/v1/commands/no-such-command").statusCode()).isEqualTo(404);
+
+        WebSession console = new WebSession(quick.uri("/"), "en");
+        console.signIn("otto", "otto-password", "/");
+        assertThat(console.get("/tickets/" + reference).statusCode()).isEqualTo(200);
+        HttpResponse<String> form = console.post("/tickets/" + reference + "/comment", Map.of("text", "from the console"));
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(202);
+        assertThat(form.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        String commented = body(hasty, form).get("poll").toString();
+        Await.value(WITHIN, "the console's comment committed", () -> viewer.getObject(commented),
+                outcome -> "COMMITTED".equals(outcome.get("status")));
+        assertThat(patient.journal(reference)).anySatisfy(line -> assertThat(line)
+                .containsEntry("text", "from the console"));
     }
 
     @Test
