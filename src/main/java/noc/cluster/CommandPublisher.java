@@ -104,10 +104,19 @@ public class CommandPublisher {
      *                          several), 503 when Kafka did not take it (nothing was done)
      */
     public CompletableFuture<CommandOutcome> submit(Object command) {
-        String domain = domains.of(command);
         String id = UUID.randomUUID().toString();
         byte[] record = records.command(id, command);
-        store.pending(id, clock.instant());
+        String domain;
+        try {
+            domain = domains.of(command);
+            store.pending(id, clock.instant());
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("Command {} not sent: {}", id, e.getMessage());
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The database did not answer; "
+                    + "nothing was done", List.of());
+        }
         CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
         waiting.put(id, outcome);
         outcome.whenComplete((done, failure) -> waiting.remove(id));
@@ -138,8 +147,14 @@ public class CommandPublisher {
         }
         CompletableFuture<CommandOutcome> waiter = waiting.get(id);
         if (waiter != null) {
-            store.find(id).ifPresentOrElse(waiter::complete,
-                    () -> waiter.complete(new CommandOutcome(id, CommandOutcome.Status.UNSENT, null, now)));
+            CommandOutcome outcome = new CommandOutcome(id, CommandOutcome.Status.UNSENT, null, now);
+            try {
+                // An engine may have applied it after all (a send reported failed may have arrived).
+                outcome = store.find(id).filter(found -> found.status().settled()).orElse(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("Command {}: its outcome could not be read: {}", id, e.getMessage());
+            }
+            waiter.complete(outcome);
         }
     }
 

@@ -209,6 +209,21 @@ class ClusterCommandsIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCommandRecordTheOwnerCannotReadIsAnsweredUnreadableWithWhy() {
+        inputs.publish("customer:Initrode", """
+                {"type": "ticket-command", "version": 2, "id": "from-a-newer-node", "action": "TELEPORT"}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ApiClient viewer = patient.user("vince", null, "viewer");
+        Map<String, Object> outcome = Await.value(WITHIN, "the outcome of the unreadable command",
+                () -> viewer.get("/api/v1/commands/from-a-newer-node").statusCode() == 200
+                        ? viewer.getObject("/api/v1/commands/from-a-newer-node") : Map.<String, Object>of(),
+                found -> "UNREADABLE".equals(found.get("status")));
+        assertThat((Map<String, Object>) outcome.get("reply")).containsEntry("type", "unreadable")
+                .containsEntry("reason", "unknown_version");
+    }
+
+    @Test
     void aMaintenancePlanAndADeclarationWorkThroughAnEngineNode() throws Exception {
         ApiClient otto = operator(patient);
         Instant now = Instant.now();
