@@ -25,6 +25,9 @@ import jakarta.validation.constraints.NotBlank;
  * @param group             the consumer group the engines share the partitions in
  * @param sessionTimeout    how long an engine may go unheard before the group gives its partitions to
  *                          the others: how long a failover waits when an engine dies without leaving
+ * @param commandTimeout    how long a node that took a person's command (role engine) waits for the
+ *                          engine that owns its ticket to commit it, before it answers 202 with the
+ *                          command's id and a URL to poll
  */
 @ConfigurationProperties("noc.cluster")
 public record ClusterConfiguration(
@@ -34,9 +37,15 @@ public record ClusterConfiguration(
         @Bindable(defaultValue = "12") @Min(1) @Max(10_000) int partitions,
         @Bindable(defaultValue = "1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,
         @Bindable(defaultValue = "noc-engines") @NotBlank String group,
-        @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration sessionTimeout) {
+        @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration sessionTimeout,
+        @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration commandTimeout) {
 
     public ClusterConfiguration {
+        if (commandTimeout != null && (commandTimeout.isNegative() || commandTimeout.isZero()
+                || commandTimeout.compareTo(java.time.Duration.ofMinutes(5)) > 0)) {
+            throw new IllegalArgumentException("noc.cluster.command-timeout must be more than 0 and at most 5 minutes"
+                    + " (a request waits that long), not " + commandTimeout);
+        }
         role = check(role, bootstrapServers).key();
         bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
     }

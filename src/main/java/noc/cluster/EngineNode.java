@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.annotation.PreDestroy;
 import noc.alarm.AlarmEvent;
 import noc.alarm.AlarmStore;
@@ -39,6 +42,7 @@ import noc.engine.CompiledRules;
 import noc.engine.Engine;
 import noc.engine.EngineConfiguration;
 import noc.engine.EngineQueue;
+import noc.engine.Receipt;
 import noc.engine.RuleBuildException;
 import noc.engine.RuleCompiler;
 import noc.engine.RuleDeployment;
@@ -85,9 +89,13 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     private final ClusterSignals signals;
     private final InventoryStore inventory;
     private final jakarta.inject.Provider<RuleReloader> reloader;
-    private volatile CompiledRules rules;
     private long signalsReadAt;
     private boolean signalsFailing;
+    private final CommandReplies replies;
+    private final CommandOutcomeStore outcomes;
+    private final CommandPublisher commands;
+    private final ExecutorService blocking;
+    private volatile CompiledRules rules;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -98,7 +106,9 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                       Clock clock, NocDomain domain, SessionStateLoader loader, AlarmStore alarms,
                       PartitionOffsets offsets, InputRecords records, MeterRegistry meters, NodeIdentity node,
                       EngineQueue localQueue, ClusterSignals signals, InventoryStore inventory,
-                      jakarta.inject.Provider<RuleReloader> reloader) throws RuleBuildException {
+                      jakarta.inject.Provider<RuleReloader> reloader, CommandReplies replies,
+                      CommandOutcomeStore outcomes, CommandPublisher commands,
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) throws RuleBuildException {
         this.signals = signals;
         this.inventory = inventory;
         this.reloader = reloader;
@@ -111,6 +121,10 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         this.offsets = offsets;
         this.records = records;
         this.meters = meters;
+        this.replies = replies;
+        this.outcomes = outcomes;
+        this.commands = commands;
+        this.blocking = blocking;
         this.rules = new RuleCompiler().compile(rules.directory());
         this.rules.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         // Inputs reach this node's sessions through Kafka only: anything offered here is refused at once.
@@ -247,7 +261,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                 part.snapshot = null;
             }
             Deque<ConsumerRecord<String, byte[]>> backlog = part.backlog();
-            while (part.snapshot == null && !backlog.isEmpty() && part.queue().offerAt(input(backlog.peekFirst()), backlog.peekFirst().offset())) {
+            while (part.snapshot == null && !backlog.isEmpty() && offer(part.queue(), backlog.peekFirst())) {
                 backlog.pollFirst();
             }
             boolean paused = consumer.paused().contains(part.partition());
@@ -260,21 +274,38 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     }
 
     /**
-     * The input a record carries; a record this node does not read is counted by reason and becomes an
-     * empty batch, so that its position is still accounted for by the cycle that takes it.
+     * Offers the input a record carries to its partition's queue: false when the queue is full. A
+     * record this node does not read is counted by reason and becomes an empty batch, so that its
+     * position is still accounted for by the cycle that takes it. A person's command goes with a
+     * {@link CommandReceipt}, which has its outcome written in that cycle, under the command's id; so
+     * does a command this node cannot read, when its id could be read, for its sender to be told.
      */
-    private Object input(ConsumerRecord<String, byte[]> record) {
+    private boolean offer(EngineQueue queue, ConsumerRecord<String, byte[]> record) {
+        Object input;
+        Receipt receipt = Receipt.NONE;
         try {
-            Object input = records.read(record.value());
-            if (input instanceof AlarmEvent) {
-                return input;
+            Object read = records.read(record.value());
+            if (read instanceof InputRecords.Command command) {
+                input = command.command();
+                receipt = receipt(command.id(), record.key(), null);
+            } else if (read instanceof AlarmEvent) {
+                input = read;
+            } else {
+                input = new EngineQueue.Batch((List<?>) read);
             }
-            return new EngineQueue.Batch((List<?>) input);
         } catch (InputRecords.RefusedRecordException e) {
             meters.counter("noc.cluster.records.refused", "reason", e.reason()).increment();
             LOG.warn("Record {} of partition {} refused ({}): skipped", record.offset(), record.partition(), e.reason());
-            return new EngineQueue.Batch(List.of());
+            input = new EngineQueue.Batch(List.of());
+            if (e.commandId() != null) {
+                receipt = receipt(e.commandId(), record.key(), e.reason());
+            }
         }
+        return queue.offerAt(input, record.offset(), receipt);
+    }
+
+    private Receipt receipt(String id, String domain, String unreadable) {
+        return new CommandReceipt(id, domain, unreadable, replies, outcomes, commands, blocking, clock);
     }
 
     @Override
@@ -299,7 +330,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                     taken.add(offsets.take(cluster.topic(), partition.partition()));
                 }
                 state = loader.load();
-                ownership = PartitionDomain.ownership(state, alarms, partitions);
+                ownership = PartitionDomain.ownership(state, alarms, outcomes, partitions);
             } catch (RuntimeException e) {
                 // MariaDB away: the partitions wait (their records are not fetched before they have a session).
                 LOG.error("Cannot take partitions {} in MariaDB; trying again in a second", assigned, e);
@@ -320,7 +351,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                     configuration.batchSize(), Math.max(1_000, configuration.queueCapacity() / partitions),
                     configuration.commitRetryMax()));
             PartitionDomain partitionDomain = new PartitionDomain(cluster.topic(), partitions, each, domain, loader,
-                    alarms, offsets);
+                    alarms, offsets, outcomes, clock);
             Engine engine = Engine.ofPartition("engine-p" + each.partition(), queue, configuration, rules,
                     domain.seedOf(ownership.restrict(state, each.partition())), clock, partitionDomain, meters);
             owned.put(each.partition(), new Owned(partition, engine, queue));

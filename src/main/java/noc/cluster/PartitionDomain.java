@@ -1,5 +1,7 @@
 package noc.cluster;
 
+import java.time.Clock;
+
 import noc.alarm.AlarmStore;
 import noc.domain.NocDomain;
 import noc.domain.SessionState;
@@ -12,7 +14,8 @@ import noc.inventory.CorrelationDomains;
  * The domain as one partition's session sees it (role {@code engine}): a rebuild reads that
  * partition's alarms, tickets and windows only ({@link PartitionOwnership}), and each cycle commits
  * with the position after its last input and under the epoch the partition was taken with
- * ({@link PartitionOffsets}), so that a node that lost the partition writes nothing.
+ * ({@link PartitionOffsets}), so that a node that lost the partition writes nothing. The outcomes
+ * of the people's commands the cycle applied are written in that transaction too ({@link CycleOutcomes}).
  */
 final class PartitionDomain implements Domain {
 
@@ -23,9 +26,12 @@ final class PartitionDomain implements Domain {
     private final SessionStateLoader loader;
     private final AlarmStore alarms;
     private final PartitionOffsets offsets;
+    private final CommandOutcomeStore outcomes;
+    private final Clock clock;
 
     PartitionDomain(String topic, int partitions, PartitionOffsets.Taken taken, NocDomain domain,
-                    SessionStateLoader loader, AlarmStore alarms, PartitionOffsets offsets) {
+                    SessionStateLoader loader, AlarmStore alarms, PartitionOffsets offsets,
+                    CommandOutcomeStore outcomes, Clock clock) {
         this.topic = topic;
         this.partitions = partitions;
         this.taken = taken;
@@ -33,21 +39,21 @@ final class PartitionDomain implements Domain {
         this.loader = loader;
         this.alarms = alarms;
         this.offsets = offsets;
+        this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     /** What partition {@code partition} of {@code state} starts from, with the ownership read from MariaDB. */
-    static SessionState restrict(SessionState state, AlarmStore alarms, int partitions, int partition) {
-        return ownership(state, alarms, partitions).restrict(state, partition);
-    }
-
-    static PartitionOwnership ownership(SessionState state, AlarmStore alarms, int partitions) {
+    static PartitionOwnership ownership(SessionState state, AlarmStore alarms, CommandOutcomeStore outcomes,
+                                        int partitions) {
         return new PartitionOwnership(CorrelationDomains.of(state.inventory()), alarms.sourcesOfOpenTickets(),
-                state.tickets(), partitions);
+                outcomes.pins(), state.tickets(), partitions);
     }
 
     @Override
     public Seed load() {
-        return domain.seedOf(restrict(loader.load(), alarms, partitions, taken.partition()));
+        SessionState state = loader.load();
+        return domain.seedOf(ownership(state, alarms, outcomes, partitions).restrict(state, taken.partition()));
     }
 
     @Override
@@ -61,7 +67,12 @@ final class PartitionDomain implements Domain {
         if (changes.isEmpty() && position < 0) {
             return; // an idle tick: nothing to write, and no input to account for
         }
-        domain.write(changes, connection -> offsets.advance(connection, topic, taken,
-                position < 0 ? -1 : position + 1));
+        CycleOutcomes commands = changes.partOrNull(CycleOutcomes.class);
+        domain.write(changes, connection -> {
+            offsets.advance(connection, topic, taken, position < 0 ? -1 : position + 1);
+            if (commands != null && !commands.isEmpty()) {
+                outcomes.write(connection, commands, clock.instant());
+            }
+        });
     }
 }

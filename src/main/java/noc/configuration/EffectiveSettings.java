@@ -141,7 +141,8 @@ public class EffectiveSettings {
         return "brokers " + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
                 + ", topic " + cluster.topic() + ", " + cluster.partitions() + " partitions, replication factor "
                 + cluster.replicationFactor() + ", engines' group " + cluster.group() + ", session timeout "
-                + cluster.sessionTimeout().toMillis() + " ms";
+                + cluster.sessionTimeout().toMillis() + " ms, command timeout " + cluster.commandTimeout().toMillis()
+                + " ms";
     }
 
     private static String security(Environment environment, NotifyConfiguration notify) {

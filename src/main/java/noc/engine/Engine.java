@@ -233,6 +233,14 @@ public final class Engine implements RuleDeployment {
         meters.unconsumed.addAndGet(correlation.takeUnconsumed());
         for (EngineQueue.Submission submission : batch) {
             changes.inputsUpTo(submission.position());
+            if (submission.receipt() == Receipt.NONE) {
+                continue; // a trap: nobody to tell
+            }
+            try {
+                submission.receipt().beforeCommit(changes.replyTo(submission.input()), changes);
+            } catch (RuntimeException e) {
+                LOG.warn("A receipt failed before the commit", e);
+            }
         }
         return changes;
     }

@@ -41,7 +41,12 @@ public final class EngineQueue implements Inputs {
      * when the queue is full. The cycle that takes it writes how far its inputs went.
      */
     public boolean offerAt(Object input, long position) {
-        return !closed && queue.offer(new Submission(input, Receipt.NONE, position));
+        return offerAt(input, position, Receipt.NONE);
+    }
+
+    /** As {@link #offerAt(Object, long)}, telling {@code receipt} (a person's command that someone waits for). */
+    public boolean offerAt(Object input, long position, Receipt receipt) {
+        return !closed && queue.offer(new Submission(input, receipt, position));
     }
 
     @Override

@@ -30,4 +30,16 @@ public interface Receipt {
     }
 
     void failed(Exception cause);
+
+    /**
+     * Called on the engine thread once the rules of the cycle that took the input have fired, before
+     * the cycle goes to be committed, with what they answered it (null when they said nothing) and the
+     * cycle's changes: a sender that must have something written in the very transaction that commits
+     * the input's effects adds it there, as a {@link CycleChanges.Part} of its own that its domain
+     * writes (an engine sharing the work records the outcome of a person's command, which the node that
+     * took the request waits for). Called again, on the new cycle's changes, each time the input is
+     * fired anew (a replay after a refused cycle). It hands off and returns; by default it does nothing.
+     */
+    default void beforeCommit(Object reply, CycleChanges changes) {
+    }
 }

@@ -12,11 +12,15 @@ import java.util.List;
  *                   rows of the P-3 table)
  * @param declaredBy who sent it: the logged-in user (a customer's, or an operator taking a call)
  */
+@io.micronaut.serde.annotation.Serdeable
+// Empty lists travel as [] whatever the mapper's inclusion, so that they come back as lists.
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
 public record Declaration(String customerName, String siteAddress, List<String> serviceReferences, String contactName,
                           String contactPhone, String contactEmail, String faultyElements, String description,
                           Impact impact, String declaredBy) {
 
     /** The reply to a declaration: the reference of the ticket it opened. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Opened(String reference) {
     }
 

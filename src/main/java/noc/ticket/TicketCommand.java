@@ -30,8 +30,12 @@ public sealed interface TicketCommand {
      * it in its own language ({@code refusal.<kind>} in the console's messages), {@code OTHER} when
      * only the sentence is known (a refusal of a rule of the operator's).
      */
+    @io.micronaut.serde.annotation.Serdeable
+    // Empty lists travel as [] whatever the mapper's inclusion, so that they come back as lists.
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
     record Refused(String reason, Kind kind, java.util.List<String> arguments) {
 
+        @io.micronaut.core.annotation.Creator
         public Refused {
             requireNonNull(reason, "reason is null");
             requireNonNull(kind, "kind is null");
@@ -61,6 +65,7 @@ public sealed interface TicketCommand {
         }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Acknowledge(String reference, String by) implements TicketCommand {
         public Acknowledge {
             check(reference, by);
@@ -70,6 +75,7 @@ public sealed interface TicketCommand {
     }
 
     /** @param publicNote whether the customer sees it too (P-4.2), or it is internal */
+    @io.micronaut.serde.annotation.Serdeable
     record Comment(String reference, String by, String text, boolean publicNote) implements TicketCommand {
         public Comment {
             check(reference, by);
@@ -79,6 +85,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.COMMENT; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record SetPriority(String reference, String by, Priority priority, String reason) implements TicketCommand {
         public SetPriority {
             check(reference, by);
@@ -89,6 +96,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.SET_PRIORITY; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Wait(String reference, String by, WaitReason reason, @Nullable String text) implements TicketCommand {
         public Wait {
             check(reference, by);
@@ -98,6 +106,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.WAIT; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record AskCustomer(String reference, String by, String question) implements TicketCommand {
         public AskCustomer {
             check(reference, by);
@@ -107,6 +116,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.ASK_CUSTOMER; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record CustomerReply(String reference, String by, @Nullable String text) implements TicketCommand {
         public CustomerReply {
             check(reference, by);
@@ -115,6 +125,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.CUSTOMER_REPLY; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Resume(String reference, String by, @Nullable String text) implements TicketCommand {
         public Resume {
             check(reference, by);
@@ -123,6 +134,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.RESUME; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Resolve(String reference, String by, @Nullable String text) implements TicketCommand {
         public Resolve {
             check(reference, by);
@@ -131,6 +143,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.RESOLVE; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Confirm(String reference, String by) implements TicketCommand {
         public Confirm {
             check(reference, by);
@@ -139,6 +152,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.CONFIRM; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Dispute(String reference, String by, @Nullable String text) implements TicketCommand {
         public Dispute {
             check(reference, by);
@@ -147,6 +161,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.DISPUTE; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record CloseUnresponsive(String reference, String by, @Nullable String text) implements TicketCommand {
         public CloseUnresponsive {
             check(reference, by);
@@ -155,6 +170,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.CLOSE_UNRESPONSIVE; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Escalate(String reference, String by, @Nullable String text) implements TicketCommand {
         public Escalate {
             check(reference, by);
@@ -163,6 +179,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.ESCALATE; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record AcknowledgeEscalation(String reference, String by, int level) implements TicketCommand {
         public AcknowledgeEscalation {
             check(reference, by);
@@ -171,6 +188,7 @@ public sealed interface TicketCommand {
         public TicketAction action() { return TicketAction.ACKNOWLEDGE_ESCALATION; }
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record LinkCustomer(String reference, String by, String customer, @Nullable String text) implements TicketCommand {
         public LinkCustomer {
             check(reference, by);

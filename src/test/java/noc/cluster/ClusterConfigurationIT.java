@@ -42,7 +42,8 @@ class ClusterConfigurationIT {
     void byDefaultTheProcessIsRoleAllAndTheLogShowsTheClusterDefaults() {
         assertThat(clusterLine(Map.of())).isEqualTo("cluster: role=all (this one process receives, correlates and "
                 + "notifies); Kafka, for the collector and engine roles: brokers (none), topic noc-inputs, "
-                + "12 partitions, replication factor 1, engines' group noc-engines, session timeout 10000 ms");
+                + "12 partitions, replication factor 1, engines' group noc-engines, session timeout 10000 ms, "
+                + "command timeout 10000 ms");
     }
 
     @Test
@@ -51,7 +52,8 @@ class ClusterConfigurationIT {
                 "noc.cluster.topic", "inputs", "noc.cluster.partitions", 24, "noc.cluster.replication-factor", 3)))
                 .isEqualTo("cluster: role=all (this one process receives, correlates and notifies); Kafka, for the "
                         + "collector and engine roles: brokers 127.0.0.1:9092, topic inputs, 24 partitions, "
-                        + "replication factor 3, engines' group noc-engines, session timeout 10000 ms");
+                        + "replication factor 3, engines' group noc-engines, session timeout 10000 ms, "
+                        + "command timeout 10000 ms");
     }
 
     @Test

@@ -13,7 +13,7 @@ class ClusterConfigurationTest {
 
     private static ClusterConfiguration of(String role, String bootstrapServers) {
         return new ClusterConfiguration(role, bootstrapServers, "noc-inputs", 12, 1, "noc-engines",
-                java.time.Duration.ofSeconds(10));
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
     }
 
     @ParameterizedTest
@@ -84,5 +84,13 @@ class ClusterConfigurationTest {
         assertThatThrownBy(() -> of("all", servers)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("noc.cluster.kafka.bootstrap-servers must be host:port, comma-separated, not '"
                         + servers + "'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PT0S", "-PT1S", "PT5M0.001S"})
+    void aCommandTimeoutOfNothingOrOverFiveMinutesIsRefusedNamingTheKey(java.time.Duration timeout) {
+        assertThatThrownBy(() -> new ClusterConfiguration("engine", "127.0.0.1:9092", "noc-inputs", 12, 1,
+                "noc-engines", java.time.Duration.ofSeconds(10), timeout)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("noc.cluster.command-timeout must be more than 0 and at most 5 minutes");
     }
 }

@@ -52,6 +52,15 @@ public final class InputTopic implements AutoCloseable {
         }
     }
 
+    /** Publishes {@code value} as it is, keyed {@code key} (a record of another version), and waits until it is acknowledged. */
+    public void publish(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("a record was not acknowledged: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
