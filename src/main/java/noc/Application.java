@@ -88,6 +88,13 @@ public class Application {
             // a collector owns no database: none is started for it, whatever the configuration says
             if (role != Role.COLLECTOR
                     && environment.getProperty("datasources.default.url", String.class).isEmpty()) {
+                if (role == Role.ENGINE) {
+                    // engines share one MariaDB (offsets, fences, tickets): one of its own would re-apply
+                    // every record its partitions ever held and fence nobody
+                    LoggerFactory.getLogger(Application.class).error("Startup failed: noc.role engine needs "
+                            + "datasources.default.url (and .username, .password): the MariaDB every engine shares");
+                    System.exit(1);
+                }
                 if (!EmbeddedDatabase.bundled()) {
                     // the image's jar, started without its database: the message says it all, a trace would bury it
                     LoggerFactory.getLogger(Application.class).error(EmbeddedDatabase.NOT_BUNDLED);

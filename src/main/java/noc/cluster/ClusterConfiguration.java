@@ -2,8 +2,11 @@ package noc.cluster;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
@@ -25,6 +28,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param group             the consumer group the engines share the partitions in
  * @param sessionTimeout    how long an engine may go unheard before the group gives its partitions to
  *                          the others: how long a failover waits when an engine dies without leaving
+ * @param kafkaProperties   more settings for every Kafka client of this node
+ *                          ({@code noc.cluster.kafka.properties.*}): TLS and SASL; never logged but by name
  * @param commandTimeout    how long a node that took a person's command (role engine) waits for the
  *                          engine that owns its ticket to commit it, before it answers 202 with the
  *                          command's id and a URL to poll
@@ -38,7 +43,9 @@ public record ClusterConfiguration(
         @Bindable(defaultValue = "1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,
         @Bindable(defaultValue = "noc-engines") @NotBlank String group,
         @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration sessionTimeout,
-        @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration commandTimeout) {
+        @Bindable(defaultValue = "10s") @jakarta.validation.constraints.NotNull java.time.Duration commandTimeout,
+        @Property(name = "noc.cluster.kafka.properties") @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+        @io.micronaut.core.annotation.Nullable Map<String, String> kafkaProperties) {
 
     public ClusterConfiguration {
         if (commandTimeout != null && (commandTimeout.isNegative() || commandTimeout.isZero()
@@ -47,6 +54,13 @@ public record ClusterConfiguration(
                     + " (a request waits that long), not " + commandTimeout);
         }
         role = check(role, bootstrapServers).key();
+        kafkaProperties = kafkaProperties == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(kafkaProperties));
+        for (String key : kafkaProperties.keySet()) {
+            if (OURS.contains(key)) {
+                throw new IllegalArgumentException("noc.cluster.kafka.properties." + key + " is set by the correlator "
+                        + "itself and cannot be overridden");
+            }
+        }
         bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
     }
 
@@ -69,6 +83,22 @@ public record ClusterConfiguration(
             }
         }
         return named;
+    }
+
+    /** Client settings the correlator decides itself: what exactly once and the answers rely on. */
+    private static final java.util.Set<String> OURS = java.util.Set.of("bootstrap.servers", "acks",
+            "enable.idempotence", "enable.auto.commit", "group.id", "key.serializer", "value.serializer",
+            "key.deserializer", "value.deserializer", "auto.offset.reset", "isolation.level",
+            "allow.auto.create.topics", "max.block.ms");
+
+    /**
+     * Adds {@code noc.cluster.kafka.properties.*} (TLS, SASL: {@code security.protocol},
+     * {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code ssl.truststore.location} …) to a Kafka
+     * client's settings, so that every client of this node authenticates as its operator configured.
+     */
+    public java.util.Properties withClientProperties(java.util.Properties client) {
+        client.putAll(kafkaProperties);
+        return client;
     }
 
     /** The role {@code noc.role} names. */

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,17 +71,25 @@ public class ClusterSignals {
         seen.putAll(transactions.executeRead(status -> versions(status.getConnection())));
     }
 
-    /** The signals raised since this node last looked, now marked as seen. */
-    public List<String> news() {
+    /**
+     * The signals raised since this node last applied them, with their versions; each stays new until
+     * {@link #applied} says it was applied here, so that one that failed to apply is tried again.
+     */
+    public Map<String, Long> news() {
         Map<String, Long> versions = transactions.executeRead(status -> versions(status.getConnection()));
-        List<String> news = new ArrayList<>();
+        Map<String, Long> news = new java.util.TreeMap<>();
         versions.forEach((name, version) -> {
-            Long before = seen.put(name, version);
+            Long before = seen.get(name);
             if (before == null || before < version) {
-                news.add(name);
+                news.put(name, version);
             }
         });
         return news;
+    }
+
+    /** Signal {@code name} was applied on this node up to {@code version}. */
+    public void applied(String name, long version) {
+        seen.merge(name, version, Math::max);
     }
 
     private static Map<String, Long> versions(Connection connection) throws java.sql.SQLException {

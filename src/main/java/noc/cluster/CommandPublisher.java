@@ -93,7 +93,7 @@ public class CommandPublisher {
         // short command timeout must not make the first send fail before the metadata could come.
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Math.max(MIN_BLOCK.toMillis(),
                 cluster.commandTimeout().toMillis())));
-        return properties;
+        return cluster.withClientProperties(properties);
     }
 
     /**

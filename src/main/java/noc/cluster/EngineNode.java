@@ -47,6 +47,7 @@ import noc.engine.RuleBuildException;
 import noc.engine.RuleCompiler;
 import noc.engine.RuleDeployment;
 import noc.engine.RuleReloader;
+import noc.inventory.CorrelationDomains;
 import noc.inventory.InventorySnapshot;
 import noc.inventory.InventoryStore;
 import noc.engine.RulesConfiguration;
@@ -76,6 +77,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     private static final Logger LOG = LoggerFactory.getLogger(EngineNode.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration SIGNALS = Duration.ofSeconds(1);
+    /** Refusal reasons of a record a newer node wrote: the partition waits rather than skip it. */
+    private static final java.util.Set<String> NEWER = java.util.Set.of("unknown_version", "unknown_type");
 
     private final ClusterConfiguration cluster;
     private final EngineConfiguration configuration;
@@ -90,6 +93,9 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     private final InventoryStore inventory;
     private final jakarta.inject.Provider<RuleReloader> reloader;
     private long signalsReadAt;
+    /** The correlation domains of the inventory the sessions last had, and the topic's partition count. */
+    private CorrelationDomains domains;
+    private int partitionCount;
     private boolean signalsFailing;
     private final CommandReplies replies;
     private final CommandOutcomeStore outcomes;
@@ -132,6 +138,11 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         // The sessions read the inventory and the rules as they are now: earlier signals are applied.
         signals.startingFromNow();
         this.consumer = new KafkaConsumer<>(consumerProperties(cluster, node));
+        io.micrometer.core.instrument.Gauge.builder("noc.engine.queue.size", owned,
+                        parts -> parts.values().stream().mapToInt(part -> part.queue().size() + part.backlog().size()).sum())
+                .description("inputs waiting for the engine").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("noc.engine.rules.loaded", this, self -> self.rules.ruleCount())
+                .description("rules in the running rule base").register(meters);
         LOG.info("Engine node {}: {} rules from {}; joining group {} on topic {}", node.id(), this.rules.ruleCount(),
                 this.rules.files(), cluster.group(), cluster.topic());
         new Thread(this::run, "engine-consumer").start();
@@ -153,7 +164,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return properties;
+        return cluster.withClientProperties(properties);
     }
 
     /** The partitions this node runs a session of, sorted. */
@@ -176,6 +187,17 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     /** Why the consumer thread stopped while the application runs, or null while it works. */
     public String failure() {
         return failure;
+    }
+
+    /** The partitions stopped at a record this engine cannot read, with why (for health). */
+    public Map<Integer, String> blocked() {
+        Map<Integer, String> blocked = new java.util.TreeMap<>();
+        owned.forEach((partition, part) -> {
+            if (part.blocked != null) {
+                blocked.put(partition, part.blocked);
+            }
+        });
+        return blocked;
     }
 
     /** The partitions' engines, by partition (for health and tests). */
@@ -225,16 +247,18 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         }
         signalsReadAt = now;
         try {
-            for (String signal : signals.news()) {
-                if (ClusterSignals.INVENTORY.equals(signal)) {
+            for (Map.Entry<String, Long> signal : signals.news().entrySet()) {
+                if (ClusterSignals.INVENTORY.equals(signal.getKey())) {
                     InventorySnapshot snapshot = new InventorySnapshot(inventory.load().all());
                     owned.values().forEach(part -> part.snapshot = snapshot);
                     LOG.info("The inventory changed: its {} items go to the {} sessions of this node",
                             snapshot.items().size(), owned.size());
-                } else if (ClusterSignals.RULES.equals(signal)) {
+                    handOverMovedSources(CorrelationDomains.of(snapshot.items()));
+                } else if (ClusterSignals.RULES.equals(signal.getKey())) {
                     LOG.info("Another engine node reloaded its rules: reloading this node's rules folder");
                     reloader.get().reloadHere();
                 }
+                signals.applied(signal.getKey(), signal.getValue());
             }
             signalsFailing = false;
         } catch (RuntimeException e) {
@@ -246,22 +270,57 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     }
 
     /**
+     * An inventory change that moves sources to another domain moves their alarms and tickets to
+     * another partition: the sessions of the partitions they leave and join are rebuilt from MariaDB
+     * (at their next cycle, as for a rule deployment), so that the one that now receives their inputs
+     * holds them, and the one that no longer does lets them go. Records keyed by the old domain until
+     * the collectors read the new directory entry still reach the old partition (see README, "Limits").
+     */
+    private void handOverMovedSources(CorrelationDomains now) {
+        CorrelationDomains before = domains;
+        domains = now;
+        if (before == null || partitionCount == 0) {
+            return;
+        }
+        java.util.Set<Integer> concerned = new java.util.TreeSet<>();
+        for (noc.inventory.DomainMove move : now.movesSince(before)) {
+            concerned.add(Partitions.of(move.from(), partitionCount));
+            concerned.add(Partitions.of(move.to(), partitionCount));
+        }
+        concerned.retainAll(owned.keySet());
+        for (Integer partition : concerned) {
+            owned.get(partition).engine().deploy(rules);
+        }
+        if (!concerned.isEmpty()) {
+            LOG.info("The inventory moved sources between domains: sessions of partitions {} rebuilt from MariaDB",
+                    concerned);
+        }
+    }
+
+    /**
      * Hands each partition's waiting records to its engine, in offset order, as far as its queue takes
      * them; a partition whose records still wait is paused until they are all handed over. A session
-     * that was fenced (another node took its partition) is dropped.
+     * that stopped committing (fenced: another node took its partition in MariaDB; or its engine thread
+     * died) is dropped; if Kafka still assigns the partition here, it is taken again and its session
+     * rebuilt, so that no assigned partition is left without a working session.
      */
     private void handOver() {
+        List<TopicPartition> again = new ArrayList<>();
         for (Owned part : owned.values()) {
-            if (part.engine().fenced()) {
-                LOG.warn("Partition {} was taken by another node: its session is dropped", part.partition().partition());
+            if (part.engine().fenced() || part.engine().failure() != null) {
+                LOG.warn("Partition {}'s session stopped ({}): it is dropped", part.partition().partition(),
+                        part.engine().fenced() ? "the partition was taken by another node" : part.engine().failure());
                 drop(part);
+                if (running && consumer.assignment().contains(part.partition())) {
+                    again.add(part.partition());
+                }
                 continue;
             }
             if (part.snapshot != null && part.queue().offer(part.snapshot)) {
                 part.snapshot = null;
             }
             Deque<ConsumerRecord<String, byte[]>> backlog = part.backlog();
-            while (part.snapshot == null && !backlog.isEmpty() && offer(part.queue(), backlog.peekFirst())) {
+            while (part.snapshot == null && !backlog.isEmpty() && offer(part, backlog.peekFirst())) {
                 backlog.pollFirst();
             }
             boolean paused = consumer.paused().contains(part.partition());
@@ -270,6 +329,10 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
             } else if (backlog.isEmpty() && part.snapshot == null && paused) {
                 consumer.resume(List.of(part.partition()));
             }
+        }
+        if (!again.isEmpty()) {
+            LOG.warn("Partitions {} are still assigned to this node: taking them again", again);
+            onPartitionsAssigned(again);
         }
     }
 
@@ -280,7 +343,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
      * {@link CommandReceipt}, which has its outcome written in that cycle, under the command's id; so
      * does a command this node cannot read, when its id could be read, for its sender to be told.
      */
-    private boolean offer(EngineQueue queue, ConsumerRecord<String, byte[]> record) {
+    private boolean offer(Owned part, ConsumerRecord<String, byte[]> record) {
+        EngineQueue queue = part.queue();
         Object input;
         Receipt receipt = Receipt.NONE;
         try {
@@ -294,6 +358,17 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                 input = new EngineQueue.Batch((List<?>) read);
             }
         } catch (InputRecords.RefusedRecordException e) {
+            if (e.commandId() == null && NEWER.contains(e.reason())) {
+                // Written by a newer node (a collector upgraded before the engines): skipping it would
+                // lose an alarm Kafka acknowledged. The partition waits here until this engine is upgraded.
+                if (part.blocked == null) {
+                    part.blocked = "record " + record.offset() + " is of a newer kind or version (" + e.reason()
+                            + "): this engine must be upgraded before it can go on";
+                    meters.counter("noc.cluster.records.refused", "reason", e.reason()).increment();
+                    LOG.error("Partition {} stops at {}", record.partition(), part.blocked);
+                }
+                return false;
+            }
             meters.counter("noc.cluster.records.refused", "reason", e.reason()).increment();
             LOG.warn("Record {} of partition {} refused ({}): skipped", record.offset(), record.partition(), e.reason());
             input = new EngineQueue.Batch(List.of());
@@ -314,7 +389,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
             return;
         }
         long started = System.nanoTime();
-        int partitions = consumer.partitionsFor(cluster.topic()).size();
+        int partitions = partitionCount();
         if (partitions != cluster.partitions()) {
             LOG.warn("Topic {} has {} partitions, not the {} of noc.cluster.partitions: its own count decides",
                     cluster.topic(), partitions, cluster.partitions());
@@ -345,6 +420,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                 }
             }
         }
+        domains = CorrelationDomains.of(state.inventory());
+        partitionCount = partitions;
         for (PartitionOffsets.Taken each : taken) {
             TopicPartition partition = new TopicPartition(cluster.topic(), each.partition());
             EngineQueue queue = new EngineQueue(new EngineConfiguration(configuration.tick(),
@@ -365,6 +442,20 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                         .map(PartitionOffsets.Taken::partition).sorted().toList(), cluster.topic(),
                 taken.stream().map(PartitionOffsets.Taken::epoch).toList(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The topic's partition count, asked again while Kafka does not answer (a timeout must not stop the consumer). */
+    private int partitionCount() {
+        while (true) {
+            try {
+                return consumer.partitionsFor(cluster.topic()).size();
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                LOG.warn("Kafka did not say how many partitions {} has; asking again", cluster.topic());
+                if (!running) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -423,6 +514,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         private final EngineQueue queue;
         private final Deque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
         private InventorySnapshot snapshot;
+        /** Why the partition stopped at a record this engine cannot read (an upgrade is needed), or null. */
+        private volatile String blocked;
 
         Owned(TopicPartition partition, Engine engine, EngineQueue queue) {
             this.partition = partition;

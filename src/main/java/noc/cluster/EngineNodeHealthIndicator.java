@@ -14,7 +14,8 @@ import noc.engine.Engine;
 /**
  * {@code /health} on an engine node: the partitions it runs a session of, and for each its backlog and
  * how long ago its last cycle ended. DOWN when the consumer thread died, or a session's engine thread
- * died or has ended no cycle for a minute, as for the single process's engine. A node that owns no
+ * died or has ended no cycle for a minute, as for the single process's engine, or a partition stopped
+ * at a record of a newer version than this engine reads (it must be upgraded). A node that owns no
  * partition (more engines than partitions, or waiting for the group) is UP: it is a standby.
  */
 @Singleton
@@ -49,7 +50,11 @@ public class EngineNodeHealthIndicator extends AbstractHealthIndicator<Map<Strin
             if (engine.failure() != null) {
                 partition.put("failure", engine.failure());
             }
-            down |= engine.failure() != null || lag.compareTo(STUCK) > 0;
+            String blocked = node.blocked().get(each.getKey());
+            if (blocked != null) {
+                partition.put("blocked", blocked);
+            }
+            down |= engine.failure() != null || lag.compareTo(STUCK) > 0 || blocked != null;
             partitions.put(Integer.toString(each.getKey()), partition);
         }
         details.put("partitions", partitions);

@@ -41,6 +41,17 @@ public final class Roles {
         }
     }
 
+    /**
+     * Roles {@code all} and {@code collector}: the node receives traps and HTTP alarms. An engine takes
+     * its inputs from Kafka only, so it neither binds the SNMP port nor serves the intake routes.
+     */
+    public static final class Receives implements Condition {
+        @Override
+        public boolean matches(ConditionContext context) {
+            return of(context) != Role.ENGINE;
+        }
+    }
+
     /** Role {@code collector}: intake published to Kafka. */
     public static final class Collector implements Condition {
         @Override

@@ -39,7 +39,7 @@ final class Topics {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", cluster.servers()));
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
-        return properties;
+        return cluster.withClientProperties(properties);
     }
 
     /**

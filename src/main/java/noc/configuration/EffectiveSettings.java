@@ -138,7 +138,10 @@ public class EffectiveSettings {
     }
 
     private static String kafka(ClusterConfiguration cluster) {
-        return "brokers " + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
+        // client settings by name only: sasl.jaas.config and the store passwords are secrets
+        String client = cluster.kafkaProperties().isEmpty() ? ""
+                : "client settings " + String.join(", ", cluster.kafkaProperties().keySet()) + " (values not shown), ";
+        return client + "brokers " + (cluster.servers().isEmpty() ? "(none)" : String.join(",", cluster.servers()))
                 + ", topic " + cluster.topic() + ", " + cluster.partitions() + " partitions, replication factor "
                 + cluster.replicationFactor() + ", engines' group " + cluster.group() + ", session timeout "
                 + cluster.sessionTimeout().toMillis() + " ms, command timeout " + cluster.commandTimeout().toMillis()

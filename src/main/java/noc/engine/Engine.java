@@ -49,6 +49,11 @@ public final class Engine implements RuleDeployment {
     private final Committer committer;
     private final Domain domain;
     private final String name;
+    /**
+     * A partition's engine (role {@code engine}): its cycles store how far its inputs went, so a cycle
+     * given up must not be followed by one that commits, which would store a position past its inputs.
+     */
+    private final boolean positioned;
     /** Set when a commit was fenced: this node no longer owns the session's partition. */
     private volatile boolean fenced;
     private volatile Correlation correlation;
@@ -76,14 +81,15 @@ public final class Engine implements RuleDeployment {
                   Domain domain, MeterRegistry meters, CommittedInputs committedInputs, WarmUp warmUp)
             throws RuleBuildException {
         this("engine", queue, configuration, clock, domain, meters, committedInputs,
-                startingPoint(rules, domain, warmUp));
+                startingPoint(rules, domain, warmUp), false);
         LOG.info("Rules loaded: {} rules from {} in {}; session rebuilt with {} facts", correlation.rules().ruleCount(),
                 correlation.rules().files(), rules.directory().toAbsolutePath(), correlation.factCount());
     }
 
     private Engine(String name, EngineQueue queue, EngineConfiguration configuration, Clock clock, Domain domain,
-                   MeterRegistry meters, CommittedInputs committedInputs, StartingPoint from) {
+                   MeterRegistry meters, CommittedInputs committedInputs, StartingPoint from, boolean positioned) {
         this.name = name;
+        this.positioned = positioned;
         this.domain = domain;
         this.committedInputs = committedInputs;
         this.queue = queue;
@@ -92,7 +98,7 @@ public final class Engine implements RuleDeployment {
         this.committer = new Committer(domain::write, configuration, meters, () -> running);
         Instant start = clock.instant();
         this.correlation = new Correlation(from.rules(), start, from.seed(), configuration.tick());
-        this.meters = new EngineMeters(meters, queue, () -> correlation.rules());
+        this.meters = new EngineMeters(meters, queue, () -> correlation.rules(), !positioned);
         this.lastCommit = start;
         new Thread(this::runRules, name).start();
         new Thread(this::runCommits, name + "-commit").start();
@@ -110,7 +116,7 @@ public final class Engine implements RuleDeployment {
                                      CompiledRules rules, Domain.Seed seed, Clock clock, Domain domain,
                                      MeterRegistry meters) {
         return new Engine(name, queue, configuration, clock, domain, meters, new CommittedInputs(),
-                new StartingPoint(rules, seed));
+                new StartingPoint(rules, seed), true);
     }
 
     /** The rules compiled, the session's seed read, and the warm-up run on them: what the engine starts from. */
@@ -127,7 +133,10 @@ public final class Engine implements RuleDeployment {
     private record StartingPoint(CompiledRules rules, Domain.Seed seed) {
     }
 
-    /** Whether a cycle was refused because another node took this engine's partition: it takes no more input. */
+    /**
+     * Whether this partition's engine stopped committing: another node took its partition (a cycle was
+     * fenced), or a cycle was given up while stopping. It takes no more input.
+     */
     public boolean fenced() {
         return fenced;
     }
@@ -330,7 +339,7 @@ public final class Engine implements RuleDeployment {
                 return false;
             }
             case ABANDONED -> {
-                batch.forEach(submission -> tell(submission, outcome.failure()));
+                abandoned(batch, outcome.failure());
                 return true;
             }
             case FENCED -> {
@@ -434,8 +443,21 @@ public final class Engine implements RuleDeployment {
                 returned.add(new Returned(pending.batch(), true));
                 refusedGeneration = pending.generation();
             }
-            case ABANDONED -> pending.batch().forEach(submission -> tell(submission, outcome.failure()));
+            case ABANDONED -> abandoned(pending.batch(), outcome.failure());
             case FENCED -> fenced(pending.batch(), outcome.failure());
+        }
+    }
+
+    /**
+     * A cycle given up while stopping: its senders are told. A partition's engine then commits nothing
+     * more (a later cycle would store a position past the given-up inputs, losing them): the node that
+     * takes the partition next reads them again from the position last stored.
+     */
+    private void abandoned(List<EngineQueue.Submission> batch, RuntimeException failure) {
+        if (positioned) {
+            halt(batch, failure, "a cycle could not be committed while stopping: " + failure.getMessage());
+        } else {
+            batch.forEach(submission -> tell(submission, failure));
         }
     }
 
@@ -445,8 +467,12 @@ public final class Engine implements RuleDeployment {
      * position stored with the last committed cycle.
      */
     private void fenced(List<EngineQueue.Submission> batch, RuntimeException failure) {
+        halt(batch, failure, failure.getMessage());
+    }
+
+    private void halt(List<EngineQueue.Submission> batch, RuntimeException failure, String why) {
         if (!fenced) {
-            LOG.warn("{}: {}; this session takes no more input", name, failure.getMessage());
+            LOG.warn("{}: {}; this session commits nothing more and takes no more input", name, why);
         }
         fenced = true;
         batch.forEach(submission -> tell(submission, failure));

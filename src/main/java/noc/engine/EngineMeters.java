@@ -22,7 +22,12 @@ final class EngineMeters {
     final DistributionSummary batchSizes;
     final AtomicLong unconsumed = new AtomicLong();
 
-    EngineMeters(MeterRegistry meters, EngineQueue queue, Supplier<CompiledRules> rules) {
+    /**
+     * @param gauges whether this engine registers the queue and rules gauges: the single engine does; a
+     *               partition's engine does not (sessions come and go with rebalances, and a gauge keeps
+     *               the first object it was given), its node registers them for all its sessions
+     */
+    EngineMeters(MeterRegistry meters, EngineQueue queue, Supplier<CompiledRules> rules, boolean gauges) {
         this.cycles = meters.counter("noc.engine.cycles");
         this.ruleFailures = meters.counter("noc.engine.rule.failures");
         this.cyclesRejected = meters.counter("noc.engine.cycles.rejected");
@@ -33,10 +38,14 @@ final class EngineMeters {
                 .description("time a cycle spends committing its changes").register(meters);
         this.batchSizes = DistributionSummary.builder("noc.engine.cycle.inputs")
                 .description("inputs taken by a cycle").register(meters);
-        meters.gauge("noc.engine.queue.size", queue, EngineQueue::size);
+        if (gauges) {
+            meters.gauge("noc.engine.queue.size", queue, EngineQueue::size);
+        }
         FunctionCounter.builder("noc.engine.inputs.unconsumed", unconsumed, AtomicLong::get)
                 .description("inputs no rule consumed, taken out after their cycle").register(meters);
-        Gauge.builder("noc.engine.rules.loaded", rules, r -> r.get().ruleCount())
-                .description("rules in the running rule base").register(meters);
+        if (gauges) {
+            Gauge.builder("noc.engine.rules.loaded", rules, r -> r.get().ruleCount())
+                    .description("rules in the running rule base").register(meters);
+        }
     }
 }

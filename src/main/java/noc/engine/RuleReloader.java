@@ -134,7 +134,7 @@ public final class RuleReloader {
                     key.reset();
                     key = watcher.poll(configuration.watchDelay().toMillis(), TimeUnit.MILLISECONDS);
                 } while (key != null);
-                reload();
+                reloadHere(); // every engine watches its own folder: no need to tell the others
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // stopping

@@ -24,6 +24,8 @@ import noc.security.Role;
  */
 @Secured({Role.OPERATOR_NAME, Role.CUSTOMER_NAME})
 @Controller("/api/v1/incidents")
+// on an engine node a declaration is published to Kafka and its outcome awaited: never on the event loop
+@io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
 public class IncidentController {
 
     private final EngineCommands commands;

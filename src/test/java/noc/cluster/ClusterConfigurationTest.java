@@ -13,7 +13,7 @@ class ClusterConfigurationTest {
 
     private static ClusterConfiguration of(String role, String bootstrapServers) {
         return new ClusterConfiguration(role, bootstrapServers, "noc-inputs", 12, 1, "noc-engines",
-                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10), null);
     }
 
     @ParameterizedTest
@@ -90,7 +90,23 @@ class ClusterConfigurationTest {
     @CsvSource({"PT0S", "-PT1S", "PT5M0.001S"})
     void aCommandTimeoutOfNothingOrOverFiveMinutesIsRefusedNamingTheKey(java.time.Duration timeout) {
         assertThatThrownBy(() -> new ClusterConfiguration("engine", "127.0.0.1:9092", "noc-inputs", 12, 1,
-                "noc-engines", java.time.Duration.ofSeconds(10), timeout)).isInstanceOf(IllegalArgumentException.class)
+                "noc-engines", java.time.Duration.ofSeconds(10), timeout, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("noc.cluster.command-timeout must be more than 0 and at most 5 minutes");
+    }
+
+    @Test
+    void kafkaClientSettingsReachEveryClientButThoseTheCorrelatorDecides() {
+        ClusterConfiguration secured = new ClusterConfiguration("engine", "kafka-1:9093", "noc-inputs", 12, 1,
+                "noc-engines", java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10),
+                Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512"));
+        java.util.Properties client = new java.util.Properties();
+        client.put("client.id", "noc-engine-1");
+        assertThat(secured.withClientProperties(client)).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("client.id", "noc-engine-1");
+        assertThatThrownBy(() -> new ClusterConfiguration("engine", "kafka-1:9093", "noc-inputs", 12, 1,
+                "noc-engines", java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10),
+                Map.of("enable.auto.commit", "true"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("noc.cluster.kafka.properties.enable.auto.commit is set by the correlator itself and "
+                        + "cannot be overridden");
     }
 }

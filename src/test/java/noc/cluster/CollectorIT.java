@@ -85,7 +85,7 @@ class CollectorIT {
     static void start() {
         broker = KafkaBroker.start();
         ClusterConfiguration cluster = new ClusterConfiguration("all", broker.bootstrapServers(), TOPIC, 4, 1, "noc-engines",
-                Duration.ofSeconds(10), Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), null);
         DirectoryRecords directory = new DirectoryRecords(JsonMapper.createDefault());
         engineSide = new DirectoryPublisher(cluster, inventory::get, tokens::get, directory, Duration.ofMinutes(10));
         try (TopicReader published = awaitTopic(cluster.directoryTopic())) {

@@ -38,7 +38,7 @@ class DirectoryPublisherIT {
     static void start() {
         broker = KafkaBroker.start();
         cluster = new ClusterConfiguration("all", broker.bootstrapServers(), "inputs", 2, 1, "noc-engines",
-                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10), null);
         records = new DirectoryRecords(JsonMapper.createDefault());
     }
 

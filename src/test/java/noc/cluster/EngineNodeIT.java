@@ -201,4 +201,34 @@ class EngineNodeIT {
             assertThat(offsets.take("fenced-topic", 7).nextOffset()).isEqualTo(42);
         }
     }
+
+    @Test
+    void aPartitionTakenAwayInMariaDbWhileKafkaStillAssignsItHereIsTakenAgainAndLosesNothing() throws Exception {
+        String topic = "inputs-retake";
+        broker.createTopic(topic, PARTITIONS);
+        Map<String, Object> database = TestDatabase.fresh("engine_retake");
+        try (InputTopic inputs = new InputTopic(broker, topic);
+             TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"))) {
+            EngineNode node = engine.context().getBean(EngineNode.class);
+            Await.until(WITHIN, "the engine to own every partition", () -> node.partitions().size() == PARTITIONS);
+            List<AlarmEvent> before = alarms("rt-a-", 40);
+            inputs.publish(before);
+            awaitStoredOnce(database, "rt-a-", sources(before));
+
+            // Another node's late take (it was cut off, then came back) moves every epoch on: this
+            // node's next cycles are fenced, while Kafka still assigns it the partitions.
+            PartitionOffsets offsets = engine.context().getBean(PartitionOffsets.class);
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                offsets.take(topic, partition);
+            }
+            List<AlarmEvent> after = alarms("rt-b-", 40);
+            inputs.publish(after);
+            List<AlarmEvent> all = new ArrayList<>(before);
+            all.addAll(after);
+            awaitStoredOnce(database, "rt-", sources(all));
+            assertThat(node.partitions()).containsExactly(0, 1, 2, 3);
+        }
+        assertThat(storedPartitions(database, "inputs-retake").values())
+                .allSatisfy(row -> assertThat(row[1]).as("epoch: taken, taken away, taken again").isEqualTo(3));
+    }
 }

@@ -39,6 +39,7 @@ import noc.security.Role;
  */
 @Secured(Role.INTAKE_NAME)
 @Controller("/api/v1")
+@io.micronaut.context.annotation.Requires(condition = noc.cluster.Roles.Receives.class)
 public class IntakeController {
 
     private final Inputs inputs;

@@ -58,6 +58,7 @@ import noc.ingest.mib.MibRegistry;
  */
 @Context
 @Requires(property = "noc.snmp.enabled", notEquals = "false")
+@Requires(condition = noc.cluster.Roles.Receives.class)
 public final class TrapListener implements CommandResponder {
 
     /** The name of the alarm a source gets while its traps are rate limited. */
