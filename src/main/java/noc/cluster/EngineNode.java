@@ -432,6 +432,9 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
             Engine engine = Engine.ofPartition("engine-p" + each.partition(), queue, configuration, rules,
                     domain.seedOf(ownership.restrict(state, each.partition())), clock, partitionDomain, meters);
             owned.put(each.partition(), new Owned(partition, engine, queue));
+            if (engine.rules() != rules) {
+                engine.deploy(rules); // rules deployed while this session was being built
+            }
             if (each.fromStart()) {
                 consumer.seekToBeginning(List.of(partition));
             } else {
@@ -460,15 +463,36 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-        for (TopicPartition partition : revoked) {
-            Owned part = owned.get(partition.partition());
-            if (part != null) {
-                drop(part);
-            }
-        }
-        if (!revoked.isEmpty()) {
+        List<Owned> dropped = revoked.stream().map(partition -> owned.get(partition.partition()))
+                .filter(java.util.Objects::nonNull).toList();
+        dropAll(dropped);
+        if (!dropped.isEmpty()) {
             LOG.info("Partitions {} revoked: their sessions committed what they held and were dropped",
-                    revoked.stream().map(TopicPartition::partition).sorted().toList());
+                    dropped.stream().map(part -> part.partition().partition()).sorted().toList());
+        }
+    }
+
+    /**
+     * Drops sessions side by side: each may wait for its last commit (up to the commit retry limit while
+     * the database is away), and one after the other they could outlast the group's patience.
+     */
+    private void dropAll(List<Owned> parts) {
+        if (parts.size() <= 1) {
+            parts.forEach(this::drop);
+            return;
+        }
+        List<Thread> stopping = parts.stream().map(part -> {
+            Thread thread = new Thread(() -> drop(part), "stop-p" + part.partition().partition());
+            thread.start();
+            return thread;
+        }).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -489,9 +513,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     }
 
     private void stopAll(String why) {
-        for (Owned part : List.copyOf(owned.values())) {
-            drop(part);
-        }
+        dropAll(List.copyOf(owned.values()));
         LOG.info("Engine node sessions stopped ({})", why);
     }
 
