@@ -131,7 +131,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         this.outcomes = outcomes;
         this.commands = commands;
         this.blocking = blocking;
-        this.rules = new RuleCompiler().compile(rules.directory());
+        this.rules = RuleCompiler.forEngines().compile(rules.directory());
         this.rules.warnings().forEach(w -> LOG.warn("Rule warning: {}", w));
         // Inputs reach this node's sessions through Kafka only: anything offered here is refused at once.
         localQueue.close();

@@ -38,6 +38,53 @@ public final class RuleCompiler {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern COLUMN = Pattern.compile("Column: (\\d+)");
     private static final AtomicLong GENERATION = new AtomicLong();
+    /** {@code rekey(<event>, "<template>")}: the template a rule re-keys an event with, when it is written out. */
+    private static final java.util.regex.Pattern REKEY = java.util.regex.Pattern.compile(
+            "\\brekey\\s*\\([^,()]+,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** Whether this compiler checks what engines sharing the work need of the rules ({@link #forEngines}). */
+    private final boolean sharedWork;
+
+    public RuleCompiler() {
+        this(false);
+    }
+
+    private RuleCompiler(boolean sharedWork) {
+        this.sharedWork = sharedWork;
+    }
+
+    /**
+     * A compiler for nodes that share the work by correlation domain (role {@code engine}): it also
+     * refuses an {@code alarms.rekey} template written without {@code {source}}, which would make one
+     * alarm of occurrences from several sources, and so from several domains: two sessions would each
+     * hold that alarm and overwrite each other's row (docs/correlation-domains.md, 05-reduction-keys).
+     */
+    public static RuleCompiler forEngines() {
+        return new RuleCompiler(true);
+    }
+
+    /** The {@code rekey} templates of {@code text} (file {@code name}) that do not keep {@code {source}}. */
+    static List<RuleProblem> keysWithoutSource(String name, String text) {
+        List<RuleProblem> problems = new ArrayList<>();
+        java.util.regex.Matcher rekey = REKEY.matcher(text);
+        while (rekey.find()) {
+            if (!rekey.group(1).contains("{source}")) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < rekey.start(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                problems.add(new RuleProblem(name, line, rekey.start() - lineStart + 1, RuleProblem.Level.ERROR,
+                        "the rekey template \"" + rekey.group(1) + "\" does not keep {source}: where engines share "
+                                + "the work by correlation domain, one alarm of several sources would be written by "
+                                + "two sessions; keep {source} in the key"));
+            }
+        }
+        return problems;
+    }
 
     /** The rule files of a folder, in the order they load. */
     public static List<Path> ruleFiles(Path directory) throws IOException {
@@ -84,6 +131,13 @@ public final class RuleCompiler {
         Map<String, RuleSyntax.Checked> checked = new LinkedHashMap<>();
         sources.forEach((name, text) -> checked.put(name, RuleSyntax.check(name, text)));
         if (checked.values().stream().allMatch(c -> c.errors().isEmpty())) {
+            if (sharedWork) {
+                List<RuleProblem> keys = new ArrayList<>();
+                sources.forEach((name, text) -> keys.addAll(keysWithoutSource(name, text)));
+                if (!keys.isEmpty()) {
+                    throw new RuleBuildException("The rules did not compile", keys);
+                }
+            }
             return build(sources);
         }
         List<RuleProblem> errors = new ArrayList<>();

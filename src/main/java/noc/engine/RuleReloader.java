@@ -41,7 +41,7 @@ public final class RuleReloader {
     private final RulesConfiguration configuration;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final RuleCompiler compiler = new RuleCompiler();
+    private final RuleCompiler compiler;
     private final WatchService watcher;
     private volatile RuleStatus status;
 
@@ -49,6 +49,7 @@ public final class RuleReloader {
                         @io.micronaut.core.annotation.Nullable noc.cluster.ClusterSignals signals) throws IOException {
         this.engine = engine;
         this.signals = signals;
+        this.compiler = signals == null ? new RuleCompiler() : RuleCompiler.forEngines();
         this.configuration = configuration;
         this.clock = clock;
         this.meters = meters;

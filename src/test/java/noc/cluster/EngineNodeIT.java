@@ -77,17 +77,18 @@ class EngineNodeIT {
 
     private static Map<Integer, long[]> storedPartitions(Map<String, Object> database, String topic) throws Exception {
         Map<Integer, long[]> rows = new HashMap<>();
-        try (Connection connection = StoredRows.connect(database);
-             var statement = connection.prepareStatement(
-                     "SELECT partition_no, next_offset, owner_epoch FROM input_partition WHERE topic = ?")) {
-            statement.setString(1, topic);
-            try (var result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.put(result.getInt(1), new long[] {result.getLong(2), result.getLong(3)});
-                }
-            }
-        }
+        StoredRows.select(database, "SELECT partition_no, next_offset, owner_epoch FROM input_partition WHERE topic = ?",
+                topic).forEach(row -> rows.put(((Number) row.get(0)).intValue(),
+                new long[] {row.get(1) == null ? -1 : ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue()}));
         return rows;
+    }
+
+    /** Starts an engine alone on {@code topic} (made with the test's partitions), once it owns them all. */
+    private static TestApplication soleEngine(String topic, Map<String, Object> database) {
+        TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"));
+        EngineNode node = engine.context().getBean(EngineNode.class);
+        Await.until(WITHIN, "the engine to own every partition", () -> node.partitions().size() == PARTITIONS);
+        return engine;
     }
 
     @Test
@@ -152,10 +153,8 @@ class EngineNodeIT {
         String topic = "inputs-inventory";
         broker.createTopic(topic, PARTITIONS);
         Map<String, Object> database = TestDatabase.fresh("engine_inventory");
-        try (InputTopic inputs = new InputTopic(broker, topic);
-             TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"))) {
+        try (InputTopic inputs = new InputTopic(broker, topic); TestApplication engine = soleEngine(topic, database)) {
             EngineNode node = engine.context().getBean(EngineNode.class);
-            Await.until(WITHIN, "the engine to own every partition", () -> node.partitions().size() == PARTITIONS);
             assertThat(engine.post("/api/v1/inventory/import", """
                     {"customers": [{"name": "Acme", "contract": "managed", "projectManager": "Paula Martin"}],
                      "contacts": [{"name": "Paula Martin", "role": "project manager", "phone": "+33 1 00",
@@ -175,6 +174,17 @@ class EngineNodeIT {
             Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                     health.get("details")).get("engine")).get("details");
             assertThat(health).containsEntry("status", "UP");
+
+            // A service carried by devices of two domains would get one ticket per engine session:
+            // where engines share the work, the inventory refuses it instead of warning.
+            var crossing = engine.post("/api/v1/inventory/import", """
+                    {"services": [{"reference": "ACME-2", "customer": "Acme", "criticality": "high"}],
+                     "devices": [{"name": "acme-cpe-2", "addresses": ["192.0.2.20"], "services": ["ACME-2"]},
+                                 {"name": "acme-cpe-3", "addresses": ["192.0.2.30"], "services": ["ACME-2"]}]}""");
+            assertThat(crossing.statusCode()).isEqualTo(400);
+            assertThat(crossing.body()).contains("services[0]").contains("services 'ACME-2' is carried by devices in "
+                    + "correlation domains [acme-cpe-2, acme-cpe-3]").doesNotContain("Exception");
+            assertThat(engine.getPage("/api/v1/inventory/devices").rows()).hasSize(1);
             assertThat(((Map<String, ?>) details.get("partitions")).keySet()).containsExactlyInAnyOrder("0", "1", "2", "3");
         }
     }
@@ -207,10 +217,8 @@ class EngineNodeIT {
         String topic = "inputs-retake";
         broker.createTopic(topic, PARTITIONS);
         Map<String, Object> database = TestDatabase.fresh("engine_retake");
-        try (InputTopic inputs = new InputTopic(broker, topic);
-             TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"))) {
+        try (InputTopic inputs = new InputTopic(broker, topic); TestApplication engine = soleEngine(topic, database)) {
             EngineNode node = engine.context().getBean(EngineNode.class);
-            Await.until(WITHIN, "the engine to own every partition", () -> node.partitions().size() == PARTITIONS);
             List<AlarmEvent> before = alarms("rt-a-", 40);
             inputs.publish(before);
             awaitStoredOnce(database, "rt-a-", sources(before));

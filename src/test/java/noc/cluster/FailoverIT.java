@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,44 +62,20 @@ class FailoverIT {
 
     private static Set<Integer> partitionsOf(Map<String, Object> database, String node) throws Exception {
         Set<Integer> owned = new HashSet<>();
-        try (Connection connection = StoredRows.connect(database);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT partition_no FROM input_partition WHERE topic = ? AND owner_node = ?")) {
-            statement.setString(1, TOPIC);
-            statement.setString(2, node);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    owned.add(rows.getInt(1));
-                }
-            }
-        }
+        StoredRows.select(database, "SELECT partition_no FROM input_partition WHERE topic = ? AND owner_node = ?",
+                TOPIC, node).forEach(row -> owned.add(((Number) row.get(0)).intValue()));
         return owned;
     }
 
-    private static Map<String, Object> ticketOf(Map<String, Object> database, String reference) throws Exception {
-        try (Connection connection = StoredRows.connect(database);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT escalation_level, status FROM ticket WHERE reference = ?")) {
-            statement.setString(1, reference);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return Map.of("level", rows.getInt(1), "status", rows.getString(2));
-            }
-        }
+    private static int escalationLevel(Map<String, Object> database, String reference) throws Exception {
+        return ((Number) StoredRows.select(database, "SELECT escalation_level FROM ticket WHERE reference = ?",
+                reference).get(0).get(0)).intValue();
     }
 
     private static Set<String> ticketsOfSource(Map<String, Object> database, String source) throws Exception {
         Set<String> tickets = new HashSet<>();
-        try (Connection connection = StoredRows.connect(database);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT ticket_reference FROM alarm WHERE source = ?")) {
-            statement.setString(1, source);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tickets.add(rows.getString(1));
-                }
-            }
-        }
+        StoredRows.select(database, "SELECT ticket_reference FROM alarm WHERE source = ?", source)
+                .forEach(row -> tickets.add((String) row.get(0)));
         return tickets;
     }
 
@@ -159,7 +133,7 @@ class FailoverIT {
         String reference = Await.value(WITHIN, "the P1 ticket of " + device,
                 () -> ticketsOfSource(database, "192.0.2.10"), tickets -> tickets.size() == 1
                         && !tickets.contains(null)).iterator().next();
-        assertThat(ticketOf(database, reference)).containsEntry("level", 0);
+        assertThat(escalationLevel(database, reference)).isZero();
 
         // Alarms stream in through the collector while the doomed engine dies.
         List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -215,8 +189,8 @@ class FailoverIT {
         assertThat(ticketsOfSource(database, "192.0.2.10")).containsExactly(reference);
 
         // Its escalation deadline, stored by the dead engine, fires on the survivor.
-        Await.value(WITHIN, "the P1 to escalate to level 1", () -> ticketOf(database, reference),
-                ticket -> ((Integer) ticket.get("level")) >= 1);
+        Await.value(WITHIN, "the P1 to escalate to level 1", () -> escalationLevel(database, reference),
+                level -> level >= 1);
         System.out.printf("Failover: SIGKILL to every partition owned by the survivor in %d ms "
                 + "(session timeout %d s); %d alarms acknowledged during the run, each stored once%n",
                 takeover.toMillis(), SESSION_TIMEOUT.toSeconds(), sent.size());

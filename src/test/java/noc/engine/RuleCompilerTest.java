@@ -148,4 +148,23 @@ class RuleCompilerTest {
         assertThat(rules.ruleCount()).isEqualTo(1);
         assertThat(rules.files()).containsExactly("10-good.drl");
     }
+
+    @Test
+    void enginesSharingTheWorkRefuseARekeyTemplateWithoutTheSourceNamingFileAndLine() throws Exception {
+        Map<String, String> rules = new LinkedHashMap<>(TestRules.shipped());
+        String circuit = rules.get("05-reduction-keys.drl").replace("\"{source}|device-restart\"",
+                "\"{attribute:circuitId}|down\"");
+        rules.put("05-reduction-keys.drl", circuit);
+
+        assertThat(new RuleCompiler().compile(rules).ruleCount()).as("one engine sees every source").isPositive();
+        RuleBuildException refused = catchThrowableOfType(() -> RuleCompiler.forEngines().compile(rules),
+                RuleBuildException.class);
+        assertThat(refused.problems()).extracting(RuleProblem::file, RuleProblem::line, RuleProblem::level)
+                .containsExactly(tuple("05-reduction-keys.drl", TestRules.lineOf(circuit, "rekey"),
+                        RuleProblem.Level.ERROR));
+        assertThat(refused.problems().get(0).message()).contains("{attribute:circuitId}|down")
+                .contains("does not keep {source}");
+        assertThat(RuleCompiler.forEngines().compile(TestRules.shipped()).ruleCount())
+                .as("the shipped rules keep {source}").isPositive();
+    }
 }

@@ -24,6 +24,31 @@ public final class StoredRows {
                 String.valueOf(datasource.get("datasources.default.password")));
     }
 
+    /**
+     * The rows {@code sql} selects on the database of {@code datasource}, with {@code parameters} bound in
+     * order, each row its columns' values: for a test's look at what a node stored.
+     */
+    public static List<List<Object>> select(Map<String, Object> datasource, String sql, Object... parameters)
+            throws SQLException {
+        List<List<Object>> found = new java.util.ArrayList<>();
+        try (Connection connection = connect(datasource); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    List<Object> row = new java.util.ArrayList<>(columns);
+                    for (int column = 1; column <= columns; column++) {
+                        row.add(rows.getObject(column));
+                    }
+                    found.add(row);
+                }
+            }
+        }
+        return found;
+    }
+
     /** Each stored alarm's occurrence count by source, for the sources starting with {@code prefix}. */
     public static Map<String, Long> occurrencesBySource(Connection connection, String prefix) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
