@@ -38,6 +38,29 @@ public class CommandOutcomeStore {
 
     private final TransactionOperations<Connection> transactions;
 
+    /**
+     * Records {@code domains} (ticket reference to domain) for the tickets that have none yet, leaving
+     * those recorded alone: the windows a single process planned, whose tickets no command pinned.
+     */
+    public void pinUnpinned(Map<String, String> domains, Instant at) {
+        if (domains.isEmpty()) {
+            return;
+        }
+        transactions.executeWrite(status -> {
+            try (PreparedStatement pin = status.getConnection().prepareStatement(
+                    "INSERT IGNORE INTO ticket_domain (reference, domain, pinned_at) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> each : domains.entrySet()) {
+                    pin.setString(1, each.getKey());
+                    pin.setString(2, each.getValue());
+                    pin.setObject(3, Times.toColumn(at));
+                    pin.addBatch();
+                }
+                pin.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public CommandOutcomeStore(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }

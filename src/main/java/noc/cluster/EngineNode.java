@@ -106,6 +106,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    /** Asks Kafka for the inputs topic's id (consumer thread only); made at the first assignment. */
+    private org.apache.kafka.clients.admin.Admin admin;
     private volatile String failure;
 
     public EngineNode(ClusterConfiguration cluster, EngineConfiguration configuration, RulesConfiguration rules,
@@ -114,7 +116,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                       EngineQueue localQueue, ClusterSignals signals, InventoryStore inventory,
                       jakarta.inject.Provider<RuleReloader> reloader, CommandReplies replies,
                       CommandOutcomeStore outcomes, CommandPublisher commands,
-                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) throws RuleBuildException {
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                      noc.maintenance.MaintenanceStore maintenance) throws RuleBuildException {
         this.signals = signals;
         this.inventory = inventory;
         this.reloader = reloader;
@@ -137,6 +140,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         localQueue.close();
         // The sessions read the inventory and the rules as they are now: earlier signals are applied.
         signals.startingFromNow();
+        pinWindowsPlannedBeforeEngines(maintenance);
         this.consumer = new KafkaConsumer<>(consumerProperties(cluster, node));
         io.micrometer.core.instrument.Gauge.builder("noc.engine.queue.size", owned,
                         parts -> parts.values().stream().mapToInt(part -> part.queue().size() + part.backlog().size()).sum())
@@ -170,6 +174,28 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     /** The partitions this node runs a session of, sorted. */
     public List<Integer> partitions() {
         return owned.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Maintenance windows planned by a single process (role {@code all}) have no recorded domain: their
+     * tickets would be placed under {@code ticket:<reference>}, away from the devices of their scope, whose
+     * alarms would then not meet them. Each open window whose scope is one domain is recorded under it,
+     * before any partition's session is built; one whose scope spans several is named in the log.
+     */
+    private void pinWindowsPlannedBeforeEngines(noc.maintenance.MaintenanceStore maintenance) {
+        CorrelationDomains scopes = CorrelationDomains.of(inventory.load().all());
+        Map<String, String> pins = new java.util.HashMap<>();
+        for (noc.maintenance.MaintenanceWindow window : maintenance.loadForSession(clock.instant())) {
+            java.util.Set<String> domains = scopes.ofScope(window.devices(), window.sites(), window.services());
+            if (domains.size() == 1) {
+                pins.put(window.reference(), domains.iterator().next());
+            } else if (domains.size() > 1) {
+                LOG.warn("Maintenance window {} covers correlation domains {}: its alarms arrive in several "
+                        + "sessions and only those of one meet it; plan one window per domain", window.reference(),
+                        domains);
+            }
+        }
+        outcomes.pinUnpinned(pins, clock.instant());
     }
 
     @Override
@@ -231,6 +257,9 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                 consumer.close(Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 LOG.warn("Closing the consumer failed", e);
+            }
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
             }
             stopped.countDown();
         }
@@ -401,8 +430,9 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         while (ownership == null) {
             try {
                 taken.clear();
+                String topicId = topicId();
                 for (TopicPartition partition : assigned) {
-                    taken.add(offsets.take(cluster.topic(), partition.partition()));
+                    taken.add(offsets.take(cluster.topic(), partition.partition(), topicId));
                 }
                 state = loader.load();
                 ownership = PartitionDomain.ownership(state, alarms, outcomes, partitions);
@@ -445,6 +475,26 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                         .map(PartitionOffsets.Taken::partition).sorted().toList(), cluster.topic(),
                 taken.stream().map(PartitionOffsets.Taken::epoch).toList(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The id Kafka gave the inputs topic, or null when it cannot say now: stored offsets of a topic made
+     * again under the same name are forgotten ({@link PartitionOffsets#take(String, int, String)}).
+     */
+    private String topicId() {
+        try {
+            if (admin == null) {
+                admin = org.apache.kafka.clients.admin.Admin.create(Topics.client(cluster, "noc-engine-topics"));
+            }
+            return admin.describeTopics(List.of(cluster.topic())).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(cluster.topic()).topicId().toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            LOG.warn("Kafka did not give the id of topic {}: its stored offsets are taken as they are", cluster.topic());
+            return null;
+        }
     }
 
     /** The topic's partition count, asked again while Kafka does not answer (a timeout must not stop the consumer). */

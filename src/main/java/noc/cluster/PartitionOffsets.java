@@ -25,12 +25,20 @@ import noc.engine.FencedException;
 @Requires(condition = Roles.Engine.class)
 public class PartitionOffsets {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PartitionOffsets.class);
+
     private static final String TAKE = """
-            INSERT INTO input_partition (topic, partition_no, next_offset, owner_epoch, owner_node, taken_at)
-            VALUES (?, ?, NULL, 1, ?, ?)
+            INSERT INTO input_partition (topic, partition_no, next_offset, owner_epoch, owner_node, taken_at,
+                                         topic_id)
+            VALUES (?, ?, NULL, 1, ?, ?, ?)
             ON DUPLICATE KEY UPDATE owner_epoch = owner_epoch + 1, owner_node = VALUES(owner_node),
-                taken_at = VALUES(taken_at)""";
+                taken_at = VALUES(taken_at), topic_id = COALESCE(VALUES(topic_id), topic_id)""";
     private static final String READ = "SELECT owner_epoch, next_offset FROM input_partition WHERE topic = ? "
+            + "AND partition_no = ?";
+    /** Locks the row, if any, while the take decides whether its offset still means anything. */
+    private static final String STORED_TOPIC = "SELECT topic_id FROM input_partition WHERE topic = ? "
+            + "AND partition_no = ? FOR UPDATE";
+    private static final String FORGET_OFFSET = "UPDATE input_partition SET next_offset = NULL WHERE topic = ? "
             + "AND partition_no = ?";
     /** Rows matched, not changed, are counted (the driver's default): an unchanged offset still passes the fence. */
     private static final String ADVANCE = """
@@ -58,13 +66,39 @@ public class PartitionOffsets {
 
     /** Takes {@code partition} of {@code topic} for this node: any earlier owner's cycles are refused from now on. */
     public Taken take(String topic, int partition) {
+        return take(topic, partition, null);
+    }
+
+    /**
+     * Takes {@code partition} of {@code topic}, whose id Kafka says is {@code topicId} (null when not
+     * known): a stored offset of a topic of another id (deleted and made again) is forgotten, and the
+     * partition starts from the beginning of the topic as it is now.
+     */
+    public Taken take(String topic, int partition, String topicId) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
+            try (PreparedStatement stored = connection.prepareStatement(STORED_TOPIC)) {
+                stored.setString(1, topic);
+                stored.setInt(2, partition);
+                try (ResultSet row = stored.executeQuery()) {
+                    String before = row.next() ? row.getString(1) : null;
+                    if (before != null && topicId != null && !before.equals(topicId)) {
+                        LOG.warn("Topic {} was made again (id {}, stored offsets were of id {}): partition {} "
+                                + "starts from its beginning", topic, topicId, before, partition);
+                        try (PreparedStatement forget = connection.prepareStatement(FORGET_OFFSET)) {
+                            forget.setString(1, topic);
+                            forget.setInt(2, partition);
+                            forget.executeUpdate();
+                        }
+                    }
+                }
+            }
             try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                 take.setString(1, topic);
                 take.setInt(2, partition);
                 take.setString(3, node.id());
                 take.setObject(4, Times.toColumn(clock.instant()));
+                take.setString(5, topicId);
                 take.executeUpdate();
             }
             try (PreparedStatement read = connection.prepareStatement(READ)) {

@@ -65,6 +65,11 @@ public class BoardFeed implements ApplicationEventListener<CycleCommitted> {
         }
     }
 
+    /** Another engine node committed a cycle (role {@code engine}): the board refreshes as for one of ours. */
+    public void changedElsewhere() {
+        changed.set(true);
+    }
+
     /** A new browser's stream, or empty when {@code noc.console.live-clients} already follow. */
     public Optional<Flux<Event<String>>> follow() {
         if (browsers.size() >= configuration.liveClients()) {

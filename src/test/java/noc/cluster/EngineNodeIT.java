@@ -137,6 +137,20 @@ class EngineNodeIT {
                 inputs.publish(shared);
                 sent.addAll(shared);
                 awaitStoredOnce(database, "em-", sources(sent));
+
+                // The first engine's live board hears of a cycle committed by the second one alone.
+                List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+                first.context().getBean(noc.console.BoardFeed.class).follow().orElseThrow()
+                        .subscribe(event -> heard.add(event.getName()));
+                Await.until(WITHIN, "the board's first refresh", () -> heard.size() == 1);
+                Thread.sleep(1_500); // the first engine's look at the last commits settles
+                heard.clear();
+                String elsewhere = IntStream.range(0, 1_000).mapToObj(i -> "em-d-" + i).filter(source -> two
+                        .partitions().contains(Partitions.of("address:" + source, PARTITIONS))).findFirst().orElseThrow();
+                List<AlarmEvent> theirs = List.of(Events.linkDown(elsewhere, 1, Instant.now()));
+                inputs.publish(theirs);
+                sent.addAll(theirs);
+                Await.until(WITHIN, "the first engine's board to refresh", () -> !heard.isEmpty());
             }
             Await.until(WITHIN, "the first engine to own every partition again", () -> one.partitions().size() == PARTITIONS);
             List<AlarmEvent> after = alarms("em-c-", 200);
@@ -144,7 +158,7 @@ class EngineNodeIT {
             sent.addAll(after);
             awaitStoredOnce(database, "em-", sources(sent));
         }
-        assertThat(storedPartitions(database, topic).values().stream().mapToLong(row -> row[0]).sum()).isEqualTo(600);
+        assertThat(storedPartitions(database, topic).values().stream().mapToLong(row -> row[0]).sum()).isEqualTo(601);
     }
 
     @Test
@@ -238,5 +252,38 @@ class EngineNodeIT {
         }
         assertThat(storedPartitions(database, "inputs-retake").values())
                 .allSatisfy(row -> assertThat(row[1]).as("epoch: taken, taken away, taken again").isEqualTo(3));
+    }
+
+    @Test
+    void aTopicMadeAgainIsReadFromItsBeginningNotFromTheOffsetsOfTheOldOne() throws Exception {
+        String topic = "inputs-remade";
+        broker.createTopic(topic, PARTITIONS);
+        Map<String, Object> database = TestDatabase.fresh("engine_remade");
+        try (InputTopic inputs = new InputTopic(broker, topic)) {
+            List<AlarmEvent> old = alarms("rm-a-", 100);
+            inputs.publish(old);
+            try (TestApplication engine = soleEngine(topic, database)) {
+                awaitStoredOnce(database, "rm-a-", sources(old));
+            }
+        }
+        broker.deleteTopic(topic);
+        broker.createTopic(topic, PARTITIONS);
+        try (InputTopic inputs = new InputTopic(broker, topic)) {
+            // fewer records than the old topic had: each partition's new end is below its stored offset
+            List<AlarmEvent> fresh = alarms("rm-b-", 30);
+            inputs.publish(fresh);
+            try (TestApplication engine = soleEngine(topic, database)) {
+                awaitStoredOnce(database, "rm-b-", sources(fresh));
+            }
+            // then past the old offsets: none of these may be skipped, none of the earlier applied again
+            List<AlarmEvent> more = alarms("rm-c-", 200);
+            inputs.publish(more);
+            try (TestApplication engine = soleEngine(topic, database)) {
+                awaitStoredOnce(database, "rm-c-", sources(more));
+                awaitStoredOnce(database, "rm-b-", sources(fresh));
+            }
+        }
+        assertThat(storedPartitions(database, topic).values().stream().mapToLong(row -> row[0]).sum())
+                .isEqualTo(230);
     }
 }

@@ -147,6 +147,17 @@ public final class KafkaBroker implements AutoCloseable {
         });
     }
 
+    /** Deletes a topic, and waits until the broker no longer lists it, so that it can be made again. */
+    public void deleteTopic(String name) {
+        try {
+            admin.deleteTopics(List.of(name)).all().get(REQUEST.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("deleting the topic " + name + " failed: " + e.getMessage(), e);
+        }
+        Await.until(READY, "the topic " + name + " to be gone", () -> !admin.listTopics().names()
+                .get(REQUEST.toSeconds(), TimeUnit.SECONDS).contains(name));
+    }
+
     /** Stops the broker and deletes its folder. */
     @Override
     public void close() {
