@@ -76,9 +76,14 @@ public class MaintenancePlanController {
     private final Directory directory;
     private final ZoneId zone;
 
+    /** Whether engines share the work by correlation domain: a scope must then stay in one. */
+    private final boolean sharedByEngines;
+
     public MaintenancePlanController(InventoryStore inventory, EngineCommands commands, Validator validator,
                                      MessageSource messages, HttpLocaleResolver locales, Csrf csrf, Clock clock,
-                                     NotifyConfiguration notify, Directory directory) {
+                                     NotifyConfiguration notify, Directory directory,
+                                     noc.cluster.ClusterConfiguration cluster) {
+        this.sharedByEngines = cluster.nodeRole() == noc.cluster.Role.ENGINE;
         this.directory = directory;
         this.inventory = inventory;
         this.commands = commands;
@@ -162,10 +167,20 @@ public class MaintenancePlanController {
         MaintenanceRequest planned = null;
         if (errors.isEmpty()) {
             List<MaintenanceBody.Finding> found = new ArrayList<>();
-            planned = body.request(caller.getName(), inventory.load(), found);
+            noc.inventory.Inventory known = inventory.load();
+            planned = body.request(caller.getName(), known, found);
             for (MaintenanceBody.Finding finding : found) {
                 errors.putIfAbsent(field(finding.field()), messages.getMessage("maintenance.invalid."
                         + finding.check().code(), locale, finding.subject()).orElse(finding.message()));
+            }
+            if (sharedByEngines && planned != null) {
+                // said on the form, as the API's 422 says it (noc.cluster.CommandDomains)
+                java.util.Set<String> domains = noc.inventory.CorrelationDomains.of(known)
+                        .ofScope(planned.devices(), planned.sites(), planned.services());
+                if (domains.size() > 1) {
+                    errors.putIfAbsent("scope", messages.getMessage("maintenance.invalid.scopeSpansDomains", locale,
+                            String.join(", ", domains)).orElse("The scope spans " + domains));
+                }
             }
         }
         boolean past = planned != null && planned.start().isBefore(clock.instant());

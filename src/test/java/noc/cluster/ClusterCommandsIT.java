@@ -244,6 +244,18 @@ class ClusterCommandsIT {
         assertThat(across.statusCode()).as(across.body()).isEqualTo(422);
         assertThat(body(otto, across)).containsEntry("type", "/problems/scope-spans-domains");
         assertThat(body(otto, across).get("detail").toString()).contains("lyon, paris");
+
+        // The console's planner says it on the form, in the person's language, before anything is sent.
+        WebSession console = new WebSession(patient.uri("/"), "fr");
+        console.signIn("otto", "otto-password", "/");
+        console.get("/maintenance/plan");
+        HttpResponse<String> form = console.post("/maintenance/plan", Map.of("title", "Both POPs",
+                "description", "", "start", now.plus(Duration.ofDays(1)).toString().substring(0, 16),
+                "end", now.plus(Duration.ofDays(1).plusHours(2)).toString().substring(0, 16), "recurrence", "none",
+                "until", "", "devices", "pe-paris-1, pe-lyon-1", "sites", "", "services", ""));
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("Ce périmètre couvre plusieurs domaines de corrélation (lyon, paris)")
+                .doesNotContain("/problems/");
     }
 
     @Test
