@@ -83,6 +83,13 @@ class EngineNodeIT {
         return rows;
     }
 
+    /** Waits until every session of {@code node} holds {@code devices} devices of the inventory. */
+    static void awaitInventoryInEverySession(EngineNode node, int devices) {
+        Await.until(WITHIN, "every session to hold the inventory's " + devices + " device(s)", () -> !node.engines()
+                .isEmpty() && node.engines().values().stream()
+                .allMatch(engine -> engine.facts(noc.inventory.Device.class) == devices));
+    }
+
     /** Starts an engine alone on {@code topic} (made with the test's partitions), once it owns them all. */
     private static TestApplication soleEngine(String topic, Map<String, Object> database) {
         TestApplication engine = TestApplication.start(database, engine(topic, "engine-1"));
@@ -142,8 +149,12 @@ class EngineNodeIT {
                 List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
                 first.context().getBean(noc.console.BoardFeed.class).follow().orElseThrow()
                         .subscribe(event -> heard.add(event.getName()));
-                Await.until(WITHIN, "the board's first refresh", () -> heard.size() == 1);
-                Thread.sleep(1_500); // the first engine's look at the last commits settles
+                Await.until(WITHIN, "the board's first refresh", () -> !heard.isEmpty());
+                Await.until(WITHIN, "the board to go quiet", () -> {
+                    int events = heard.size();
+                    Thread.sleep(2_500); // more than the first engine's look at the last commits, once a second
+                    return heard.size() == events;
+                });
                 heard.clear();
                 String elsewhere = IntStream.range(0, 1_000).mapToObj(i -> "em-d-" + i).filter(source -> two
                         .partitions().contains(Partitions.of("address:" + source, PARTITIONS))).findFirst().orElseThrow();
@@ -176,8 +187,8 @@ class EngineNodeIT {
                      "services": [{"reference": "ACME-INTERNET-1", "customer": "Acme", "criticality": "high"}],
                      "devices": [{"name": "acme-cpe-1", "addresses": ["192.0.2.10"],
                                   "services": ["ACME-INTERNET-1"]}]}""").statusCode()).isEqualTo(200);
-            // The session learns of it within a second or so; an alarm sent before would open a P3 ticket.
-            Thread.sleep(2_500);
+            // Every session learns of it (an alarm sent before would open a P3 ticket).
+            awaitInventoryInEverySession(node, 1);
             inputs.publish(List.of(Events.linkDown("192.0.2.10", 1, Instant.now())), event -> "acme-cpe-1");
             Map<String, Object> ticket = engine.awaitList("/api/v1/tickets", list -> list.size() == 1).get(0);
             assertThat(ticket).containsEntry("priority", "P1");

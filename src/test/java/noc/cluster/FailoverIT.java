@@ -107,7 +107,9 @@ class FailoverIT {
                          "services": [{"reference": "ACME-1", "customer": "Acme", "criticality": "high"}],
                          "devices": [{"name": "%s", "addresses": ["192.0.2.10"], "services": ["ACME-1"]}]}"""
                         .formatted(device)).statusCode()).isEqualTo(200);
-                Thread.sleep(2_500); // each engine node applies the change within a second
+                // each engine node applies the change within a second or so (the doomed one is a process)
+                EngineNodeIT.awaitInventoryInEverySession(b, 1);
+                Thread.sleep(3_000);
                 String token = survivor.apiToken("failover-intake", "intake");
                 try (TestApplication collector = TestApplication.start(Map.of("datasources.default.url",
                                 "jdbc:mariadb://127.0.0.1:" + Ports.free() + "/none", "datasources.default.username",
