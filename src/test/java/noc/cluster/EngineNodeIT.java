@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import noc.alarm.AlarmEvent;
 import noc.support.Await;
+import noc.support.EngineSessions;
 import noc.support.Events;
 import noc.support.InputTopic;
 import noc.support.KafkaBroker;
@@ -81,13 +82,6 @@ class EngineNodeIT {
                 topic).forEach(row -> rows.put(((Number) row.get(0)).intValue(),
                 new long[] {row.get(1) == null ? -1 : ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue()}));
         return rows;
-    }
-
-    /** Waits until every session of {@code node} holds {@code devices} devices of the inventory. */
-    static void awaitInventoryInEverySession(EngineNode node, int devices) {
-        Await.until(WITHIN, "every session to hold the inventory's " + devices + " device(s)", () -> !node.engines()
-                .isEmpty() && node.engines().values().stream()
-                .allMatch(engine -> engine.facts(noc.inventory.Device.class) == devices));
     }
 
     /** Starts an engine alone on {@code topic} (made with the test's partitions), once it owns them all. */
@@ -188,7 +182,7 @@ class EngineNodeIT {
                      "devices": [{"name": "acme-cpe-1", "addresses": ["192.0.2.10"],
                                   "services": ["ACME-INTERNET-1"]}]}""").statusCode()).isEqualTo(200);
             // Every session learns of it (an alarm sent before would open a P3 ticket).
-            awaitInventoryInEverySession(node, 1);
+            EngineSessions.awaitInventory(node, 1);
             inputs.publish(List.of(Events.linkDown("192.0.2.10", 1, Instant.now())), event -> "acme-cpe-1");
             Map<String, Object> ticket = engine.awaitList("/api/v1/tickets", list -> list.size() == 1).get(0);
             assertThat(ticket).containsEntry("priority", "P1");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import noc.alarm.AlarmEvent;
 import noc.support.Await;
 import noc.support.CorrelatorProcess;
+import noc.support.EngineSessions;
 import noc.support.Events;
 import noc.support.ApiClient;
 import noc.support.TrapSender;
@@ -108,7 +109,7 @@ class FailoverIT {
                          "devices": [{"name": "%s", "addresses": ["192.0.2.10"], "services": ["ACME-1"]}]}"""
                         .formatted(device)).statusCode()).isEqualTo(200);
                 // each engine node applies the change within a second or so (the doomed one is a process)
-                EngineNodeIT.awaitInventoryInEverySession(b, 1);
+                EngineSessions.awaitInventory(b, 1);
                 Thread.sleep(3_000);
                 String token = survivor.apiToken("failover-intake", "intake");
                 try (TestApplication collector = TestApplication.start(Map.of("datasources.default.url",

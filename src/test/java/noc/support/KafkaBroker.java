@@ -140,8 +140,16 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("creating the topic " + name + " failed: " + e.getMessage(), e);
         }
         Await.until(READY, "every partition of " + name + " to have a leader", () -> {
-            TopicDescription topic = admin.describeTopics(Set.of(name)).allTopicNames()
-                    .get(REQUEST.toSeconds(), TimeUnit.SECONDS).get(name);
+            TopicDescription topic;
+            try {
+                topic = admin.describeTopics(Set.of(name)).allTopicNames().get(REQUEST.toSeconds(), TimeUnit.SECONDS)
+                        .get(name);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                    return false; // made, not yet in the metadata the broker answers with (a topic made again)
+                }
+                throw e;
+            }
             return topic.partitions().size() == partitions
                     && topic.partitions().stream().allMatch(partition -> partition.leader() != null);
         });
