@@ -21,9 +21,9 @@ import noc.console.ConsoleConfiguration;
 /**
  * On an engine node, the board's live refresh for what the other engines commit: their cycles raise
  * no event here, but each one that wrote something moved its partition's {@code committed_at}
- * ({@link PartitionOffsets}). Read once a second (or per {@code noc.console.live-interval}, if longer);
- * a change tells the
- * board's browsers to read their rows again, as a cycle committed here does.
+ * ({@link PartitionOffsets}). Read once a second (or per {@code noc.console.live-interval}, if longer)
+ * while a browser follows the board; a change tells the browsers to read their rows again, as a cycle
+ * committed here does.
  */
 @Context
 @Requires(condition = Roles.Engine.class)
@@ -52,6 +52,9 @@ public class CommitsElsewhere {
     }
 
     private void look() {
+        if (board.following() == 0) {
+            return; // nobody watches the board: MariaDB is not asked (a new follower gets a first refresh anyway)
+        }
         try {
             Object now = transactions.executeRead(status -> {
                 try (PreparedStatement statement = status.getConnection().prepareStatement(LATEST);

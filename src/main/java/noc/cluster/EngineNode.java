@@ -140,7 +140,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         localQueue.close();
         // The sessions read the inventory and the rules as they are now: earlier signals are applied.
         signals.startingFromNow();
-        pinWindowsPlannedBeforeEngines(maintenance);
+        WindowDomains.pinOpenWindows(inventory, maintenance, outcomes, clock);
         this.consumer = new KafkaConsumer<>(consumerProperties(cluster, node));
         io.micrometer.core.instrument.Gauge.builder("noc.engine.queue.size", owned,
                         parts -> parts.values().stream().mapToInt(part -> part.queue().size() + part.backlog().size()).sum())
@@ -174,28 +174,6 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     /** The partitions this node runs a session of, sorted. */
     public List<Integer> partitions() {
         return owned.keySet().stream().sorted().toList();
-    }
-
-    /**
-     * Maintenance windows planned by a single process (role {@code all}) have no recorded domain: their
-     * tickets would be placed under {@code ticket:<reference>}, away from the devices of their scope, whose
-     * alarms would then not meet them. Each open window whose scope is one domain is recorded under it,
-     * before any partition's session is built; one whose scope spans several is named in the log.
-     */
-    private void pinWindowsPlannedBeforeEngines(noc.maintenance.MaintenanceStore maintenance) {
-        CorrelationDomains scopes = CorrelationDomains.of(inventory.load().all());
-        Map<String, String> pins = new java.util.HashMap<>();
-        for (noc.maintenance.MaintenanceWindow window : maintenance.loadForSession(clock.instant())) {
-            java.util.Set<String> domains = scopes.ofScope(window.devices(), window.sites(), window.services());
-            if (domains.size() == 1) {
-                pins.put(window.reference(), domains.iterator().next());
-            } else if (domains.size() > 1) {
-                LOG.warn("Maintenance window {} covers correlation domains {}: its alarms arrive in several "
-                        + "sessions and only those of one meet it; plan one window per domain", window.reference(),
-                        domains);
-            }
-        }
-        outcomes.pinUnpinned(pins, clock.instant());
     }
 
     @Override

@@ -56,7 +56,9 @@ public final class MetricCatalogue implements MeterFilter {
             Map.entry("noc.tickets.open", "Tickets not closed, by priority (counted every noc.metrics.count-interval)"),
             Map.entry("noc.alarms.active", "Alarms raised and not cleared (counted every noc.metrics.count-interval)"),
             Map.entry("noc.cluster.directory.entries", "A collector's entries of the directory topic, by kind: "
-                    + "address (a source's correlation domain), token (an API token)"));
+                    + "address (a source's correlation domain), token (an API token)"),
+            Map.entry("noc.cluster.records.refused", "Records of the inputs topic an engine could not read, by "
+                    + "reason (skipped, or for a newer version or kind its partition waits)"));
 
     @Override
     public Meter.Id map(Meter.Id id) {
