@@ -25,6 +25,8 @@ public final class AlarmStore {
 
     private final JsonColumns json;
     private final MultiRowInsert<Alarm> upsert;
+    private final MultiRowInsert<Identified> upsertById;
+    private final AlarmRowIds ids = new AlarmRowIds(AlarmRowIds.KEPT);
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
 
@@ -42,6 +44,23 @@ public final class AlarmStore {
                     occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
                     ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes),
                     raises = VALUES(raises)""", 15, this::bind);
+        this.upsertById = new MultiRowInsert<>("""
+                INSERT INTO alarm (id, reduction_key, source_kind, source, name, oid, resource, severity, state,
+                                   occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes,
+                                   raises)
+                VALUES""", """
+                ON DUPLICATE KEY UPDATE first_seen = VALUES(first_seen), severity = VALUES(severity),
+                    state = VALUES(state),
+                    occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
+                    ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes),
+                    raises = VALUES(raises)""", 16, (statement, index, row) -> {
+                        statement.setLong(index, row.id());
+                        return bind(statement, index + 1, row.alarm());
+                    });
+    }
+
+    /** An alarm and the id of its row. */
+    private record Identified(long id, Alarm alarm) {
     }
 
     /**
@@ -50,7 +69,42 @@ public final class AlarmStore {
      * which takes over the row of the old one (whose story stays in its ticket's journal).
      */
     public void upsert(Connection connection, Collection<Alarm> alarms) throws SQLException {
-        upsert.write(connection, alarms);
+        List<Identified> known = new ArrayList<>(alarms.size());
+        List<Alarm> unknown = new ArrayList<>();
+        for (Alarm alarm : alarms) {
+            Long id = ids.get(alarm.reductionKey());
+            if (id != null) {
+                known.add(new Identified(id, alarm));
+            } else {
+                unknown.add(alarm);
+            }
+        }
+        upsertById.write(connection, known);
+        if (!unknown.isEmpty()) {
+            upsert.write(connection, unknown);
+            readIds(connection, unknown);
+        }
+    }
+
+    /** Reads the row ids of {@code alarms}, just written, into {@link #ids}. */
+    private void readIds(Connection connection, List<Alarm> alarms) throws SQLException {
+        int at = 0;
+        while (at < alarms.size()) {
+            int count = MultiRowInsert.statementSize(alarms.size() - at);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, reduction_key FROM alarm WHERE reduction_key IN (?"
+                            + ", ?".repeat(count - 1) + ")")) {
+                for (int i = 0; i < count; i++) {
+                    statement.setString(i + 1, alarms.get(at + i).reductionKey());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.put(rows.getString(2), rows.getLong(1));
+                    }
+                }
+            }
+            at += count;
+        }
     }
 
     private int bind(PreparedStatement statement, int index, Alarm alarm) throws SQLException {
@@ -74,13 +128,6 @@ public final class AlarmStore {
         return i;
     }
 
-
-    /**
-     * The alarms a session starts from: the raised ones, those cleared at or after {@code clearedAfter}
-     * (noc.retention.cleared-alarms), and the older cleared ones whose ticket is still open (the same
-     * rule as the engine's retirement). Three disjoint index ranges, read with plain JDBC: at 100,000
-     * alarms the row mapping is most of the startup.
-     */
     /**
      * For each open ticket with alarms, the least source among them: where an engine sharing the work
      * by correlation domain finds which partition the ticket belongs to (its alarms' domain).
@@ -100,10 +147,17 @@ public final class AlarmStore {
         });
     }
 
+    /**
+     * The alarms a session starts from: the raised ones, those cleared at or after {@code clearedAfter}
+     * (noc.retention.cleared-alarms), and the older cleared ones whose ticket is still open (the same
+     * rule as the engine's retirement). Three disjoint index ranges, read with plain JDBC: at 100,000
+     * alarms the row mapping is most of the startup. Their row ids are kept for the
+     * upserts (see {@link AlarmRowIds}).
+     */
     public List<Alarm> loadForSession(java.time.Instant clearedAfter) {
         String columns = "SELECT a.reduction_key, a.source_kind, a.source, a.name, a.oid, a.resource, a.severity, "
                 + "a.state, a.occurrences, a.first_seen, a.last_seen, a.cleared_at, a.ticket_reference, a.attributes, "
-                + "a.raises FROM alarm a";
+                + "a.raises, a.id FROM alarm a";
         String sql = columns + " WHERE a.state = 'RAISED'"
                 + " UNION ALL " + columns + " WHERE a.state = 'CLEARED' AND a.cleared_at >= ?"
                 + " UNION ALL " + columns + " JOIN ticket t ON t.reference = a.ticket_reference"
@@ -116,12 +170,14 @@ public final class AlarmStore {
                 List<Alarm> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Alarm(rows.getString(1), SourceKind.valueOf(rows.getString(2)),
+                        Alarm alarm = new Alarm(rows.getString(1), SourceKind.valueOf(rows.getString(2)),
                                 rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
                                 Severity.valueOf(rows.getString(7)), AlarmState.valueOf(rows.getString(8)),
                                 rows.getLong(9), Times.fromColumn(rows, 10), Times.fromColumn(rows, 11),
                                 Times.fromColumn(rows, 12), rows.getString(13), json.readMap(rows.getString(14)),
-                                raises(rows.getString(15))));
+                                raises(rows.getString(15)));
+                        found.add(alarm);
+                        ids.put(alarm.reductionKey(), rows.getLong(16));
                     }
                 }
                 return found;

@@ -73,7 +73,7 @@ public final class MultiRowInsert<T> {
     }
 
     /** The rows of the next statement when {@code left} remain: the full size, else the largest power of two. */
-    static int statementSize(int left) {
+    public static int statementSize(int left) {
         return left >= ROWS_PER_STATEMENT ? ROWS_PER_STATEMENT : Integer.highestOneBit(left);
     }
 
