@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.kie.api.definition.type.Role;
-import org.kie.api.definition.type.Timestamp;
 
 /**
  * One occurrence of an alarm as an intake decoded it: a short-lived event fact. The rules fold it
  * into the {@link Alarm} of its reduction key, or use it to clear one, and then it is gone: an
  * occurrence no rule consumed is taken out by the engine once the rules have fired on it.
+ *
+ * <p>Its Drools timestamp is the session clock at its insert (the engine moves that clock to the
+ * injected one), not {@code receivedAt} through {@code @Timestamp}: Drools reads a {@code @Timestamp}
+ * property with MVEL's interpreter at every insert, which made a fifth of the engine thread's
+ * allocation in a trap storm (bench/README.md, "Where the time went"). The rules read
+ * {@code receivedAt}; none uses Drools' temporal operators.
  *
  * @param sourceKind   the intake it came through
  * @param source       the device (or monitoring system) it is about, as an address or name
@@ -28,7 +33,6 @@ import org.kie.api.definition.type.Timestamp;
  */
 @io.micronaut.serde.annotation.Serdeable
 @Role(Role.Type.EVENT)
-@Timestamp("receivedAtMillis")
 public record AlarmEvent(
         SourceKind sourceKind,
         String source,
@@ -124,6 +128,5 @@ public record AlarmEvent(
     public Severity getSeverity() { return severity; }
     public Map<String, String> getAttributes() { return attributes; }
     public Instant getReceivedAt() { return receivedAt; }
-    public long getReceivedAtMillis() { return receivedAt.toEpochMilli(); }
     public Instant getEventTime() { return eventTime; }
 }
