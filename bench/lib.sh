@@ -95,12 +95,20 @@ import_inventory() {
 }
 
 # Waits, at most 600 s, until every trap received since the counters $1 (received), $2 (dropped)
-# and $3 (committed) were read is committed or counted dropped, and the queue is empty.
+# and $3 (committed) were read is committed or counted dropped, and the queue is empty. One scrape
+# of /prometheus a step, every 0.2 s: a scrape per figure (and /health for the queue) made the
+# correlator answer 20 requests a second while it drained a backlog, CPU counted as its own.
 await_committed() {
-  local r d c
+  local r d c q scrape
   for _ in $(seq 1 3000); do
-    r=$(( $(metric noc_snmp_traps_received_total) - $1 )); d=$(( $(dropped) - $2 )); c=$(( $(committed) - $3 ))
-    [ "$c" -ge $(( r - d )) ] && [ "$(queue)" = "0" ] && [ "$(socket_backlog "$snmp")" = 0 ] && return 0
+    scrape=$(prometheus)
+    read -r r d c q <<< "$(awk '$1 == "noc_snmp_traps_received_total" { r = $2 }
+      /^noc_snmp_traps_dropped_total\{/ { d += $2 }
+      $1 == "noc_engine_events_committed_total{source=\"snmp\"}" { c = $2 }
+      $1 == "noc_engine_queue_size" { q = $2 }
+      END { printf "%d %d %d %d", r + 0, d + 0, c + 0, (q == "" ? -1 : q) }' <<< "$scrape")"
+    r=$(( r - $1 )); d=$(( d - $2 )); c=$(( c - $3 ))
+    [ "$c" -ge $(( r - d )) ] && [ "$q" = "0" ] && [ "$(socket_backlog "$snmp")" = 0 ] && return 0
     sleep 0.2
   done
   echo "gave up waiting for the commits after 600 s" >&2
