@@ -123,9 +123,20 @@ public final class AlarmStore {
         statement.setObject(i++, Times.toColumn(alarm.clearedAt()));
         statement.setString(i++, alarm.ticketReference());
         statement.setString(i++, Attributes.toJson(alarm.attributes()));
-        statement.setString(i++, alarm.raises().stream().map(r -> Long.toString(r.toEpochMilli()))
-                .collect(java.util.stream.Collectors.joining(",")));
+        statement.setString(i++, raisesColumn(alarm.raises()));
         return i;
+    }
+
+    /** The raise times as the column holds them: epoch milliseconds, comma-separated. */
+    private static String raisesColumn(List<java.time.Instant> raises) {
+        StringBuilder column = new StringBuilder(raises.size() * 14);
+        for (java.time.Instant raise : raises) {
+            if (!column.isEmpty()) {
+                column.append(',');
+            }
+            column.append(raise.toEpochMilli());
+        }
+        return column.toString();
     }
 
     /**
