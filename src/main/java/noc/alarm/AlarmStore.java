@@ -34,30 +34,25 @@ public final class AlarmStore {
         this.json = json;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.upsert = new MultiRowInsert<>("""
-                INSERT INTO alarm (reduction_key, source_kind, source, name, oid, resource, severity, state,
-                                   occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes,
-                                   raises)
-                VALUES""", """
-                ON DUPLICATE KEY UPDATE first_seen = VALUES(first_seen), severity = VALUES(severity),
-                    state = VALUES(state),
-                    occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
-                    ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes),
-                    raises = VALUES(raises)""", 15, this::bind);
-        this.upsertById = new MultiRowInsert<>("""
-                INSERT INTO alarm (id, reduction_key, source_kind, source, name, oid, resource, severity, state,
-                                   occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes,
-                                   raises)
-                VALUES""", """
-                ON DUPLICATE KEY UPDATE first_seen = VALUES(first_seen), severity = VALUES(severity),
-                    state = VALUES(state),
-                    occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
-                    ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes),
-                    raises = VALUES(raises)""", 16, (statement, index, row) -> {
-                        statement.setLong(index, row.id());
-                        return bind(statement, index + 1, row.alarm());
-                    });
+        this.upsert = new MultiRowInsert<>("INSERT INTO alarm (" + COLUMNS + ") VALUES", ON_DUPLICATE, 15,
+                this::bind);
+        this.upsertById = new MultiRowInsert<>("INSERT INTO alarm (id, " + COLUMNS + ") VALUES", ON_DUPLICATE, 16,
+                (statement, index, row) -> {
+                    statement.setLong(index, row.id());
+                    return bind(statement, index + 1, row.alarm());
+                });
     }
+
+    /** The columns {@link #bind} binds, in its order. */
+    private static final String COLUMNS = "reduction_key, source_kind, source, name, oid, resource, severity, "
+            + "state, occurrences, first_seen, last_seen, cleared_at, ticket_reference, attributes, raises";
+    /** What an upsert changes in a row that exists (on its id, or on its reduction key). */
+    private static final String ON_DUPLICATE = """
+            ON DUPLICATE KEY UPDATE first_seen = VALUES(first_seen), severity = VALUES(severity),
+                state = VALUES(state),
+                occurrences = VALUES(occurrences), last_seen = VALUES(last_seen), cleared_at = VALUES(cleared_at),
+                ticket_reference = VALUES(ticket_reference), attributes = VALUES(attributes),
+                raises = VALUES(raises)""";
 
     /** An alarm and the id of its row. */
     private record Identified(long id, Alarm alarm) {
