@@ -48,6 +48,8 @@ public final class CorrelationDomains {
     private final Map<String, String> byService = new HashMap<>();
     /** The domains of the devices carrying each service, sorted. */
     private final Map<String, Set<String>> serviceDeviceDomains = new HashMap<>();
+    /** The domain whose session decides the tickets of each service-carrying device's link downs. */
+    private final Map<String, String> ticketHomes = new HashMap<>();
     private final List<DomainCrossing> crossings;
 
     private CorrelationDomains(Collection<? extends InventoryItem> items) {
@@ -81,7 +83,49 @@ public final class CorrelationDomains {
                 byService.put(service.reference(), siteDomain(service.site()));
             }
         }
+        ticketHomes(devices);
         crossings = crossings(devices, services);
+    }
+
+    /**
+     * The services that share a device are one group (a device's link down concerns all its services,
+     * and an alarm on any of them joins the ticket of any other: 25-services.drl), so the group's link
+     * downs are ticketed in one session: that of the home of its least service (by reference).
+     */
+    private void ticketHomes(Map<String, Device> devices) {
+        Map<String, String> group = new HashMap<>();
+        for (Device device : devices.values()) {
+            String first = null;
+            for (String carried : device.services()) {
+                String root = root(group, carried);
+                if (first == null) {
+                    first = root;
+                } else if (!root.equals(first)) {
+                    // the least reference stays the root, so the group's home is that of its least service
+                    if (root.compareTo(first) < 0) {
+                        group.put(first, root);
+                        first = root;
+                    } else {
+                        group.put(root, first);
+                    }
+                }
+            }
+        }
+        for (Device device : devices.values()) {
+            if (!device.services().isEmpty()) {
+                String home = byService.get(root(group, device.services().get(0)));
+                ticketHomes.put(device.name(), home != null ? home : byDevice.get(device.name()));
+            }
+        }
+    }
+
+    private static String root(Map<String, String> group, String service) {
+        String current = service;
+        for (String up = group.get(current); up != null && !up.equals(current); up = group.get(current)) {
+            current = up;
+        }
+        group.putIfAbsent(service, current);
+        return current;
     }
 
     /** The domains of {@code items}: an inventory's items, in any order. */
@@ -130,6 +174,22 @@ public final class CorrelationDomains {
      */
     public Optional<String> ofService(String reference) {
         return Optional.ofNullable(byService.get(reference));
+    }
+
+    /**
+     * The domain whose session decides the tickets of the link downs of device {@code device}: the
+     * home ({@link #ofService}) of the least service among all the services linked to the device's
+     * through devices carrying several. Empty for a device that carries no service (its link downs are
+     * ticketed in its own domain). A device whose ticket home is not its domain has its link downs
+     * sent there, through MariaDB and the inputs topic (docs/correlation-domains.md, 25-services.drl).
+     */
+    public Optional<String> ticketHomeOf(String device) {
+        return Optional.ofNullable(ticketHomes.get(device));
+    }
+
+    /** Each service-carrying device's ticket home ({@link #ticketHomeOf}), by device name. */
+    public Map<String, String> ticketHomes() {
+        return Collections.unmodifiableMap(ticketHomes);
     }
 
     /**

@@ -16,10 +16,28 @@ public final class InventoryFacts {
 
     private final FactTable<InventoryItem> items;
     private final FactTable<DeviceAddress> addresses;
+    /** Whether a domain is this session's; null when the session holds every domain (one process). */
+    private final java.util.function.Predicate<String> local;
+    private final FactTable<noc.alarm.TicketHome> ticketHomes;
+    private CorrelationDomains domains;
 
     public InventoryFacts(SessionContext context, List<InventoryItem> loaded) {
+        this(context, loaded, null);
+    }
+
+    /**
+     * @param local whether a correlation domain is this session's (an engine's partition), or null when
+     *              the session holds every domain; with one, the session also holds a
+     *              {@link noc.alarm.TicketHome} for each of its devices whose link downs are ticketed in
+     *              another session
+     */
+    public InventoryFacts(SessionContext context, List<InventoryItem> loaded,
+                          java.util.function.Predicate<String> local) {
         this.items = context.referenceTable(InventoryItem.class, InventoryFacts::key);
         this.addresses = context.referenceTable(DeviceAddress.class, DeviceAddress::address);
+        this.local = local;
+        this.ticketHomes = local == null ? null : context.referenceTable(noc.alarm.TicketHome.class,
+                noc.alarm.TicketHome::device);
         sync(loaded);
     }
 
@@ -37,6 +55,34 @@ public final class InventoryFacts {
         }
         items.sync(wanted);
         addresses.sync(wantedAddresses);
+        if (local != null) {
+            domains = CorrelationDomains.of(loaded);
+            Map<String, noc.alarm.TicketHome> homes = new HashMap<>();
+            domains.ticketHomes().forEach((device, home) -> {
+                if (local.test(domains.ofDevice(device).orElse(device)) && !local.test(home)) {
+                    homes.put(device, new noc.alarm.TicketHome(device, home));
+                }
+            });
+            ticketHomes.sync(homes);
+        }
+    }
+
+    /**
+     * Where the link downs from {@code source} are ticketed, when that is another session than this
+     * one: the {@link noc.alarm.TicketHome} of its device, else null (always null in one process).
+     */
+    public noc.alarm.TicketHome ticketHomeOfSource(String source) {
+        if (ticketHomes == null) {
+            return null;
+        }
+        DeviceAddress address = addresses.get(source);
+        String device = address != null ? address.device() : source;
+        return ticketHomes.get(device);
+    }
+
+    /** The correlation domain of {@code source}, in a session that shares the work (else null). */
+    public String domainOfSource(String source) {
+        return domains == null ? null : domains.ofSource(source);
     }
 
     public boolean knowsCustomer(String name) {

@@ -77,6 +77,34 @@ class CorrelationDomainsTest {
     }
 
     @Test
+    void aDevicesLinkDownsAreTicketedAtTheHomeOfTheLeastServiceLinkedToItsOwn() {
+        // acme-cpe-2 (Acme Lyon) carries ACME-VPN-2, which acme-cpe-1 carries with ACME-INTERNET-1: one
+        // group, whose least service, ACME-INTERNET-1, is at Acme Paris
+        assertThat(domains.ticketHomeOf("acme-cpe-2")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("acme-cpe-1")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("pe-paris-1")).isEmpty();
+        assertThat(domains.ticketHomes()).hasSize(2);
+    }
+
+    @Test
+    void servicesLinkedThroughSeveralDevicesShareOneTicketHome() {
+        CorrelationDomains chain = CorrelationDomains.of(List.of(
+                new Site("Lyon", "Acme", "Lyon", "lyon"),
+                new Site("Nice", "Acme", "Nice", "nice"),
+                new Service("S-B", "Acme", "Nice", Criticality.LOW, false),
+                new Service("S-C", "Acme", "Lyon", Criticality.LOW, false),
+                new Service("S-A", "Acme", "Lyon", Criticality.LOW, false),
+                new Device("d1", "Nice", null, List.of("192.0.2.1"), List.of("S-C", "S-B")),
+                new Device("d2", "Nice", null, List.of("192.0.2.2"), List.of("S-B")),
+                new Device("d3", "Lyon", null, List.of("192.0.2.3"), List.of("S-A", "S-C")),
+                new Device("d4", "Nice", null, List.of("192.0.2.4"), List.of("S-B", "S-C"))));
+
+        // S-A, S-B and S-C are one group through d1 and d3; S-A is at Lyon
+        assertThat(chain.ticketHomes()).containsOnlyKeys("d1", "d2", "d3", "d4").containsValues("lyon")
+                .doesNotContainValue("nice");
+    }
+
+    @Test
     void aDeclarationGoesWithTheFirstOfItsServicesThatTheInventoryPlaces() {
         assertThat(domains.ofDeclaration("Acme", List.of("ACME-UNKNOWN", "ACME-NOWHERE", "ACME-INTERNET-1")))
                 .isEqualTo("paris");
