@@ -26,8 +26,8 @@ public final class AlarmLifecycle implements AlarmActions {
     private final FactTable<Alarm> alarms;
     private AlarmTickets tickets;
     private Instant nextRetirement;
-    /** The alarms held as mirrors of another session's ({@link ServiceAccess}), by reduction key, with their domain. */
-    private final Map<String, String> mirrors = new HashMap<>();
+    /** The alarms held as mirrors of another session's, by reduction key, with the last access applied. */
+    private final Map<String, ServiceAccess> mirrors = new HashMap<>();
 
     public AlarmLifecycle(SessionContext context, List<Alarm> loaded) {
         this(context, loaded, List.of());
@@ -44,7 +44,7 @@ public final class AlarmLifecycle implements AlarmActions {
         for (Mirrored one : mirrored) {
             if (!alarms.contains(one.access().reductionKey())) {
                 alarms.load(one.access().mirror(one.ticketReference()));
-                mirrors.put(one.access().reductionKey(), one.access().domain());
+                mirrors.put(one.access().reductionKey(), one.access());
             }
         }
         this.nextRetirement = context.now();
@@ -89,12 +89,13 @@ public final class AlarmLifecycle implements AlarmActions {
         Alarm held = alarms.get(access.reductionKey());
         if (held == null) {
             alarms.insert(access.mirror(null));
-            mirrors.put(access.reductionKey(), access.domain());
+            mirrors.put(access.reductionKey(), access);
             return;
         }
         if (!mirrors.containsKey(held.reductionKey()) || access.version() <= ServiceAccess.version(held)) {
             return;
         }
+        mirrors.put(access.reductionKey(), access);
         boolean returned = !held.isRaised() && access.state() == AlarmState.RAISED;
         boolean cleared = held.isRaised() && access.state() != AlarmState.RAISED;
         Alarm updated = replace(held, a -> {
@@ -139,12 +140,13 @@ public final class AlarmLifecycle implements AlarmActions {
                       java.util.function.UnaryOperator<String> domains) {
         for (Alarm alarm : List.copyOf(changes.rows(Alarm.class))) {
             String key = alarm.reductionKey();
-            String domain = mirrors.get(key);
-            if (domain != null) {
+            ServiceAccess mirrored = mirrors.get(key);
+            if (mirrored != null) {
                 changes.drop(Alarm.class, key);
                 // Told at every change, not only of the ticket: the alarm's session cannot tell by
                 // itself whether a return keeps it on its ticket here (70-auto-resolve.drl).
-                changes.row(AlarmTicket.class, key, new AlarmTicket(key, domain, alarm.ticketReference()));
+                changes.row(AlarmTicket.class, key, new AlarmTicket(key, mirrored.domain(), mirrored.home(),
+                        alarm.ticketReference()));
                 continue;
             }
             if (!LINK_DOWN.equals(alarm.name())

@@ -12,13 +12,15 @@ import io.micronaut.serde.annotation.Serdeable;
  * alarm's returns name the same ticket as in one process. The latest one of an alarm wins.
  *
  * @param domain          the correlation domain of the alarm's source
+ * @param home            the domain whose session gave the ticket
  * @param ticketReference the ticket, or null when the alarm left it
  */
 @Serdeable
-public record AlarmTicket(String reductionKey, String domain, @Nullable String ticketReference) {
+public record AlarmTicket(String reductionKey, String domain, String home, @Nullable String ticketReference) {
 
     public AlarmTicket {
         requireNonNull(reductionKey, "reductionKey is null");
         requireNonNull(domain, "domain is null");
+        requireNonNull(home, "home is null");
     }
 }

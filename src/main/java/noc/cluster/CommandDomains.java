@@ -50,8 +50,11 @@ public class CommandDomains {
 
     private static final String TICKET = """
             SELECT t.status, t.linked_to,
-                   (SELECT MIN(a.source) FROM alarm a WHERE a.ticket_reference = t.reference),
-                   (SELECT p.domain FROM ticket_domain p WHERE p.reference = t.reference)
+                   (SELECT MIN(a.source) FROM alarm a WHERE a.ticket_reference = t.reference
+                        AND NOT EXISTS (SELECT 1 FROM alarm_ticket x WHERE x.alarm_key = a.reduction_key
+                                        AND x.ticket_reference = a.ticket_reference)),
+                   (SELECT p.domain FROM ticket_domain p WHERE p.reference = t.reference),
+                   (SELECT MIN(x.home) FROM alarm_ticket x WHERE x.ticket_reference = t.reference)
             FROM ticket t WHERE t.reference = ?""";
 
     private final InventoryStore inventory;
@@ -101,6 +104,12 @@ public class CommandDomains {
             }
 
             @Override
+            public String homeDomain(String ticket) {
+                Row row = rows.computeIfAbsent(ticket, CommandDomains.this::row);
+                return row.open() ? row.home() : null;
+            }
+
+            @Override
             public String pinnedDomain(String ticket) {
                 return rows.computeIfAbsent(ticket, CommandDomains.this::row).pinned();
             }
@@ -124,16 +133,16 @@ public class CommandDomains {
                 select.setString(1, reference);
                 try (ResultSet found = select.executeQuery()) {
                     if (!found.next()) {
-                        return new Row(false, null, null, null);
+                        return new Row(false, null, null, null, null);
                     }
                     return new Row(!"CLOSED".equals(found.getString(1)), found.getString(2), found.getString(3),
-                            found.getString(4));
+                            found.getString(4), found.getString(5));
                 }
             }
         });
     }
 
     /** What one ticket's rows say of its domain. */
-    private record Row(boolean open, String linkedTo, String leastSource, String pinned) {
+    private record Row(boolean open, String linkedTo, String leastSource, String pinned, String home) {
     }
 }

@@ -42,9 +42,19 @@ public record DomainCrossing(String kind, String key, @Nullable String field, St
 
     static DomainCrossing service(String reference, List<String> domains, Set<String> involved) {
         return new DomainCrossing(InventoryKind.SERVICES.path(), reference, null, "is carried by devices in "
-                + "correlation domains " + domains + ": with several engines, its alarms no longer merge into one "
-                + "ticket nor count its accesses down together; give their sites one domain",
+                + "correlation domains " + domains + ": with several engines, the link downs of its devices are "
+                + "ticketed in the session of its home, and its devices' other alarms in their own; one domain for "
+                + "their sites keeps them all together",
                 "domainService", List.of(String.join(", ", domains)), involved);
+    }
+
+    /**
+     * Whether engines sharing the work refuse the inventory that makes it: a device whose parent is in
+     * another domain (root cause does not cross sessions). A service carried in several domains is only
+     * a warning: its link downs are ticketed in its home's session.
+     */
+    public boolean refusedByEngines() {
+        return "domainParent".equals(code);
     }
 
     /** Whether changing the item of {@code kind} with key {@code key} may make or undo this crossing. */

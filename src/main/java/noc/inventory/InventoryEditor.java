@@ -231,9 +231,11 @@ public class InventoryEditor {
     }
 
     /**
-     * On engines sharing the work, refuses {@code crossings} (400, each at the field of the document that
-     * makes it): the shipped rules would decide otherwise across two sessions (a service's alarms in two
-     * tickets, a parent's failure not gathering its children's alarms, P-5.6's count of customers).
+     * On engines sharing the work, refuses the {@code crossings} that the engines cannot follow (400, each
+     * at the field of the document that makes it): a parent's failure would not gather its children's
+     * alarms across two sessions (60-root-cause.drl). A service carried by devices of several domains is
+     * no longer refused: its link downs are ticketed in its home's session, through MariaDB and the
+     * inputs topic (docs/correlation-domains.md, "Services across domains").
      */
     private void refuseCrossings(List<DomainCrossing> crossings, InventoryDocument.Parsed parsed,
                                  InventoryProblems errors) {
@@ -241,6 +243,9 @@ public class InventoryEditor {
             return;
         }
         for (DomainCrossing crossing : crossings) {
+            if (!crossing.refusedByEngines()) {
+                continue;
+            }
             String path = "";
             for (int i = 0; i < parsed.items().size(); i++) {
                 InventoryItem item = parsed.items().get(i);
