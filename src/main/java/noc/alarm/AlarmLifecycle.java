@@ -92,7 +92,7 @@ public final class AlarmLifecycle implements AlarmActions {
             mirrors.put(access.reductionKey(), access);
             return;
         }
-        if (!mirrors.containsKey(held.reductionKey()) || access.version() <= ServiceAccess.version(held)) {
+        if (!mirrors.containsKey(held.reductionKey()) || !access.isNewerThan(held)) {
             return;
         }
         mirrors.put(access.reductionKey(), access);

@@ -16,7 +16,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * cycle of its own. The home holds it as an {@link Alarm} fact of its own (a <em>mirror</em>), so that
  * the rules of 20, 22, 25, 70 and 80 decide over it as one session would; it never writes the mirror's
  * row, which the alarm's own session keeps writing. An access is applied only when newer than the
- * mirror held ({@link #version}), so a repeat, or an older one replayed after a rebuild, changes nothing.
+ * mirror held ({@link #isNewerThan}), so a repeat, or an older one replayed after a rebuild, changes nothing.
  *
  * @param domain the correlation domain of the alarm's source, where its ticket is told back ({@link AlarmTicket})
  * @param home   the domain whose session decides its ticket
@@ -46,6 +46,16 @@ public record ServiceAccess(String reductionKey, SourceKind sourceKind, String s
     public Alarm mirror(String ticketReference) {
         return new Alarm(reductionKey, sourceKind, source, name, oid, resource, severity, state, count, firstSeen,
                 lastSeen, clearedAt, ticketReference, attributes, raises);
+    }
+
+    /**
+     * Whether this state of the alarm comes after {@code held}'s: a later first occurrence is a new alarm
+     * of the same key (the old one was retired, noc.retention.cleared-alarms); for the same one, the
+     * higher {@link #version}.
+     */
+    public boolean isNewerThan(Alarm held) {
+        int first = firstSeen.compareTo(held.firstSeen());
+        return first != 0 ? first > 0 : version() > version(held);
     }
 
     /**

@@ -56,6 +56,12 @@ class InputRecordsTest {
 
         assertEquals(access, records.read(records.access(access)));
         assertEquals(5L, access.version());
+        noc.alarm.Alarm raised = noc.alarm.Alarm.raisedBy(Events.linkDown("10.0.0.7", 3, AT));
+        assertEquals(false, noc.alarm.ServiceAccess.of(raised, "lyon", "paris").isNewerThan(alarm));
+        assertEquals(true, access.isNewerThan(raised));
+        // the same key raised again after the alarm was retired: a new alarm, however low its count
+        noc.alarm.Alarm again = noc.alarm.Alarm.raisedBy(Events.linkDown("10.0.0.7", 3, AT.plusSeconds(60)));
+        assertEquals(true, noc.alarm.ServiceAccess.of(again, "lyon", "paris").isNewerThan(alarm));
         assertEquals(access.mirror("INC-7"), alarm.attachedTo("INC-7"));
         assertEquals(ticket, records.read(records.ticket(ticket)));
         assertEquals(new noc.alarm.AlarmTicket("k", "lyon", "paris", null),
