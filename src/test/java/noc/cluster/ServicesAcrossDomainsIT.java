@@ -95,8 +95,11 @@ class ServicesAcrossDomainsIT {
                 EngineSessions.awaitInventory(one, 2);
                 EngineSessions.awaitInventory(two, 2);
 
+                long sent = System.nanoTime();
                 inputs.publish(List.of(Events.linkDown("192.0.2.42", 1, Instant.now())), event -> away);
                 Map<String, Object> ticket = first.awaitList("/api/v1/tickets", list -> list.size() == 1).get(0);
+                System.out.printf("ServicesAcrossDomainsIT: the away link down's ticket stood at the home %d ms "
+                        + "after the record was published%n", (System.nanoTime() - sent) / 1_000_000);
                 assertThat(ticket).containsEntry("priority", "P2")
                         .containsEntry("title", "Link down on cpe-lyon (192.0.2.42)");
                 String reference = (String) ticket.get("reference");
