@@ -88,8 +88,8 @@ public final class AlarmLifecycle implements AlarmActions {
     public void mirror(ServiceAccess access) {
         Alarm held = alarms.get(access.reductionKey());
         if (held == null) {
-            alarms.insert(access.mirror(null));
             mirrors.put(access.reductionKey(), access);
+            attachDerived(alarms.insert(access.mirror(null)));
             return;
         }
         if (!mirrors.containsKey(held.reductionKey()) || !access.isNewerThan(held)) {
@@ -109,6 +109,21 @@ public final class AlarmLifecycle implements AlarmActions {
             context.signal(new AlarmReturned(updated.reductionKey(), updated.ticketReference(), updated.label()));
         } else if (cleared && updated.ticketReference() != null) {
             tickets.flapped(updated, true, updated.label() + " cleared");
+        }
+        attachDerived(updated);
+    }
+
+    /**
+     * A storm or flapping alarm of the correlator's own ({@link #raiseDerived}) joins its cause's
+     * ticket when raised; one raised in another session, whose cause's ticket is decided here, joins it
+     * here, as it would have there.
+     */
+    private void attachDerived(Alarm mirror) {
+        String cause = mirror.sourceKind() == SourceKind.CORRELATOR ? mirror.attributes().get("cause") : null;
+        Alarm held = cause == null ? null : alarms.get(cause);
+        if (held != null && mirror.isRaised() && mirror.ticketReference() == null && held.ticketReference() != null
+                && tickets.isOpen(held.ticketReference())) {
+            tickets.attachDerived(mirror, held.ticketReference());
         }
     }
 
@@ -130,10 +145,10 @@ public final class AlarmLifecycle implements AlarmActions {
      * Completes a cycle's changes for the sessions that share the work: a mirror's row is not this
      * session's to write, but the ticket it now has is told back to its domain
      * ({@link AlarmTicket}); and the state of each alarm changed here whose ticket is decided by another
-     * session ({@code homes} gives its {@link TicketHome}: a link down, not on an open ticket of this
-     * session) goes to that session ({@link ServiceAccess}).
+     * session ({@code homes} gives its {@link TicketHome}; not on an open ticket of this session) goes
+     * to that session ({@link ServiceAccess}).
      *
-     * @param homes the ticket home of a link down's source when it is another session, else null
+     * @param homes the ticket home of an alarm's source when it is another session, else null
      * @param domains the correlation domain of a source
      */
     public void relay(CycleChanges changes, java.util.function.Function<String, TicketHome> homes,
@@ -149,9 +164,8 @@ public final class AlarmLifecycle implements AlarmActions {
                         alarm.ticketReference()));
                 continue;
             }
-            if (!LINK_DOWN.equals(alarm.name())
-                    || (alarm.ticketReference() != null && tickets.isOpen(alarm.ticketReference()))) {
-                continue;
+            if (alarm.ticketReference() != null && tickets.isOpen(alarm.ticketReference())) {
+                continue; // it joined a ticket of this session first (a maintenance window's): it stays there
             }
             TicketHome home = homes.apply(alarm.source());
             if (home != null) {
@@ -160,9 +174,6 @@ public final class AlarmLifecycle implements AlarmActions {
             }
         }
     }
-
-    /** The alarms whose tickets a service's home decides: the accesses of 25-services.drl. */
-    static final String LINK_DOWN = "IF-MIB::linkDown";
 
     @Override
     public void rekey(AlarmEvent event, String template) {
@@ -222,6 +233,9 @@ public final class AlarmLifecycle implements AlarmActions {
 
     @Override
     public void raiseDerived(Alarm cause, String name, String resource, Severity severity, String reason) {
+        if (mirrors.containsKey(cause.reductionKey())) {
+            return; // the cause's own session raises it (storms, flapping), and sends it here as a mirror
+        }
         Instant now = context.now();
         String key = AlarmEvent.defaultReductionKey(cause.source(), name, resource);
         AlarmEvent occurrence = new AlarmEvent(SourceKind.CORRELATOR, cause.source(), name, "", resource, key,

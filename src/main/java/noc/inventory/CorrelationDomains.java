@@ -88,43 +88,65 @@ public final class CorrelationDomains {
     }
 
     /**
-     * The services that share a device are one group (a device's link down concerns all its services,
-     * and an alarm on any of them joins the ticket of any other: 25-services.drl), so the group's link
-     * downs are ticketed in one session: that of the home of its least service (by reference).
+     * The devices whose alarms the rules may join are one group: those that share a service (a device's
+     * link down concerns all its services, and an alarm on any of them joins the ticket of any other:
+     * 25-services.drl), and a device and its parent (a parent that is down gathers its children's
+     * alarms: 60-root-cause.drl). A group's tickets are decided in one session, its home: that of its
+     * least service (by reference, {@link #ofService}), or, for a group carrying no service, the domain
+     * of its least device (by name) that hangs off none of the group.
      */
     private void ticketHomes(Map<String, Device> devices) {
         Map<String, String> group = new HashMap<>();
+        Map<String, String> carrierOf = new HashMap<>();
         for (Device device : devices.values()) {
-            String first = null;
+            root(group, device.name());
+            if (device.parent() != null && devices.containsKey(device.parent())) {
+                union(group, device.name(), device.parent());
+            }
             for (String carried : device.services()) {
-                String root = root(group, carried);
-                if (first == null) {
-                    first = root;
-                } else if (!root.equals(first)) {
-                    // the least reference stays the root, so the group's home is that of its least service
-                    if (root.compareTo(first) < 0) {
-                        group.put(first, root);
-                        first = root;
-                    } else {
-                        group.put(root, first);
-                    }
+                String other = carrierOf.putIfAbsent(carried, device.name());
+                if (other != null) {
+                    union(group, device.name(), other);
                 }
             }
         }
-        for (Device device : devices.values()) {
-            if (!device.services().isEmpty()) {
-                String home = byService.get(root(group, device.services().get(0)));
-                ticketHomes.put(device.name(), home != null ? home : byDevice.get(device.name()));
+        Map<String, List<Device>> members = new HashMap<>();
+        devices.values().forEach(device -> members.computeIfAbsent(root(group, device.name()),
+                r -> new ArrayList<>()).add(device));
+        for (List<Device> member : members.values()) {
+            if (member.size() == 1 && member.get(0).services().isEmpty()) {
+                continue; // a device alone: its own domain
+            }
+            String home = member.stream().flatMap(device -> device.services().stream()).sorted()
+                    .map(byService::get).filter(java.util.Objects::nonNull).findFirst()
+                    .orElseGet(() -> member.stream()
+                            .filter(device -> device.parent() == null || !devices.containsKey(device.parent()))
+                            .map(Device::name).sorted().findFirst()
+                            .or(() -> member.stream().map(Device::name).sorted().findFirst())
+                            .map(byDevice::get).orElseThrow());
+            member.forEach(device -> ticketHomes.put(device.name(), home));
+        }
+    }
+
+    /** Joins the groups of {@code one} and {@code other}; the least name stays the root. */
+    private static void union(Map<String, String> group, String one, String other) {
+        String a = root(group, one);
+        String b = root(group, other);
+        if (!a.equals(b)) {
+            if (a.compareTo(b) < 0) {
+                group.put(b, a);
+            } else {
+                group.put(a, b);
             }
         }
     }
 
-    private static String root(Map<String, String> group, String service) {
-        String current = service;
+    private static String root(Map<String, String> group, String member) {
+        String current = member;
         for (String up = group.get(current); up != null && !up.equals(current); up = group.get(current)) {
             current = up;
         }
-        group.putIfAbsent(service, current);
+        group.putIfAbsent(member, current);
         return current;
     }
 
@@ -177,17 +199,17 @@ public final class CorrelationDomains {
     }
 
     /**
-     * The domain whose session decides the tickets of the link downs of device {@code device}: the
-     * home ({@link #ofService}) of the least service among all the services linked to the device's
-     * through devices carrying several. Empty for a device that carries no service (its link downs are
-     * ticketed in its own domain). A device whose ticket home is not its domain has its link downs
-     * sent there, through MariaDB and the inputs topic (docs/correlation-domains.md, 25-services.drl).
+     * The domain whose session decides the tickets of the alarms of device {@code device}: the home of
+     * its group, the devices linked to it by shared services and parent links (see {@link #ticketHomes}).
+     * Empty for a device that carries no service and is linked to no other (its alarms are ticketed in
+     * its own domain). A device whose ticket home is not its domain has its alarms sent there, through
+     * MariaDB and the inputs topic (docs/correlation-domains.md, "Alarms across domains").
      */
     public Optional<String> ticketHomeOf(String device) {
         return Optional.ofNullable(ticketHomes.get(device));
     }
 
-    /** Each service-carrying device's ticket home ({@link #ticketHomeOf}), by device name. */
+    /** The ticket home ({@link #ticketHomeOf}) of each device in a group, by device name. */
     public Map<String, String> ticketHomes() {
         return Collections.unmodifiableMap(ticketHomes);
     }

@@ -28,8 +28,8 @@ public final class InventoryFacts {
     /**
      * @param local whether a correlation domain is this session's (an engine's partition), or null when
      *              the session holds every domain; with one, the session also holds a
-     *              {@link noc.alarm.TicketHome} for each of its devices whose link downs are ticketed in
-     *              another session
+     *              {@link noc.alarm.TicketHome} for each source (address, name) of its devices whose
+     *              alarms are ticketed in another session
      */
     public InventoryFacts(SessionContext context, List<InventoryItem> loaded,
                           java.util.function.Predicate<String> local) {
@@ -37,7 +37,7 @@ public final class InventoryFacts {
         this.addresses = context.referenceTable(DeviceAddress.class, DeviceAddress::address);
         this.local = local;
         this.ticketHomes = local == null ? null : context.referenceTable(noc.alarm.TicketHome.class,
-                noc.alarm.TicketHome::device);
+                noc.alarm.TicketHome::source);
         sync(loaded);
     }
 
@@ -58,9 +58,19 @@ public final class InventoryFacts {
         if (local != null) {
             domains = CorrelationDomains.of(loaded);
             Map<String, noc.alarm.TicketHome> homes = new HashMap<>();
-            domains.ticketHomes().forEach((device, home) -> {
-                if (local.test(domains.ofDevice(device).orElse(device)) && !local.test(home)) {
-                    homes.put(device, new noc.alarm.TicketHome(device, home));
+            Map<String, Device> devices = new HashMap<>();
+            loaded.forEach(item -> {
+                if (item instanceof Device device) {
+                    devices.put(device.name(), device);
+                }
+            });
+            domains.ticketHomes().forEach((name, home) -> {
+                Device device = devices.get(name);
+                if (device != null && local.test(domains.ofDevice(name).orElse(name)) && !local.test(home)) {
+                    // by name (monitoring systems) and by address (SNMP), as alarms name their source
+                    homes.put(name, new noc.alarm.TicketHome(name, name, home));
+                    device.addresses().forEach(address -> homes.put(address,
+                            new noc.alarm.TicketHome(address, name, home)));
                 }
             });
             ticketHomes.sync(homes);
@@ -68,16 +78,14 @@ public final class InventoryFacts {
     }
 
     /**
-     * Where the link downs from {@code source} are ticketed, when that is another session than this
-     * one: the {@link noc.alarm.TicketHome} of its device, else null (always null in one process).
+     * Where the alarms from {@code source} are ticketed, when that is another session than this one:
+     * its {@link noc.alarm.TicketHome}, else null (always null in one process).
      */
     public noc.alarm.TicketHome ticketHomeOfSource(String source) {
         if (ticketHomes == null) {
             return null;
         }
-        DeviceAddress address = addresses.get(source);
-        String device = address != null ? address.device() : source;
-        return ticketHomes.get(device);
+        return ticketHomes.get(source);
     }
 
     /** The correlation domain of {@code source}, in a session that shares the work (else null). */

@@ -77,13 +77,28 @@ class CorrelationDomainsTest {
     }
 
     @Test
-    void aDevicesLinkDownsAreTicketedAtTheHomeOfTheLeastServiceLinkedToItsOwn() {
-        // acme-cpe-2 (Acme Lyon) carries ACME-VPN-2, which acme-cpe-1 carries with ACME-INTERNET-1: one
-        // group, whose least service, ACME-INTERNET-1, is at Acme Paris
+    void aDevicesAlarmsAreTicketedAtTheHomeOfTheLeastServiceOfItsGroup() {
+        // acme-cpe-2 (Acme Lyon) carries ACME-VPN-2, which acme-cpe-1 carries with ACME-INTERNET-1, and
+        // hangs off pe-paris-1 as acme-cpe-1 does; acme-sw-1 hangs off acme-cpe-1: one group, whose least
+        // service, ACME-INTERNET-1, is at Acme Paris. core-1 is linked to nothing.
         assertThat(domains.ticketHomeOf("acme-cpe-2")).hasValue("paris");
         assertThat(domains.ticketHomeOf("acme-cpe-1")).hasValue("paris");
-        assertThat(domains.ticketHomeOf("pe-paris-1")).isEmpty();
-        assertThat(domains.ticketHomes()).hasSize(2);
+        assertThat(domains.ticketHomeOf("pe-paris-1")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("acme-sw-1")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("core-1")).isEmpty();
+        assertThat(domains.ticketHomes()).hasSize(4);
+    }
+
+    @Test
+    void aGroupOfParentLinksWithoutServicesIsHomedWithItsLeastTopDevice() {
+        CorrelationDomains topology = CorrelationDomains.of(List.of(
+                new Site("Nice", null, "Nice", "nice"),
+                new Site("Lyon", null, "Lyon", "lyon"),
+                new Device("pe-nice", "Nice", null, List.of("192.0.2.1"), List.of()),
+                new Device("cpe-lyon", "Lyon", "pe-nice", List.of("192.0.2.2"), List.of()),
+                new Device("alone", "Lyon", null, List.of("192.0.2.3"), List.of())));
+
+        assertThat(topology.ticketHomes()).isEqualTo(java.util.Map.of("pe-nice", "nice", "cpe-lyon", "nice"));
     }
 
     @Test

@@ -82,6 +82,91 @@ class ScenarioDomainsTest {
                   - {source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.1}
             """;
 
+    /**
+     * A provider edge in Paris whose customer devices stand in Lyon and Nice, each site its own domain:
+     * one group, homed in Lyon (its service's site). The edge's failure gathers the Lyon CPE's link
+     * down and the Nice CPE's, as in one session; clears reach the ticket; once the cause clears, the
+     * Nice CPE's next link down opens a ticket of its own; later the Nice CPE's link down comes first,
+     * and the edge's second failure and the Lyon link down follow.
+     */
+    private static final String ROOT_CAUSE = """
+            name: A provider edge in Paris and the customer devices hanging off it in Lyon and Nice
+            given:
+              inventory:
+                customers:
+                  - {name: Acme, contract: standard}
+                sites:
+                  - {name: POP Paris, address: Paris, domain: paris}
+                  - {name: Acme Lyon, customer: Acme, address: Lyon, domain: lyon}
+                  - {name: Acme Nice, customer: Acme, address: Nice, domain: nice}
+                services:
+                  - {reference: ACME-INTERNET-1, customer: Acme, criticality: high, redundant: false, site: Acme Lyon}
+                devices:
+                  - {name: pe-paris-1, site: POP Paris, addresses: [192.0.2.1]}
+                  - {name: acme-cpe-1, site: Acme Lyon, parent: pe-paris-1, addresses: [192.0.2.10],
+                     services: [ACME-INTERNET-1]}
+                  - {name: acme-cpe-2, site: Acme Nice, parent: pe-paris-1, addresses: [192.0.2.20]}
+            steps:
+              - at: 0s
+                alarms:
+                  - {kind: generic, source: pe-paris-1, name: Device down, severity: critical}
+              - at: 1m
+                alarms:
+                  - {source: 192.0.2.10, name: "IF-MIB::linkDown", resource: ifIndex.1}
+                  - {source: 192.0.2.1, name: "IF-MIB::linkDown", resource: ifIndex.3}
+                  - {source: 192.0.2.20, name: "IF-MIB::linkDown", resource: ifIndex.2}
+              - at: 5m
+                alarms:
+                  - {source: 192.0.2.10, name: "IF-MIB::linkUp", resource: ifIndex.1}
+              - at: 10m
+                alarms:
+                  - {kind: generic, source: pe-paris-1, name: Device down, state: clear}
+              - at: 11m
+                alarms:
+                  - {source: 192.0.2.20, name: "IF-MIB::linkDown", resource: ifIndex.1}
+              - at: 40m
+                alarms:
+                  - {source: 192.0.2.1, name: "IF-MIB::linkUp", resource: ifIndex.3}
+                  - {source: 192.0.2.20, name: "IF-MIB::linkUp", resource: ifIndex.2}
+                  - {source: 192.0.2.20, name: "IF-MIB::linkUp", resource: ifIndex.1}
+              - at: 70m
+              - at: 80m
+                alarms:
+                  - {source: 192.0.2.20, name: "IF-MIB::linkDown", resource: ifIndex.5}
+              - at: 81m
+                alarms:
+                  - {kind: generic, source: pe-paris-1, name: Device down, severity: critical}
+                  - {source: 192.0.2.10, name: "IF-MIB::linkDown", resource: ifIndex.1}
+            """;
+
+    /** A link of the Lyon CPE of a service homed in Paris flaps: its flapping alarm joins the home's ticket. */
+    private static final String FLAPPING = """
+            name: A flapping link of a device whose service is homed in another domain
+            given:
+              inventory:
+                customers:
+                  - {name: Acme, contract: standard}
+                sites:
+                  - {name: paris-1, customer: Acme, address: Paris, domain: paris}
+                  - {name: lyon-1, customer: Acme, address: Lyon, domain: lyon}
+                services:
+                  - {reference: ACME-VPN-2, customer: Acme, criticality: high, redundant: true, site: paris-1}
+                devices:
+                  - {name: cpe-paris, site: paris-1, addresses: [192.0.2.21], services: [ACME-VPN-2]}
+                  - {name: cpe-lyon, site: lyon-1, addresses: [192.0.2.22], services: [ACME-VPN-2]}
+            steps:
+              - {at: 0m, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.4}]}
+              - {at: 0m30s, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkUp", resource: ifIndex.4}]}
+              - {at: 2m, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.4}]}
+              - {at: 2m30s, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkUp", resource: ifIndex.4}]}
+              - {at: 4m, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.4}]}
+              - {at: 4m30s, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkUp", resource: ifIndex.4}]}
+              - {at: 6m, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.4}]}
+              - {at: 6m30s, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkUp", resource: ifIndex.4}]}
+              - {at: 8m, alarms: [{source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.4}]}
+              - {at: 19m}
+            """;
+
     private static CompiledRules rules;
 
     @BeforeAll
@@ -110,10 +195,33 @@ class ScenarioDomainsTest {
         Map<Integer, List<String>> split = outcomes(scenario, Integer.MAX_VALUE);
 
         assertThat(split).isEqualTo(single);
-        assertThat(single.get(2).get(0)).contains("Link down on cpe-lyon (192.0.2.22)=OPEN P1")
+        assertThat(single.get(2).get(0)).contains("Link down on cpe-lyon (192.0.2.22) opened 2026-03-02T08:00:00Z=OPEN P1")
                 .contains("192.0.2.21|", "192.0.2.22|");
-        assertThat(single.get(4).get(0)).contains("Link down on cpe-lyon (192.0.2.22)=RESOLVED");
-        assertThat(single.get(5).get(0)).contains("Link down on cpe-lyon (192.0.2.22)=OPEN P1");
+        assertThat(single.get(4).get(0)).contains("Link down on cpe-lyon (192.0.2.22) opened 2026-03-02T08:00:00Z=RESOLVED");
+        assertThat(single.get(5).get(0)).contains("Link down on cpe-lyon (192.0.2.22) opened 2026-03-02T08:00:00Z=OPEN P1");
+    }
+
+    @Test
+    void aDeviceDownGathersTheAlarmsOfDevicesHangingOffItInOtherDomainsAsInOneSession() {
+        Scenario scenario = Scenario.parse("root-cause.yaml", ROOT_CAUSE);
+
+        Map<Integer, List<String>> single = outcomes(scenario, 1);
+        Map<Integer, List<String>> split = outcomes(scenario, Integer.MAX_VALUE);
+
+        assertThat(split).isEqualTo(single);
+        assertThat(single.get(1).get(0)).contains("Device down on pe-paris-1 opened 2026-03-02T08:00:00Z=OPEN P1")
+                .contains("192.0.2.10|IF-MIB::linkDown|ifIndex.1", "192.0.2.20|IF-MIB::linkDown|ifIndex.2");
+    }
+
+    @Test
+    void aFlappingAlarmJoinsItsCausesTicketInTheHomeAsInOneSession() {
+        Scenario scenario = Scenario.parse("flapping.yaml", FLAPPING);
+
+        Map<Integer, List<String>> single = outcomes(scenario, 1);
+        Map<Integer, List<String>> split = outcomes(scenario, Integer.MAX_VALUE);
+
+        assertThat(split).isEqualTo(single);
+        assertThat(single.get(8).get(1)).contains("192.0.2.22|NOC::flapping|ifIndex.4=RAISED on Link down on cpe-lyon");
     }
 
     @Test

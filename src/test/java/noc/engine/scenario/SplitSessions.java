@@ -101,7 +101,7 @@ final class SplitSessions implements AutoCloseable {
         return lists;
     }
 
-    /** Every session's tickets by title: status, priority, major, customers, and its alarms' keys. */
+    /** Every session's tickets by title and opening time: status, priority, major, customers, and its alarms' keys. */
     Map<String, String> tickets() {
         Map<String, String> seen = new TreeMap<>();
         for (Correlation session : sessions) {
@@ -109,11 +109,11 @@ final class SplitSessions implements AutoCloseable {
                 List<String> alarms = session.facts(Alarm.class).stream()
                         .filter(a -> ticket.reference().equals(a.ticketReference()))
                         .map(a -> a.reductionKey() + (a.isRaised() ? "" : " (cleared)")).sorted().toList();
-                String was = seen.put(ticket.title(), ticket.status() + " " + ticket.priority()
+                String was = seen.put(ticket.title() + " opened " + ticket.openedAt(), ticket.status() + " " + ticket.priority()
                         + (ticket.major() ? " major" : "") + " customers " + ticket.customers() + " alarms " + alarms
                         + " escalation " + ticket.escalation().level());
                 if (was != null) {
-                    throw new AssertionError("two tickets titled " + ticket.title());
+                    throw new AssertionError("two tickets titled " + ticket.title() + " opened at once");
                 }
             }
         }

@@ -27,8 +27,10 @@ import noc.support.TestDatabase;
  * the home's session (the access travels as a record), learns its ticket back, and the second access
  * down makes the ticket a P1 as in one process; after the home's engine stops, the other engine
  * rebuilds the home's session with the access it holds, and the access's clear reaches its ticket.
+ * (A device and its parent in two domains go the same way: ScenarioDomainsTest decides that case split
+ * and in one session alike.)
  */
-class ServicesAcrossDomainsIT {
+class AlarmsAcrossDomainsIT {
 
     private static final int PARTITIONS = 4;
     private static final Duration WITHIN = Duration.ofSeconds(90);
@@ -98,7 +100,7 @@ class ServicesAcrossDomainsIT {
                 long sent = System.nanoTime();
                 inputs.publish(List.of(Events.linkDown("192.0.2.42", 1, Instant.now())), event -> away);
                 Map<String, Object> ticket = first.awaitList("/api/v1/tickets", list -> list.size() == 1).get(0);
-                System.out.printf("ServicesAcrossDomainsIT: the away link down's ticket stood at the home %d ms "
+                System.out.printf("AlarmsAcrossDomainsIT: the away link down's ticket stood at the home %d ms "
                         + "after the record was published%n", (System.nanoTime() - sent) / 1_000_000);
                 assertThat(ticket).containsEntry("priority", "P2")
                         .containsEntry("title", "Link down on cpe-lyon (192.0.2.42)");
