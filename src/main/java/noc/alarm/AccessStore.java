@@ -19,7 +19,7 @@ import noc.database.JsonColumns;
 
 /**
  * The alarms that cross correlation domains because their tickets are decided in another session
- * (role {@code engine}; docs/correlation-domains.md, "Services across domains"): the states sent to
+ * (role {@code engine}; docs/correlation-domains.md, "Alarms across domains"): the states sent to
  * the homes ({@code service_access}) and the tickets told back ({@code alarm_ticket}), written in the
  * cycles' transactions, sent by the engines' publisher, read back when a home's session is rebuilt.
  */

@@ -10,11 +10,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * The state of an alarm of a device whose link downs are ticketed in another session ({@link TicketHome}),
+ * The state of an alarm of a device whose alarms are ticketed in another session ({@link TicketHome}),
  * sent from the session that holds the alarm to its home: written in the cycle that changed the alarm
  * (table {@code service_access}), published keyed by {@code home}, applied by the home's session in a
  * cycle of its own. The home holds it as an {@link Alarm} fact of its own (a <em>mirror</em>), so that
- * the rules of 20, 22, 25, 70 and 80 decide over it as one session would; it never writes the mirror's
+ * the rules of 20, 22, 25, 30, 60, 70 and 80 decide over it as one session would; it never writes the mirror's
  * row, which the alarm's own session keeps writing. An access is applied only when newer than the
  * mirror held ({@link #isNewerThan}), so a repeat, or an older one replayed after a rebuild, changes nothing.
  *

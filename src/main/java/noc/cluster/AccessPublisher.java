@@ -26,9 +26,9 @@ import noc.configuration.NodeIdentity;
 import noc.engine.Retention;
 
 /**
- * Sends what crosses correlation domains because of customer services (role {@code engine};
- * docs/correlation-domains.md, "Services across domains"): every {@value #POLL_MILLIS} ms, the pending
- * {@code service_access} rows, keyed by their services' home, and {@code alarm_ticket} rows, keyed by
+ * Sends what crosses correlation domains because of customer services and parent links (role
+ * {@code engine}; docs/correlation-domains.md, "Alarms across domains"): every {@value #POLL_MILLIS} ms, the pending
+ * {@code service_access} rows, keyed by their group's home, and {@code alarm_ticket} rows, keyed by
  * the alarm's own domain, as records of the inputs topic ({@link InputRecords#access},
  * {@link InputRecords#ticket}), which the owning sessions apply in a cycle with their offset. Rows are
  * claimed with {@code SKIP LOCKED}, so that several engine nodes share the sending, and marked sent

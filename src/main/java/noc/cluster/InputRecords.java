@@ -28,7 +28,7 @@ import noc.ticket.TicketCommand;
  *   <li>{@code alarm}: one {@link AlarmEvent} (a trap, an inform);</li>
  *   <li>{@code alarms}: the alarms of one HTTP request, applied together in one cycle as in the single
  *       process, so that a request is never half applied;</li>
- *   <li>{@code service-access}: the state of an alarm whose ticket the session of its services' home
+ *   <li>{@code service-access}: the state of an alarm whose ticket the session of its group's home
  *       decides ({@link ServiceAccess}, keyed by that home), sent by the engines' {@link AccessPublisher};</li>
  *   <li>{@code alarm-ticket}: the ticket that home gave it ({@link AlarmTicket}, keyed by the alarm's
  *       domain), sent back the same way.</li>

@@ -10,7 +10,7 @@ import noc.alarm.AlarmLifecycle;
 /**
  * Where a session stands among those that share the work (role {@code engine}, one session per
  * partition): which correlation domains are its own, and the alarms of other sessions whose tickets it
- * decides, as last applied (docs/correlation-domains.md, "Services across domains"). A single process
+ * decides, as last applied (docs/correlation-domains.md, "Alarms across domains"). A single process
  * has none: its one session holds every domain.
  *
  * @param local    whether a correlation domain is this session's

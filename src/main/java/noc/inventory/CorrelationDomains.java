@@ -48,7 +48,7 @@ public final class CorrelationDomains {
     private final Map<String, String> byService = new HashMap<>();
     /** The domains of the devices carrying each service, sorted. */
     private final Map<String, Set<String>> serviceDeviceDomains = new HashMap<>();
-    /** The domain whose session decides the tickets of each service-carrying device's link downs. */
+    /** The domain whose session decides the tickets of the alarms of each device in a group, by name. */
     private final Map<String, String> ticketHomes = new HashMap<>();
     private final List<DomainCrossing> crossings;
 

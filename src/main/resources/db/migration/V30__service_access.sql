@@ -1,9 +1,10 @@
--- Engines sharing the work (noc.role engine): the link downs of a device whose customer services are
--- homed in another correlation domain are ticketed in the home's session (docs/correlation-domains.md,
--- "Services across domains"). The session holding such an alarm writes its latest state here, in the
+-- Engines sharing the work (noc.role engine): the alarms of a device whose group (devices linked by
+-- customer services and parent links) is homed in another correlation domain are ticketed in the
+-- home's session (docs/correlation-domains.md, "Alarms across domains"). The session holding such an alarm writes its latest state here, in the
 -- transaction of the cycle that changed it; a publisher sends each pending row to the home's partition
 -- and clears 'pending' for the version it sent. The home applies a state only when newer than the one
--- it holds (version = 2 x occurrences, plus 1 when cleared), so a repeat changes nothing. A rebuilt
+-- it holds (a later first occurrence, else version = 2 x occurrences, plus 1 when cleared), so a
+-- repeat changes nothing. A rebuilt
 -- home session starts from these rows.
 CREATE TABLE service_access (
     alarm_key  VARCHAR(700) NOT NULL PRIMARY KEY,
