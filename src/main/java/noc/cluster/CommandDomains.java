@@ -81,14 +81,17 @@ public class CommandDomains {
             return domains().ofDeclaration(declaration.customerName(), declaration.serviceReferences());
         }
         if (command instanceof MaintenanceRequest request) {
-            Set<String> scope = domains().ofScope(request.devices(), request.sites(), request.services());
-            if (scope.size() > 1) {
+            CorrelationDomains domains = domains();
+            String domain = WindowDomains.domainOf(domains, request.devices(), request.sites(), request.services());
+            if (domain == null) {
+                Set<String> scope = domains.ofScope(request.devices(), request.sites(), request.services());
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "scope-spans-domains", "The scope "
-                        + "spans the correlation domains " + String.join(", ", scope) + ": on several engines "
-                        + "a window holds back the alarms of one domain only, so plan one window per domain; "
-                        + "nothing was planned", List.<Problem.FieldError>of());
+                        + "spans the correlation domains " + String.join(", ", scope) + ", whose alarms are "
+                        + "decided in different sessions: on several engines a window holds back the alarms of "
+                        + "one session only, so plan one window per domain; nothing was planned",
+                        List.<Problem.FieldError>of());
             }
-            return scope.isEmpty() ? UNPLACED : scope.iterator().next();
+            return domain;
         }
         throw new IllegalArgumentException("not a command: " + command.getClass().getName());
     }

@@ -50,6 +50,10 @@ public final class CorrelationDomains {
     private final Map<String, Set<String>> serviceDeviceDomains = new HashMap<>();
     /** The domain whose session decides the tickets of the alarms of each device in a group, by name. */
     private final Map<String, String> ticketHomes = new HashMap<>();
+    /** The devices at each site (their own site only, as a maintenance scope takes them), by name. */
+    private final Map<String, List<String>> devicesAt = new HashMap<>();
+    /** The devices carrying each service, by name. */
+    private final Map<String, List<String>> carriers = new HashMap<>();
     private final List<DomainCrossing> crossings;
 
     private CorrelationDomains(Collection<? extends InventoryItem> items) {
@@ -84,6 +88,12 @@ public final class CorrelationDomains {
             }
         }
         ticketHomes(devices);
+        for (Device device : devices.values()) {
+            if (device.site() != null) {
+                devicesAt.computeIfAbsent(device.site(), s -> new ArrayList<>()).add(device.name());
+            }
+            device.services().forEach(s -> carriers.computeIfAbsent(s, c -> new ArrayList<>()).add(device.name()));
+        }
         crossings = crossings(devices, services);
     }
 
@@ -243,6 +253,43 @@ public final class CorrelationDomains {
         sites.forEach(site -> ofSite(site).ifPresent(domains::add));
         services.forEach(service -> domains.addAll(serviceDeviceDomains.getOrDefault(service, Set.of())));
         return domains;
+    }
+
+    /**
+     * Where a maintenance window over a scope that spans several domains ({@link #ofScope}) can live so
+     * that every alarm it covers meets it: the ticket homes ({@link #ticketHomeOf}, else the device's own
+     * domain) of the devices it covers (named, at a site named, carrying a service named), sorted. One
+     * home: the window lives there, and the alarms of its devices in other domains are ticketed there
+     * anyway. More than one: no session sees them all. (A scope of one domain lives in that domain,
+     * whose session holds the alarms of all its devices first.)
+     */
+    public Set<String> windowHomes(Collection<String> devices, Collection<String> sites, Collection<String> services) {
+        Set<String> homes = new TreeSet<>();
+        devices.forEach(device -> homeOf(device).ifPresent(homes::add));
+        for (String site : sites) {
+            List<String> at = devicesAt.getOrDefault(site, List.of());
+            if (at.isEmpty()) {
+                ofSite(site).ifPresent(homes::add);
+            }
+            at.forEach(device -> homeOf(device).ifPresent(homes::add));
+        }
+        services.forEach(service -> carriers.getOrDefault(service, List.of())
+                .forEach(device -> homeOf(device).ifPresent(homes::add)));
+        return homes;
+    }
+
+    /**
+     * Whether no one session sees every alarm a window over this scope covers, where engines share the
+     * work: its devices span several domains ({@link #ofScope}) whose alarms are decided in several
+     * sessions ({@link #windowHomes}). Engines refuse such a plan.
+     */
+    public boolean windowSplits(Collection<String> devices, Collection<String> sites, Collection<String> services) {
+        return ofScope(devices, sites, services).size() > 1 && windowHomes(devices, sites, services).size() != 1;
+    }
+
+    private Optional<String> homeOf(String device) {
+        String home = ticketHomes.get(device);
+        return home != null ? Optional.of(home) : ofDevice(device);
     }
 
     /**

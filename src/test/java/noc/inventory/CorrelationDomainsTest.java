@@ -90,6 +90,21 @@ class CorrelationDomainsTest {
     }
 
     @Test
+    void aWindowOverSeveralDomainsSplitsOnlyWhenTheirAlarmsAreDecidedInSeveralSessions() {
+        // pe-paris-1 (paris) and acme-cpe-2 (Acme Lyon) are one group, homed in paris; core-1 is alone
+        assertThat(domains.ofScope(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of()))
+                .containsExactly("Acme Lyon", "paris");
+        assertThat(domains.windowHomes(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of()))
+                .containsExactly("paris");
+        assertThat(domains.windowSplits(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of())).isFalse();
+        assertThat(domains.windowSplits(List.of("acme-cpe-2"), List.of("Acme Lyon"), List.of("ACME-VPN-2")))
+                .isFalse();
+        assertThat(domains.windowHomes(List.of("core-1"), List.of("Acme Lyon"), List.of()))
+                .containsExactly("core-1", "paris");
+        assertThat(domains.windowSplits(List.of("core-1"), List.of("Acme Lyon"), List.of())).isTrue();
+    }
+
+    @Test
     void aGroupOfParentLinksWithoutServicesIsHomedWithItsLeastTopDevice() {
         CorrelationDomains topology = CorrelationDomains.of(List.of(
                 new Site("Nice", null, "Nice", "nice"),

@@ -139,6 +139,32 @@ class ScenarioDomainsTest {
                   - {source: 192.0.2.10, name: "IF-MIB::linkDown", resource: ifIndex.1}
             """;
 
+    /**
+     * Works on the Paris edge and the Nice CPE, two domains of a group homed in Lyon: the window lives in
+     * Lyon's session, where the alarms of both are decided; it holds them back, and a failure after
+     * the window is an incident, as in one session.
+     */
+    private static final String MAINTENANCE = ROOT_CAUSE.substring(0, ROOT_CAUSE.indexOf("steps:")) + """
+            steps:
+              - at: 0s
+                maintenance:
+                  - {title: Edge upgrade, start: 1m, end: 61m, devices: [pe-paris-1, acme-cpe-2]}
+              - at: 5m
+                alarms:
+                  - {source: 192.0.2.1, name: "IF-MIB::linkDown", resource: ifIndex.3}
+              - at: 6m
+                alarms:
+                  - {source: 192.0.2.20, name: "IF-MIB::linkDown", resource: ifIndex.2}
+              - at: 30m
+                alarms:
+                  - {source: 192.0.2.1, name: "IF-MIB::linkUp", resource: ifIndex.3}
+                  - {source: 192.0.2.20, name: "IF-MIB::linkUp", resource: ifIndex.2}
+              - at: 62m
+              - at: 70m
+                alarms:
+                  - {source: 192.0.2.20, name: "IF-MIB::linkDown", resource: ifIndex.2}
+            """;
+
     /** A link of the Lyon CPE of a service homed in Paris flaps: its flapping alarm joins the home's ticket. */
     private static final String FLAPPING = """
             name: A flapping link of a device whose service is homed in another domain
@@ -214,6 +240,19 @@ class ScenarioDomainsTest {
     }
 
     @Test
+    void aWindowOverDomainsOfOneGroupLivesInItsHomeAndHoldsBackAllItsAlarmsAsInOneSession() {
+        Scenario scenario = Scenario.parse("maintenance.yaml", MAINTENANCE);
+
+        Map<Integer, List<String>> single = outcomes(scenario, 1);
+        Map<Integer, List<String>> split = outcomes(scenario, Integer.MAX_VALUE);
+
+        assertThat(split).isEqualTo(single);
+        assertThat(single.get(2).get(1)).contains("192.0.2.20|IF-MIB::linkDown|ifIndex.2=RAISED on Maintenance")
+                .contains("192.0.2.1|IF-MIB::linkDown|ifIndex.3=RAISED on Maintenance");
+        assertThat(single.get(5).get(0)).contains("Link down on acme-cpe-2 (192.0.2.20)");
+    }
+
+    @Test
     void aFlappingAlarmJoinsItsCausesTicketInTheHomeAsInOneSession() {
         Scenario scenario = Scenario.parse("flapping.yaml", FLAPPING);
 
@@ -253,7 +292,11 @@ class ScenarioDomainsTest {
                 for (Map<String, Object> alarm : step.alarms()) {
                     alarms.add(ScenarioInputs.alarm("step " + i, alarm, now));
                 }
-                run.step(now, alarms);
+                List<noc.maintenance.MaintenanceRequest> plans = new ArrayList<>();
+                for (Map<String, Object> plan : step.maintenance()) {
+                    plans.add(ScenarioInputs.maintenance("step " + i, plan, scenario.start()));
+                }
+                run.step(now, plans, alarms);
                 seen.put(i, List.of(run.tickets().toString(), run.alarms().toString()));
             }
         }

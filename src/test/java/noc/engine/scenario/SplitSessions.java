@@ -60,9 +60,22 @@ final class SplitSessions implements AutoCloseable {
         }
     }
 
-    /** One step: each session's cycle at {@code now} with the alarms of its domains, then the relays. */
-    void step(Instant now, List<AlarmEvent> alarms) {
+    /**
+     * One step: each session's cycle at {@code now} with the maintenance plans and the alarms of its
+     * domains (a plan over several domains goes to the one ticket home of its devices, as engines key it),
+     * then the relays.
+     */
+    void step(Instant now, List<noc.maintenance.MaintenanceRequest> plans, List<AlarmEvent> alarms) {
         List<List<Object>> inputs = empty();
+        for (noc.maintenance.MaintenanceRequest plan : plans) {
+            java.util.Set<String> scope = domains.ofScope(plan.devices(), plan.sites(), plan.services());
+            java.util.Set<String> homes = scope.size() == 1 ? scope
+                    : domains.windowHomes(plan.devices(), plan.sites(), plan.services());
+            if (homes.size() != 1) {
+                throw new AssertionError("engines refuse a plan over " + scope);
+            }
+            inputs.get(sessionOf.applyAsInt(homes.iterator().next())).add(plan);
+        }
         for (AlarmEvent alarm : alarms) {
             inputs.get(sessionOf.applyAsInt(domains.ofSource(alarm.source()))).add(alarm);
         }
