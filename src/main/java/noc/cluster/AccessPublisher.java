@@ -32,7 +32,9 @@ import noc.engine.Retention;
  * the alarm's own domain, as records of the inputs topic ({@link InputRecords#access},
  * {@link InputRecords#ticket}), which the owning sessions apply in a cycle with their offset. Rows are
  * claimed with {@code SKIP LOCKED}, so that several engine nodes share the sending, and marked sent
- * once Kafka acknowledged them ({@code acks=all}, idempotent producer). Sent rows of alarms cleared
+ * once Kafka acknowledged them ({@code acks=all}, idempotent producer). A claimed row stays locked until
+ * its send is acknowledged or fails, within {@value #SEND_WAIT_SECONDS} s (a cycle that changes that
+ * alarm meanwhile waits for it); while Kafka is away the engines take no input either. Sent rows of alarms cleared
  * longer than the alarm retention, plus a day, are purged every hour.
  */
 @Context
@@ -42,6 +44,9 @@ public class AccessPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(AccessPublisher.class);
     static final long POLL_MILLIS = 100;
     private static final int BATCH = 500;
+    /** How long a batch of sends may take, claimed rows locked meanwhile. */
+    static final long SEND_WAIT_SECONDS = 10;
+    private static final Duration SEND_WAIT = Duration.ofSeconds(SEND_WAIT_SECONDS);
 
     private final ClusterConfiguration cluster;
     private final InputRecords records;
@@ -70,6 +75,11 @@ public class AccessPublisher {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // The rows a send claims stay locked until it is acknowledged or fails: a cycle changing one of
+        // those alarms waits for it, so a Kafka that is away must fail the send soon.
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(SEND_WAIT.toMillis() / 5));
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(SEND_WAIT.toMillis() / 2));
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(SEND_WAIT.toMillis()));
         this.producer = new KafkaProducer<>(cluster.withClientProperties(properties), new StringSerializer(),
                 new ByteArraySerializer());
         runner.scheduleWithFixedDelay(this::send, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -82,7 +92,7 @@ public class AccessPublisher {
             do {
                 sent = store.send(BATCH, (key, input) -> producer.send(new ProducerRecord<>(cluster.topic(), key,
                         input instanceof ServiceAccess access ? records.access(access)
-                                : records.ticket((AlarmTicket) input))), Duration.ofSeconds(30));
+                                : records.ticket((AlarmTicket) input))), SEND_WAIT);
             } while (sent == BATCH);
             if (failing) {
                 LOG.info("Service accesses are sent again");
