@@ -2,11 +2,13 @@ package noc.alarm;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import noc.engine.CycleChanges;
 import noc.engine.FactTable;
 import noc.engine.SessionContext;
 
@@ -24,12 +26,32 @@ public final class AlarmLifecycle implements AlarmActions {
     private final FactTable<Alarm> alarms;
     private AlarmTickets tickets;
     private Instant nextRetirement;
+    /** The alarms held as mirrors of another session's, by reduction key, with the last access applied. */
+    private final Map<String, ServiceAccess> mirrors = new HashMap<>();
 
     public AlarmLifecycle(SessionContext context, List<Alarm> loaded) {
+        this(context, loaded, List.of());
+    }
+
+    /**
+     * @param mirrored the alarms of other sessions whose tickets this one decides, as last applied, each
+     *                 with the ticket this session gave it (the rebuild of an engine's partition)
+     */
+    public AlarmLifecycle(SessionContext context, List<Alarm> loaded, List<Mirrored> mirrored) {
         this.context = context;
         this.alarms = context.table(Alarm.class, Alarm::reductionKey);
         loaded.forEach(alarms::load);
+        for (Mirrored one : mirrored) {
+            if (!alarms.contains(one.access().reductionKey())) {
+                alarms.load(one.access().mirror(one.ticketReference()));
+                mirrors.put(one.access().reductionKey(), one.access());
+            }
+        }
         this.nextRetirement = context.now();
+    }
+
+    /** An alarm of another session held here as a mirror, with the ticket this session gave it (or null). */
+    public record Mirrored(ServiceAccess access, String ticketReference) {
     }
 
     /** Who hears of the clears and returns of alarms attached to tickets (the tickets need the alarms too). */
@@ -48,7 +70,109 @@ public final class AlarmLifecycle implements AlarmActions {
             return;
         }
         nextRetirement = now.plus(RETIREMENT_INTERVAL);
-        alarms.removeIf(alarm -> alarm.isRetiredAt(before, tickets::isOpen));
+        alarms.removeIf(alarm -> {
+            boolean retired = alarm.isRetiredAt(before, tickets::isOpen);
+            if (retired) {
+                mirrors.remove(alarm.reductionKey());
+            }
+            return retired;
+        });
+    }
+
+    /**
+     * Applies the state of another session's alarm whose ticket this session decides: the mirror is
+     * inserted or replaced when {@code access} is newer than it, keeping the ticket this session gave
+     * it; a return and a clear tell its ticket as an alarm of this session's would. An older or repeated
+     * access changes nothing.
+     */
+    public void mirror(ServiceAccess access) {
+        Alarm held = alarms.get(access.reductionKey());
+        if (held == null) {
+            mirrors.put(access.reductionKey(), access);
+            attachDerived(alarms.insert(access.mirror(null)));
+            return;
+        }
+        if (!mirrors.containsKey(held.reductionKey()) || !access.isNewerThan(held)) {
+            return;
+        }
+        mirrors.put(access.reductionKey(), access);
+        boolean returned = !held.isRaised() && access.state() == AlarmState.RAISED;
+        boolean cleared = held.isRaised() && access.state() != AlarmState.RAISED;
+        Alarm updated = replace(held, a -> {
+            Alarm next = access.mirror(a.ticketReference());
+            return returned && a.ticketReference() != null && !tickets.keepsReturning(a.ticketReference())
+                    ? next.detached() : next;
+        });
+        if (returned && updated.ticketReference() != null) {
+            tickets.flapped(updated, false, updated.label() + " is back after it cleared (occurrence "
+                    + updated.count() + ")");
+            context.signal(new AlarmReturned(updated.reductionKey(), updated.ticketReference(), updated.label()));
+        } else if (cleared && updated.ticketReference() != null) {
+            tickets.flapped(updated, true, updated.label() + " cleared");
+        }
+        attachDerived(updated);
+    }
+
+    /**
+     * A storm or flapping alarm of the correlator's own ({@link #raiseDerived}) joins its cause's
+     * ticket when raised; one raised in another session, whose cause's ticket is decided here, joins it
+     * here, as it would have there.
+     */
+    private void attachDerived(Alarm mirror) {
+        String cause = mirror.sourceKind() == SourceKind.CORRELATOR ? mirror.attributes().get("cause") : null;
+        Alarm held = cause == null ? null : alarms.get(cause);
+        if (held != null && mirror.isRaised() && mirror.ticketReference() == null && held.ticketReference() != null
+                && tickets.isOpen(held.ticketReference())) {
+            tickets.attachDerived(mirror, held.ticketReference());
+        }
+    }
+
+    /**
+     * Takes the ticket the home session gave one of this session's alarms ({@link AlarmTicket}), unless
+     * the alarm is on an open ticket of this session (it joined one here before it was sent home).
+     */
+    public void learnTicket(AlarmTicket told) {
+        Alarm held = alarms.get(told.reductionKey());
+        if (held == null || mirrors.containsKey(held.reductionKey())
+                || Objects.equals(held.ticketReference(), told.ticketReference())
+                || (held.ticketReference() != null && tickets.isOpen(held.ticketReference()))) {
+            return;
+        }
+        replace(held, a -> told.ticketReference() == null ? a.detached() : a.attachedTo(told.ticketReference()));
+    }
+
+    /**
+     * Completes a cycle's changes for the sessions that share the work: a mirror's row is not this
+     * session's to write, but the ticket it now has is told back to its domain
+     * ({@link AlarmTicket}); and the state of each alarm changed here whose ticket is decided by another
+     * session ({@code homes} gives its {@link TicketHome}; not on an open ticket of this session) goes
+     * to that session ({@link ServiceAccess}).
+     *
+     * @param homes the ticket home of an alarm's source when it is another session, else null
+     * @param domains the correlation domain of a source
+     */
+    public void relay(CycleChanges changes, java.util.function.Function<String, TicketHome> homes,
+                      java.util.function.UnaryOperator<String> domains) {
+        for (Alarm alarm : List.copyOf(changes.rows(Alarm.class))) {
+            String key = alarm.reductionKey();
+            ServiceAccess mirrored = mirrors.get(key);
+            if (mirrored != null) {
+                changes.drop(Alarm.class, key);
+                // Told at every change, not only of the ticket: the alarm's session cannot tell by
+                // itself whether a return keeps it on its ticket here (70-auto-resolve.drl).
+                changes.row(AlarmTicket.class, key, new AlarmTicket(key, mirrored.domain(), mirrored.home(),
+                        alarm.ticketReference()));
+                continue;
+            }
+            if (alarm.ticketReference() != null && tickets.isOpen(alarm.ticketReference())) {
+                continue; // it joined a ticket of this session first (a maintenance window's): it stays there
+            }
+            TicketHome home = homes.apply(alarm.source());
+            if (home != null) {
+                changes.row(ServiceAccess.class, key, ServiceAccess.of(alarm, domains.apply(alarm.source()),
+                        home.home()));
+            }
+        }
     }
 
     @Override
@@ -109,6 +233,9 @@ public final class AlarmLifecycle implements AlarmActions {
 
     @Override
     public void raiseDerived(Alarm cause, String name, String resource, Severity severity, String reason) {
+        if (mirrors.containsKey(cause.reductionKey())) {
+            return; // the cause's own session raises it (storms, flapping), and sends it here as a mirror
+        }
         Instant now = context.now();
         String key = AlarmEvent.defaultReductionKey(cause.source(), name, resource);
         AlarmEvent occurrence = new AlarmEvent(SourceKind.CORRELATOR, cause.source(), name, "", resource, key,

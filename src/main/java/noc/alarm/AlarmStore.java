@@ -136,11 +136,15 @@ public final class AlarmStore {
 
     /**
      * For each open ticket with alarms, the least source among them: where an engine sharing the work
-     * by correlation domain finds which partition the ticket belongs to (its alarms' domain).
+     * by correlation domain finds which partition the ticket belongs to (its alarms' domain). Alarms that
+     * another session's ticket holds (alarm_ticket) do not count: their ticket lives in their home's.
      */
     public java.util.Map<String, String> sourcesOfOpenTickets() {
+        // An alarm whose ticket another session gave it (its services' home: alarm_ticket) is not counted.
         String sql = "SELECT a.ticket_reference, MIN(a.source) FROM alarm a JOIN ticket t ON t.reference = "
-                + "a.ticket_reference WHERE t.status <> 'CLOSED' GROUP BY a.ticket_reference";
+                + "a.ticket_reference WHERE t.status <> 'CLOSED' AND NOT EXISTS (SELECT 1 FROM alarm_ticket x "
+                + "WHERE x.alarm_key = a.reduction_key AND x.ticket_reference = a.ticket_reference) "
+                + "GROUP BY a.ticket_reference";
         return transactions.executeRead(status -> {
             java.util.Map<String, String> sources = new java.util.HashMap<>();
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql);

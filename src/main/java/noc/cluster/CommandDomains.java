@@ -50,8 +50,11 @@ public class CommandDomains {
 
     private static final String TICKET = """
             SELECT t.status, t.linked_to,
-                   (SELECT MIN(a.source) FROM alarm a WHERE a.ticket_reference = t.reference),
-                   (SELECT p.domain FROM ticket_domain p WHERE p.reference = t.reference)
+                   (SELECT MIN(a.source) FROM alarm a WHERE a.ticket_reference = t.reference
+                        AND NOT EXISTS (SELECT 1 FROM alarm_ticket x WHERE x.alarm_key = a.reduction_key
+                                        AND x.ticket_reference = a.ticket_reference)),
+                   (SELECT p.domain FROM ticket_domain p WHERE p.reference = t.reference),
+                   (SELECT MIN(x.home) FROM alarm_ticket x WHERE x.ticket_reference = t.reference)
             FROM ticket t WHERE t.reference = ?""";
 
     private final InventoryStore inventory;
@@ -78,14 +81,17 @@ public class CommandDomains {
             return domains().ofDeclaration(declaration.customerName(), declaration.serviceReferences());
         }
         if (command instanceof MaintenanceRequest request) {
-            Set<String> scope = domains().ofScope(request.devices(), request.sites(), request.services());
-            if (scope.size() > 1) {
+            CorrelationDomains domains = domains();
+            String domain = WindowDomains.domainOf(domains, request.devices(), request.sites(), request.services());
+            if (domain == null) {
+                Set<String> scope = domains.ofScope(request.devices(), request.sites(), request.services());
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "scope-spans-domains", "The scope "
-                        + "spans the correlation domains " + String.join(", ", scope) + ": on several engines "
-                        + "a window holds back the alarms of one domain only, so plan one window per domain; "
-                        + "nothing was planned", List.<Problem.FieldError>of());
+                        + "spans the correlation domains " + String.join(", ", scope) + ", whose alarms are "
+                        + "decided in different sessions: on several engines a window holds back the alarms of "
+                        + "one session only, so plan one window per domain; nothing was planned",
+                        List.<Problem.FieldError>of());
             }
-            return scope.isEmpty() ? UNPLACED : scope.iterator().next();
+            return domain;
         }
         throw new IllegalArgumentException("not a command: " + command.getClass().getName());
     }
@@ -98,6 +104,12 @@ public class CommandDomains {
             public String leastSource(String ticket) {
                 Row row = rows.computeIfAbsent(ticket, CommandDomains.this::row);
                 return row.open() ? row.leastSource() : null;
+            }
+
+            @Override
+            public String homeDomain(String ticket) {
+                Row row = rows.computeIfAbsent(ticket, CommandDomains.this::row);
+                return row.open() ? row.home() : null;
             }
 
             @Override
@@ -124,16 +136,16 @@ public class CommandDomains {
                 select.setString(1, reference);
                 try (ResultSet found = select.executeQuery()) {
                     if (!found.next()) {
-                        return new Row(false, null, null, null);
+                        return new Row(false, null, null, null, null);
                     }
                     return new Row(!"CLOSED".equals(found.getString(1)), found.getString(2), found.getString(3),
-                            found.getString(4));
+                            found.getString(4), found.getString(5));
                 }
             }
         });
     }
 
     /** What one ticket's rows say of its domain. */
-    private record Row(boolean open, String linkedTo, String leastSource, String pinned) {
+    private record Row(boolean open, String linkedTo, String leastSource, String pinned, String home) {
     }
 }

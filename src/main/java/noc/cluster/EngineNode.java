@@ -86,6 +86,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
     private final NocDomain domain;
     private final SessionStateLoader loader;
     private final AlarmStore alarms;
+    private final noc.alarm.AccessStore accesses;
     private final PartitionOffsets offsets;
     private final InputRecords records;
     private final MeterRegistry meters;
@@ -117,7 +118,9 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                       jakarta.inject.Provider<RuleReloader> reloader, CommandReplies replies,
                       CommandOutcomeStore outcomes, CommandPublisher commands,
                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                      noc.maintenance.MaintenanceStore maintenance) throws RuleBuildException {
+                      noc.maintenance.MaintenanceStore maintenance, noc.alarm.AccessStore accesses)
+            throws RuleBuildException {
+        this.accesses = accesses;
         this.signals = signals;
         this.inventory = inventory;
         this.reloader = reloader;
@@ -359,7 +362,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
             if (read instanceof InputRecords.Command command) {
                 input = command.command();
                 receipt = receipt(command.id(), record.key(), null);
-            } else if (read instanceof AlarmEvent) {
+            } else if (read instanceof AlarmEvent || read instanceof noc.alarm.ServiceAccess
+                    || read instanceof noc.alarm.AlarmTicket) {
                 input = read;
             } else {
                 input = new EngineQueue.Batch((List<?>) read);
@@ -404,6 +408,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
         // Taken before anything is read: from here on a former owner commits nothing, so what is read is final.
         List<PartitionOffsets.Taken> taken = new ArrayList<>();
         SessionState state = null;
+        List<noc.alarm.AlarmLifecycle.Mirrored> mirrors = List.of();
         PartitionOwnership ownership = null;
         while (ownership == null) {
             try {
@@ -413,7 +418,8 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                     taken.add(offsets.take(cluster.topic(), partition.partition(), topicId));
                 }
                 state = loader.load();
-                ownership = PartitionDomain.ownership(state, alarms, outcomes, partitions);
+                mirrors = accesses.mirrors();
+                ownership = PartitionDomain.ownership(state, alarms, accesses, outcomes, partitions);
             } catch (RuntimeException e) {
                 // MariaDB away: the partitions wait (their records are not fetched before they have a session).
                 LOG.error("Cannot take partitions {} in MariaDB; trying again in a second", assigned, e);
@@ -436,9 +442,11 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                     configuration.batchSize(), Math.max(1_000, configuration.queueCapacity() / partitions),
                     configuration.commitRetryMax()));
             PartitionDomain partitionDomain = new PartitionDomain(cluster.topic(), partitions, each, domain, loader,
-                    alarms, offsets, outcomes, clock);
+                    alarms, accesses, offsets, outcomes, clock);
             Engine engine = Engine.ofPartition("engine-p" + each.partition(), queue, configuration, rules,
-                    domain.seedOf(ownership.restrict(state, each.partition())), clock, partitionDomain, meters);
+                    domain.seedOf(ownership.restrict(state, each.partition()),
+                            PartitionDomain.placement(each.partition(), partitions, mirrors)),
+                    clock, partitionDomain, meters);
             owned.put(each.partition(), new Owned(partition, engine, queue));
             if (engine.rules() != rules) {
                 engine.deploy(rules); // rules deployed while this session was being built

@@ -10,6 +10,8 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import noc.alarm.AlarmEvent;
+import noc.alarm.AlarmTicket;
+import noc.alarm.ServiceAccess;
 import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceRequest;
 import noc.ticket.Declaration;
@@ -25,7 +27,11 @@ import noc.ticket.TicketCommand;
  * <ul>
  *   <li>{@code alarm}: one {@link AlarmEvent} (a trap, an inform);</li>
  *   <li>{@code alarms}: the alarms of one HTTP request, applied together in one cycle as in the single
- *       process, so that a request is never half applied.</li>
+ *       process, so that a request is never half applied;</li>
+ *   <li>{@code service-access}: the state of an alarm whose ticket the session of its group's home
+ *       decides ({@link ServiceAccess}, keyed by that home), sent by the engines' {@link AccessPublisher};</li>
+ *   <li>{@code alarm-ticket}: the ticket that home gave it ({@link AlarmTicket}, keyed by the alarm's
+ *       domain), sent back the same way.</li>
  * </ul>
  *
  * People's commands travel with an {@code id}, under which the engine that applies them writes their
@@ -50,6 +56,8 @@ public final class InputRecords {
     private static final String DECLARATION = "declaration";
     private static final String MAINTENANCE_REQUEST = "maintenance-request";
     private static final String MAINTENANCE_COMPLETION = "maintenance-completion";
+    private static final String SERVICE_ACCESS = "service-access";
+    private static final String ALARM_TICKET = "alarm-ticket";
 
     private final JsonMapper json;
 
@@ -59,12 +67,22 @@ public final class InputRecords {
 
     /** The record of one alarm. */
     public byte[] alarm(AlarmEvent event) {
-        return write(new Wire("alarm", VERSION, event, null, null, null, null));
+        return write(new Wire("alarm", VERSION, event, null, null, null, null, null, null));
     }
 
     /** The record of the alarms of one request, applied together. */
     public byte[] alarms(List<AlarmEvent> events) {
-        return write(new Wire("alarms", VERSION, null, List.copyOf(events), null, null, null));
+        return write(new Wire("alarms", VERSION, null, List.copyOf(events), null, null, null, null, null));
+    }
+
+    /** The record of the state of an alarm whose ticket another session decides, for that session. */
+    public byte[] access(ServiceAccess access) {
+        return write(new Wire(SERVICE_ACCESS, VERSION, null, null, null, null, null, access, null));
+    }
+
+    /** The record of the ticket a home session gave an alarm of another session, for that session. */
+    public byte[] ticket(AlarmTicket ticket) {
+        return write(new Wire(ALARM_TICKET, VERSION, null, null, null, null, null, null, ticket));
     }
 
     /** The record of a person's command, under {@code id}. */
@@ -91,7 +109,7 @@ public final class InputRecords {
         } catch (IOException e) {
             throw new IllegalStateException("a command could not be written as a record", e);
         }
-        return write(new Wire(type, VERSION, null, null, id, action, body));
+        return write(new Wire(type, VERSION, null, null, id, action, body, null, null));
     }
 
     private static void checkId(String id) {
@@ -101,8 +119,8 @@ public final class InputRecords {
     }
 
     /**
-     * The input a record carries: an {@link AlarmEvent}, a {@link List} of them to apply together, or
-     * a person's {@link Command}.
+     * The input a record carries: an {@link AlarmEvent}, a {@link List} of them to apply together, a
+     * {@link ServiceAccess}, an {@link AlarmTicket}, or a person's {@link Command}.
      *
      * @throws RefusedRecordException naming why, when the record is not one this node reads
      */
@@ -139,6 +157,18 @@ public final class InputRecords {
                     throw new RefusedRecordException("no_alarm");
                 }
                 yield List.copyOf(wire.alarms());
+            }
+            case SERVICE_ACCESS -> {
+                if (wire.access() == null) {
+                    throw new RefusedRecordException("no_access");
+                }
+                yield wire.access();
+            }
+            case ALARM_TICKET -> {
+                if (wire.ticket() == null) {
+                    throw new RefusedRecordException("no_ticket");
+                }
+                yield wire.ticket();
             }
             case TICKET_COMMAND -> command(wire, id, ticketCommand(wire.action(), id));
             case DECLARATION -> command(wire, id, Declaration.class);
@@ -212,7 +242,8 @@ public final class InputRecords {
     /** A record as it travels. */
     @Serdeable
     record Wire(String type, int version, @Nullable AlarmEvent alarm, @Nullable List<AlarmEvent> alarms,
-                @Nullable String id, @Nullable String action, @Nullable JsonNode command) {
+                @Nullable String id, @Nullable String action, @Nullable JsonNode command,
+                @Nullable ServiceAccess access, @Nullable AlarmTicket ticket) {
     }
 
     /**

@@ -1,9 +1,13 @@
 package noc.cluster;
 
 import java.time.Clock;
+import java.util.List;
 
+import noc.alarm.AccessStore;
+import noc.alarm.AlarmLifecycle;
 import noc.alarm.AlarmStore;
 import noc.domain.NocDomain;
+import noc.domain.Placement;
 import noc.domain.SessionState;
 import noc.domain.SessionStateLoader;
 import noc.engine.CycleChanges;
@@ -25,13 +29,15 @@ final class PartitionDomain implements Domain {
     private final NocDomain domain;
     private final SessionStateLoader loader;
     private final AlarmStore alarms;
+    private final AccessStore accesses;
     private final PartitionOffsets offsets;
     private final CommandOutcomeStore outcomes;
     private final Clock clock;
 
     PartitionDomain(String topic, int partitions, PartitionOffsets.Taken taken, NocDomain domain,
-                    SessionStateLoader loader, AlarmStore alarms, PartitionOffsets offsets,
+                    SessionStateLoader loader, AlarmStore alarms, AccessStore accesses, PartitionOffsets offsets,
                     CommandOutcomeStore outcomes, Clock clock) {
+        this.accesses = accesses;
         this.topic = topic;
         this.partitions = partitions;
         this.taken = taken;
@@ -44,16 +50,26 @@ final class PartitionDomain implements Domain {
     }
 
     /** What partition {@code partition} of {@code state} starts from, with the ownership read from MariaDB. */
-    static PartitionOwnership ownership(SessionState state, AlarmStore alarms, CommandOutcomeStore outcomes,
-                                        int partitions) {
+    static PartitionOwnership ownership(SessionState state, AlarmStore alarms, AccessStore accesses,
+                                        CommandOutcomeStore outcomes, int partitions) {
         return new PartitionOwnership(CorrelationDomains.of(state.inventory()), alarms.sourcesOfOpenTickets(),
-                outcomes.pins(), state.tickets(), partitions);
+                accesses.homesOfOpenTickets(), outcomes.pins(), state.tickets(), partitions);
+    }
+
+    /**
+     * Where partition {@code partition}'s session stands: the domains of that partition are its own, and
+     * it holds the alarms sent to homes of that partition ({@code mirrors}, read from MariaDB).
+     */
+    static Placement placement(int partition, int partitions, List<AlarmLifecycle.Mirrored> mirrors) {
+        return new Placement(domain -> Partitions.of(domain, partitions) == partition, mirrors.stream()
+                .filter(mirror -> Partitions.of(mirror.access().home(), partitions) == partition).toList());
     }
 
     @Override
     public Seed load() {
         SessionState state = loader.load();
-        return domain.seedOf(ownership(state, alarms, outcomes, partitions).restrict(state, taken.partition()));
+        return domain.seedOf(ownership(state, alarms, accesses, outcomes, partitions).restrict(state,
+                taken.partition()), placement(taken.partition(), partitions, accesses.mirrors()));
     }
 
     @Override

@@ -21,7 +21,8 @@ import noc.ticket.Ticket;
  * <ul>
  *   <li>an alarm: the correlation domain of its source;</li>
  *   <li>a ticket: the domain of its alarms (the least source among them; the alarms a session merges
- *       into one ticket share a domain); a ticket without alarms that a person's command opened (a
+ *       into one ticket share a domain), not counting the alarms of other sessions whose tickets this
+ *       one decides (their services' home: {@code alarm_ticket}); with only those, that home; a ticket without alarms that a person's command opened (a
  *       declaration's, a maintenance window's) the domain it was opened in, as recorded then
  *       ({@code ticket_domain}); else the domain of the ticket it is linked to (an overrun incident
  *       its maintenance), else its own reference, {@code ticket:<reference>};</li>
@@ -48,10 +49,12 @@ public final class PartitionOwnership {
      * @param tickets       the open tickets, for their links
      */
     public PartitionOwnership(CorrelationDomains domains, Map<String, String> ticketSources,
-                              Map<String, String> pinned, List<Ticket> tickets, int partitions) {
+                              Map<String, String> ticketHomes, Map<String, String> pinned, List<Ticket> tickets,
+                              int partitions) {
         this.domains = domains;
         this.partitions = partitions;
         Map<String, String> sources = Map.copyOf(ticketSources);
+        Map<String, String> homes = Map.copyOf(ticketHomes);
         Map<String, String> recorded = Map.copyOf(pinned);
         Map<String, String> linkedTo = new HashMap<>();
         for (Ticket ticket : tickets) {
@@ -63,6 +66,11 @@ public final class PartitionOwnership {
             @Override
             public String leastSource(String reference) {
                 return sources.get(reference);
+            }
+
+            @Override
+            public String homeDomain(String reference) {
+                return homes.get(reference);
             }
 
             @Override
@@ -82,8 +90,17 @@ public final class PartitionOwnership {
      * ticket is in no session, so whichever partition its commands go to refuses them alike.
      */
     public interface TicketFacts {
-        /** The least source among the alarms of open ticket {@code reference}, or null. */
+        /**
+         * The least source among the alarms of open ticket {@code reference} that it holds as alarms of
+         * its own session (not those another session sent it: {@code alarm_ticket}), or null.
+         */
         String leastSource(String reference);
+
+        /**
+         * The least domain among the homes that gave open ticket {@code reference} alarms of other
+         * sessions ({@code alarm_ticket}): the domain of its session when it has no alarm of its own; or null.
+         */
+        String homeDomain(String reference);
 
         /** The domain recorded when a command opened ticket {@code reference}, or null. */
         String pinnedDomain(String reference);
@@ -108,6 +125,10 @@ public final class PartitionOwnership {
             String source = facts.leastSource(current);
             if (source != null) {
                 return domains.get().ofSource(source);
+            }
+            String home = facts.homeDomain(current);
+            if (home != null) {
+                return home;
             }
             String pinned = facts.pinnedDomain(current);
             if (pinned != null) {

@@ -175,9 +175,10 @@ public class MaintenancePlanController {
             }
             if (sharedByEngines && planned != null) {
                 // said on the form, as the API's 422 says it (noc.cluster.CommandDomains)
-                java.util.Set<String> domains = noc.inventory.CorrelationDomains.of(known)
-                        .ofScope(planned.devices(), planned.sites(), planned.services());
-                if (domains.size() > 1) {
+                noc.inventory.CorrelationDomains correlation = noc.inventory.CorrelationDomains.of(known);
+                java.util.Set<String> domains = correlation.ofScope(planned.devices(), planned.sites(),
+                        planned.services());
+                if (correlation.windowSplits(planned.devices(), planned.sites(), planned.services())) {
                     errors.putIfAbsent("scope", messages.getMessage("maintenance.invalid.scopeSpansDomains", locale,
                             String.join(", ", domains)).orElse("The scope spans " + domains));
                 }

@@ -8,7 +8,10 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.alarm.Alarm;
+import noc.alarm.AccessStore;
 import noc.alarm.AlarmStore;
+import noc.alarm.AlarmTicket;
+import noc.alarm.ServiceAccess;
 import noc.engine.CycleChanges;
 import noc.maintenance.MaintenanceStore;
 import noc.maintenance.MaintenanceWindow;
@@ -27,10 +30,12 @@ public class CycleWriter {
     private final AlarmStore alarms;
     private final MaintenanceStore maintenance;
     private final Outbox outbox;
+    private final AccessStore accesses;
 
     public CycleWriter(TransactionOperations<Connection> transactions, TicketStore tickets, AlarmStore alarms,
-                       MaintenanceStore maintenance, Outbox outbox) {
+                       MaintenanceStore maintenance, Outbox outbox, AccessStore accesses) {
         this.outbox = outbox;
+        this.accesses = accesses;
         this.transactions = transactions;
         this.tickets = tickets;
         this.alarms = alarms;
@@ -106,6 +111,8 @@ public class CycleWriter {
             tickets.updateRepeats(connection, ticketChanges.journalRepeats());
             tickets.append(connection, ticketChanges.journal());
             outbox.enqueue(connection, PlannedNotifications.in(changes));
+            // Engines sharing the work: alarms whose tickets another session decides (none in one process).
+            accesses.write(connection, changes.rows(ServiceAccess.class), changes.rows(AlarmTicket.class));
         } catch (SQLException e) {
             throw new CommitException(e);
         }

@@ -1,6 +1,10 @@
 package noc.domain;
 
+import java.util.List;
+
 import noc.alarm.AlarmLifecycle;
+import noc.alarm.AlarmTicket;
+import noc.alarm.ServiceAccess;
 import noc.engine.CycleChanges;
 import noc.engine.Domain;
 import noc.engine.SessionContext;
@@ -33,20 +37,28 @@ final class Features implements Domain.Session {
     private final InventoryFacts inventory;
     private final TicketBook book;
     private final AlarmLifecycle alarms;
+    private final Placement placement;
 
     /**
      * @param planner who decides who is told what of each cycle; null to tell nobody (scenarios, shadows)
      * @param numbers where the references of new tickets come from
      */
     Features(SessionContext context, SessionState state, NotificationPlanner planner, TicketNumbers numbers) {
+        this(context, state, planner, numbers, null);
+    }
+
+    /** @param placement where the session stands among those sharing the work, or null for one process */
+    Features(SessionContext context, SessionState state, NotificationPlanner planner, TicketNumbers numbers,
+             Placement placement) {
         this.context = context;
         this.state = state;
         this.planner = planner;
+        this.placement = placement;
         context.insert(state.policy());
         context.insert(state.sla());
-        inventory = new InventoryFacts(context, state.inventory());
+        inventory = new InventoryFacts(context, state.inventory(), placement == null ? null : placement.local());
         book = new TicketBook(context, new TicketReferences(numbers), state.sla(), state.tickets());
-        alarms = new AlarmLifecycle(context, state.alarms());
+        alarms = new AlarmLifecycle(context, state.alarms(), placement == null ? List.of() : placement.mirrored());
         TicketLifecycle tickets = new TicketLifecycle(book, alarms);
         MaintenanceLifecycle maintenance = new MaintenanceLifecycle(context, book, tickets, alarms, state.windows());
         alarms.tell(tickets.alarmTickets(maintenance::keepsReturning));
@@ -71,11 +83,27 @@ final class Features implements Domain.Session {
             inventory.sync(snapshot.items());
             return true;
         }
+        if (input instanceof ServiceAccess access) {
+            alarms.mirror(access);
+            return true;
+        }
+        if (input instanceof AlarmTicket told) {
+            alarms.learnTicket(told);
+            return true;
+        }
         return false;
     }
 
     @Override
+    public boolean firesOnAbsorbing(Object input) {
+        return input instanceof ServiceAccess || input instanceof AlarmTicket;
+    }
+
+    @Override
     public void endCycle(CycleChanges changes) {
+        if (placement != null) {
+            alarms.relay(changes, inventory::ticketHomeOfSource, inventory::domainOfSource);
+        }
         TicketChanges tickets = changes.partOrNull(TicketChanges.class);
         if (planner == null || tickets == null || tickets.journal().isEmpty()) {
             return; // no journal line, nobody to tell: idle ticks plan nothing

@@ -48,17 +48,24 @@ public class NocDomain implements Domain {
 
     /** {@code state} planted as {@link #load} plants what it reads (an engine's partition of it). */
     public Seed seedOf(SessionState state) {
-        return new Loaded(state, planner, numbers);
+        return new Loaded(state, planner, numbers, null);
+    }
+
+    /** {@code state} planted as the session of {@code placement} among those sharing the work (role engine). */
+    public Seed seedOf(SessionState state, Placement placement) {
+        return new Loaded(state, planner, numbers, placement);
     }
 
     /**
      * The state read from MariaDB, planted with the planner deciding who is told what of each cycle and
-     * the numbers reserved in MariaDB.
+     * the numbers reserved in MariaDB, and where the session stands among those sharing the work (or null).
      */
-    private record Loaded(SessionState state, NotificationPlanner planner, TicketNumbers numbers) implements Seed {
+    private record Loaded(SessionState state, NotificationPlanner planner, TicketNumbers numbers,
+                          Placement placement) implements Seed {
         @Override
         public Session plant(SessionContext context) {
-            return state.notifying(planner, numbers).plant(context);
+            return placement == null ? state.notifying(planner, numbers).plant(context)
+                    : state.placed(planner, numbers, placement).plant(context);
         }
     }
 

@@ -53,6 +53,19 @@ public record SessionState(Policy policy, SlaPolicy sla, Retention retention, Ma
         return context -> new Features(context, this, planner, numbers);
     }
 
+    /**
+     * This state, planted with {@code planner} (or none), as the session of {@code placement} among
+     * those that share the work, its tickets numbered from {@code numbers}.
+     */
+    public Domain.Seed placed(noc.notify.NotificationPlanner planner, TicketNumbers numbers, Placement placement) {
+        return context -> new Features(context, this, planner, numbers, placement);
+    }
+
+    /** This state as the session of {@code placement}, planning no notification, counting numbers in memory. */
+    public Domain.Seed placed(Placement placement) {
+        return placed(null, TicketNumbers.counting(referenceCounters), placement);
+    }
+
     public static SessionState empty() {
         return new SessionState(Policy.defaults(), SlaPolicy.defaults(), Retention.defaults(), Map.of(), List.of(),
                 List.of(), List.of(), List.of());

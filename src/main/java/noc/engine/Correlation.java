@@ -71,6 +71,9 @@ public final class Correlation implements AutoCloseable {
     private void admit(Object input, BiConsumer<Object, RuntimeException> onRuleFailure) {
         context.outsideRules();
         if (domain.absorb(input)) {
+            if (domain.firesOnAbsorbing(input)) {
+                fire(input, onRuleFailure);
+            }
             return;
         }
         if (input instanceof AlarmEvent event) {

@@ -32,6 +32,14 @@ public final class CycleChanges {
         rows.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(key, value);
     }
 
+    /** Forgets the row of {@code type} and {@code key} the cycle recorded: it is not this session's to write. */
+    public <T> void drop(Class<T> type, String key) {
+        Map<String, Object> changed = rows.get(type);
+        if (changed != null) {
+            changed.remove(key);
+        }
+    }
+
     /** The rows of {@code type} the cycle changed, in the order first changed. */
     @SuppressWarnings("unchecked")
     public <T> Collection<T> rows(Class<T> type) {

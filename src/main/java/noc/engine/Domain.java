@@ -64,6 +64,14 @@ public interface Domain {
         }
 
         /**
+         * Whether the rules fire at once on what absorbing {@code input} changed (state sent by another
+         * session), rather than with the next input (reference data such as a snapshot).
+         */
+        default boolean firesOnAbsorbing(Object input) {
+            return false;
+        }
+
+        /**
          * After the rules of the cycle: completes its changes (counters, the notifications to send). A
          * failure here is reported and leaves what the rules did.
          */

@@ -48,6 +48,12 @@ public final class CorrelationDomains {
     private final Map<String, String> byService = new HashMap<>();
     /** The domains of the devices carrying each service, sorted. */
     private final Map<String, Set<String>> serviceDeviceDomains = new HashMap<>();
+    /** The domain whose session decides the tickets of the alarms of each device in a group, by name. */
+    private final Map<String, String> ticketHomes = new HashMap<>();
+    /** The devices at each site (their own site only, as a maintenance scope takes them), by name. */
+    private final Map<String, List<String>> devicesAt = new HashMap<>();
+    /** The devices carrying each service, by name. */
+    private final Map<String, List<String>> carriers = new HashMap<>();
     private final List<DomainCrossing> crossings;
 
     private CorrelationDomains(Collection<? extends InventoryItem> items) {
@@ -81,7 +87,77 @@ public final class CorrelationDomains {
                 byService.put(service.reference(), siteDomain(service.site()));
             }
         }
+        ticketHomes(devices);
+        for (Device device : devices.values()) {
+            if (device.site() != null) {
+                devicesAt.computeIfAbsent(device.site(), s -> new ArrayList<>()).add(device.name());
+            }
+            device.services().forEach(s -> carriers.computeIfAbsent(s, c -> new ArrayList<>()).add(device.name()));
+        }
         crossings = crossings(devices, services);
+    }
+
+    /**
+     * The devices whose alarms the rules may join are one group: those that share a service (a device's
+     * link down concerns all its services, and an alarm on any of them joins the ticket of any other:
+     * 25-services.drl), and a device and its parent (a parent that is down gathers its children's
+     * alarms: 60-root-cause.drl). A group's tickets are decided in one session, its home: that of its
+     * least service (by reference, {@link #ofService}), or, for a group carrying no service, the domain
+     * of its least device (by name) that hangs off none of the group.
+     */
+    private void ticketHomes(Map<String, Device> devices) {
+        Map<String, String> group = new HashMap<>();
+        Map<String, String> carrierOf = new HashMap<>();
+        for (Device device : devices.values()) {
+            root(group, device.name());
+            if (device.parent() != null && devices.containsKey(device.parent())) {
+                union(group, device.name(), device.parent());
+            }
+            for (String carried : device.services()) {
+                String other = carrierOf.putIfAbsent(carried, device.name());
+                if (other != null) {
+                    union(group, device.name(), other);
+                }
+            }
+        }
+        Map<String, List<Device>> members = new HashMap<>();
+        devices.values().forEach(device -> members.computeIfAbsent(root(group, device.name()),
+                r -> new ArrayList<>()).add(device));
+        for (List<Device> member : members.values()) {
+            if (member.size() == 1 && member.get(0).services().isEmpty()) {
+                continue; // a device alone: its own domain
+            }
+            String home = member.stream().flatMap(device -> device.services().stream()).sorted()
+                    .map(byService::get).filter(java.util.Objects::nonNull).findFirst()
+                    .orElseGet(() -> member.stream()
+                            .filter(device -> device.parent() == null || !devices.containsKey(device.parent()))
+                            .map(Device::name).sorted().findFirst()
+                            .or(() -> member.stream().map(Device::name).sorted().findFirst())
+                            .map(byDevice::get).orElseThrow());
+            member.forEach(device -> ticketHomes.put(device.name(), home));
+        }
+    }
+
+    /** Joins the groups of {@code one} and {@code other}; the least name stays the root. */
+    private static void union(Map<String, String> group, String one, String other) {
+        String a = root(group, one);
+        String b = root(group, other);
+        if (!a.equals(b)) {
+            if (a.compareTo(b) < 0) {
+                group.put(b, a);
+            } else {
+                group.put(a, b);
+            }
+        }
+    }
+
+    private static String root(Map<String, String> group, String member) {
+        String current = member;
+        for (String up = group.get(current); up != null && !up.equals(current); up = group.get(current)) {
+            current = up;
+        }
+        group.putIfAbsent(member, current);
+        return current;
     }
 
     /** The domains of {@code items}: an inventory's items, in any order. */
@@ -133,6 +209,22 @@ public final class CorrelationDomains {
     }
 
     /**
+     * The domain whose session decides the tickets of the alarms of device {@code device}: the home of
+     * its group, the devices linked to it by shared services and parent links (see {@link #ticketHomes}).
+     * Empty for a device that carries no service and is linked to no other (its alarms are ticketed in
+     * its own domain). A device whose ticket home is not its domain has its alarms sent there, through
+     * MariaDB and the inputs topic (docs/correlation-domains.md, "Alarms across domains").
+     */
+    public Optional<String> ticketHomeOf(String device) {
+        return Optional.ofNullable(ticketHomes.get(device));
+    }
+
+    /** The ticket home ({@link #ticketHomeOf}) of each device in a group, by device name. */
+    public Map<String, String> ticketHomes() {
+        return Collections.unmodifiableMap(ticketHomes);
+    }
+
+    /**
      * The domain of a customer's declaration ({@code POST /api/v1/incidents}): that of the first of its
      * services the inventory places ({@link #ofService}), where that service's alarms go. Services at
      * sites of other domains do not change it: the declaration's ticket lives in one session, with the
@@ -161,6 +253,43 @@ public final class CorrelationDomains {
         sites.forEach(site -> ofSite(site).ifPresent(domains::add));
         services.forEach(service -> domains.addAll(serviceDeviceDomains.getOrDefault(service, Set.of())));
         return domains;
+    }
+
+    /**
+     * Where a maintenance window over a scope that spans several domains ({@link #ofScope}) can live so
+     * that every alarm it covers meets it: the ticket homes ({@link #ticketHomeOf}, else the device's own
+     * domain) of the devices it covers (named, at a site named, carrying a service named), sorted. One
+     * home: the window lives there, and the alarms of its devices in other domains are ticketed there
+     * anyway. More than one: no session sees them all. (A scope of one domain lives in that domain,
+     * whose session holds the alarms of all its devices first.)
+     */
+    public Set<String> windowHomes(Collection<String> devices, Collection<String> sites, Collection<String> services) {
+        Set<String> homes = new TreeSet<>();
+        devices.forEach(device -> homeOf(device).ifPresent(homes::add));
+        for (String site : sites) {
+            List<String> at = devicesAt.getOrDefault(site, List.of());
+            if (at.isEmpty()) {
+                ofSite(site).ifPresent(homes::add);
+            }
+            at.forEach(device -> homeOf(device).ifPresent(homes::add));
+        }
+        services.forEach(service -> carriers.getOrDefault(service, List.of())
+                .forEach(device -> homeOf(device).ifPresent(homes::add)));
+        return homes;
+    }
+
+    /**
+     * Whether no one session sees every alarm a window over this scope covers, where engines share the
+     * work: its devices span several domains ({@link #ofScope}) whose alarms are decided in several
+     * sessions ({@link #windowHomes}). Engines refuse such a plan.
+     */
+    public boolean windowSplits(Collection<String> devices, Collection<String> sites, Collection<String> services) {
+        return ofScope(devices, sites, services).size() > 1 && windowHomes(devices, sites, services).size() != 1;
+    }
+
+    private Optional<String> homeOf(String device) {
+        String home = ticketHomes.get(device);
+        return home != null ? Optional.of(home) : ofDevice(device);
     }
 
     /**

@@ -9,8 +9,10 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * A link of the inventory between two correlation domains ({@link CorrelationDomains#crossings}):
- * the rules follow it within one session, so where several engines share the work, a decision that
- * needs both ends is taken without one of them. A warning, not an error: one engine sees every domain.
+ * the rules follow it within one session, so where several engines share the work, the alarms of the
+ * devices it links are ticketed in one session, their group's home, and travel there through MariaDB
+ * and the inputs topic (docs/correlation-domains.md, "Alarms across domains"). A warning, not an
+ * error: it works, at the cost of that travel; one domain for their sites avoids it.
  *
  * @param kind     the kind of the item that holds the link ({@code devices}, {@code services})
  * @param key      that item's key
@@ -35,15 +37,17 @@ public record DomainCrossing(String kind, String key, @Nullable String field, St
     static DomainCrossing parent(String device, String domain, String parent, String parentDomain,
                                  Set<String> involved) {
         return new DomainCrossing(InventoryKind.DEVICES.path(), device, "parent", "is in correlation domain '" + domain
-                + "' and its parent '" + parent + "' in '" + parentDomain + "': with several engines, a failure of '"
-                + parent + "' no longer gathers this device's alarms (root cause, P-5.6); give their sites one domain",
+                + "' and its parent '" + parent + "' in '" + parentDomain + "': with several engines, the alarms of "
+                + "both are ticketed in one session, through the database (root cause, P-5.6); one domain for their "
+                + "sites keeps them in one session",
                 "domainParent", List.of(domain, parent, parentDomain), involved);
     }
 
     static DomainCrossing service(String reference, List<String> domains, Set<String> involved) {
         return new DomainCrossing(InventoryKind.SERVICES.path(), reference, null, "is carried by devices in "
-                + "correlation domains " + domains + ": with several engines, its alarms no longer merge into one "
-                + "ticket nor count its accesses down together; give their sites one domain",
+                + "correlation domains " + domains + ": with several engines, its devices' alarms are ticketed in "
+                + "one session, through the database (service tickets, P-5.6); one domain for their sites keeps them "
+                + "in one session",
                 "domainService", List.of(String.join(", ", domains)), involved);
     }
 

@@ -38,15 +38,7 @@ public class InventoryEditor {
     private final StrictBodyReader<InventoryBodies.ImportBody> json;
     private final Validator validator;
 
-    /**
-     * Whether engines share the work (role {@code engine}): a link across correlation domains would then
-     * change a rule's decision (docs/correlation-domains.md), so it is refused instead of warned about.
-     */
-    private final boolean sharedByEngines;
-
-    public InventoryEditor(InventorySync sync, Audit audit, JsonMapper json, Validator validator,
-                           noc.cluster.ClusterConfiguration cluster) {
-        this.sharedByEngines = cluster.nodeRole() == noc.cluster.Role.ENGINE;
+    public InventoryEditor(InventorySync sync, Audit audit, JsonMapper json, Validator validator) {
         this.sync = sync;
         this.audit = audit;
         this.json = new StrictBodyReader<>(json);
@@ -101,7 +93,6 @@ public class InventoryEditor {
         sync.write(List.of(item), current -> {
             InventoryDocument.checkReferences(parsed, current, errors);
             refuseIfInvalid(errors);
-            refuseCrossings(crossings(current, List.of(item)), parsed, errors);
         });
         audit.record(caller, "INVENTORY_SAVED", type.path() + "/" + key, request, null);
         return item;
@@ -195,7 +186,6 @@ public class InventoryEditor {
             InventoryDocument.checkReferences(parsed, current, errors);
             refuseIfInvalid(errors);
             crossings.addAll(crossings(current, items));
-            refuseCrossings(crossings, parsed, errors);
         });
         Map<String, Integer> counts = new LinkedHashMap<>();
         items.forEach(item -> counts.merge(item.kind().path(), 1, Integer::sum));
@@ -228,31 +218,6 @@ public class InventoryEditor {
             items.add(item);
             paths.add(path);
         }
-    }
-
-    /**
-     * On engines sharing the work, refuses {@code crossings} (400, each at the field of the document that
-     * makes it): the shipped rules would decide otherwise across two sessions (a service's alarms in two
-     * tickets, a parent's failure not gathering its children's alarms, P-5.6's count of customers).
-     */
-    private void refuseCrossings(List<DomainCrossing> crossings, InventoryDocument.Parsed parsed,
-                                 InventoryProblems errors) {
-        if (!sharedByEngines || crossings.isEmpty()) {
-            return;
-        }
-        for (DomainCrossing crossing : crossings) {
-            String path = "";
-            for (int i = 0; i < parsed.items().size(); i++) {
-                InventoryItem item = parsed.items().get(i);
-                if (item.kind().path().equals(crossing.kind()) && item.key().equals(crossing.key())) {
-                    path = parsed.paths().get(i);
-                }
-            }
-            String field = crossing.field() == null ? path : path.isEmpty() ? crossing.field()
-                    : path + "." + crossing.field();
-            errors.error(field, crossing.kind() + " '" + crossing.key() + "' " + crossing.message());
-        }
-        errors.refuseIfInvalid("nothing was written: engines share the work by correlation domain");
     }
 
     private static void refuseIfInvalid(InventoryProblems errors) {

@@ -16,10 +16,28 @@ public final class InventoryFacts {
 
     private final FactTable<InventoryItem> items;
     private final FactTable<DeviceAddress> addresses;
+    /** Whether a domain is this session's; null when the session holds every domain (one process). */
+    private final java.util.function.Predicate<String> local;
+    private final FactTable<noc.alarm.TicketHome> ticketHomes;
+    private CorrelationDomains domains;
 
     public InventoryFacts(SessionContext context, List<InventoryItem> loaded) {
+        this(context, loaded, null);
+    }
+
+    /**
+     * @param local whether a correlation domain is this session's (an engine's partition), or null when
+     *              the session holds every domain; with one, the session also holds a
+     *              {@link noc.alarm.TicketHome} for each source (address, name) of its devices whose
+     *              alarms are ticketed in another session
+     */
+    public InventoryFacts(SessionContext context, List<InventoryItem> loaded,
+                          java.util.function.Predicate<String> local) {
         this.items = context.referenceTable(InventoryItem.class, InventoryFacts::key);
         this.addresses = context.referenceTable(DeviceAddress.class, DeviceAddress::address);
+        this.local = local;
+        this.ticketHomes = local == null ? null : context.referenceTable(noc.alarm.TicketHome.class,
+                noc.alarm.TicketHome::source);
         sync(loaded);
     }
 
@@ -37,6 +55,42 @@ public final class InventoryFacts {
         }
         items.sync(wanted);
         addresses.sync(wantedAddresses);
+        if (local != null) {
+            domains = CorrelationDomains.of(loaded);
+            Map<String, noc.alarm.TicketHome> homes = new HashMap<>();
+            Map<String, Device> devices = new HashMap<>();
+            loaded.forEach(item -> {
+                if (item instanceof Device device) {
+                    devices.put(device.name(), device);
+                }
+            });
+            domains.ticketHomes().forEach((name, home) -> {
+                Device device = devices.get(name);
+                if (device != null && local.test(domains.ofDevice(name).orElse(name)) && !local.test(home)) {
+                    // by name (monitoring systems) and by address (SNMP), as alarms name their source
+                    homes.put(name, new noc.alarm.TicketHome(name, name, home));
+                    device.addresses().forEach(address -> homes.put(address,
+                            new noc.alarm.TicketHome(address, name, home)));
+                }
+            });
+            ticketHomes.sync(homes);
+        }
+    }
+
+    /**
+     * Where the alarms from {@code source} are ticketed, when that is another session than this one:
+     * its {@link noc.alarm.TicketHome}, else null (always null in one process).
+     */
+    public noc.alarm.TicketHome ticketHomeOfSource(String source) {
+        if (ticketHomes == null) {
+            return null;
+        }
+        return ticketHomes.get(source);
+    }
+
+    /** The correlation domain of {@code source}, in a session that shares the work (else null). */
+    public String domainOfSource(String source) {
+        return domains == null ? null : domains.ofSource(source);
     }
 
     public boolean knowsCustomer(String name) {

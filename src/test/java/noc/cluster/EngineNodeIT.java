@@ -194,16 +194,16 @@ class EngineNodeIT {
                     health.get("details")).get("engine")).get("details");
             assertThat(health).containsEntry("status", "UP");
 
-            // A service carried by devices of two domains would get one ticket per engine session:
-            // where engines share the work, the inventory refuses it instead of warning.
+            // A device hanging off a parent of another domain is taken, with a warning, as one process
+            // takes it: their alarms are ticketed in one session through the database (AlarmsAcrossDomainsIT).
             var crossing = engine.post("/api/v1/inventory/import", """
-                    {"services": [{"reference": "ACME-2", "customer": "Acme", "criticality": "high"}],
-                     "devices": [{"name": "acme-cpe-2", "addresses": ["192.0.2.20"], "services": ["ACME-2"]},
-                                 {"name": "acme-cpe-3", "addresses": ["192.0.2.30"], "services": ["ACME-2"]}]}""");
-            assertThat(crossing.statusCode()).isEqualTo(400);
-            assertThat(crossing.body()).contains("services[0]").contains("services 'ACME-2' is carried by devices in "
-                    + "correlation domains [acme-cpe-2, acme-cpe-3]").doesNotContain("Exception");
-            assertThat(engine.getPage("/api/v1/inventory/devices").rows()).hasSize(1);
+                    {"sites": [{"name": "Acme Lyon", "customer": "Acme", "address": "Lyon", "domain": "lyon"}],
+                     "devices": [{"name": "acme-sw-2", "site": "Acme Lyon", "parent": "acme-cpe-1",
+                                  "addresses": ["192.0.2.20"], "services": []}]}""");
+            assertThat(crossing.statusCode()).as(crossing.body()).isEqualTo(200);
+            assertThat(crossing.body()).contains("\"code\":\"domainParent\"").contains("\"key\":\"acme-sw-2\"")
+                    .contains("is in correlation domain 'lyon' and its parent 'acme-cpe-1' in 'acme-cpe-1'");
+            assertThat(engine.getPage("/api/v1/inventory/devices").rows()).hasSize(2);
             assertThat(((Map<String, ?>) details.get("partitions")).keySet()).containsExactlyInAnyOrder("0", "1", "2", "3");
         }
     }

@@ -47,6 +47,27 @@ class InputRecordsTest {
         assertEquals(events, records.read(records.alarms(events)));
     }
 
+    @Test
+    void theStateOfAnAlarmSentToItsServicesHomeAndItsTicketToldBackComeBackAsSent() {
+        noc.alarm.Alarm alarm = noc.alarm.Alarm.raisedBy(Events.linkDown("10.0.0.7", 3, AT))
+                .withOccurrence(Events.linkDown("10.0.0.7", 3, AT.plusSeconds(5))).cleared(AT.plusSeconds(9));
+        noc.alarm.ServiceAccess access = noc.alarm.ServiceAccess.of(alarm, "lyon", "paris");
+        noc.alarm.AlarmTicket ticket = new noc.alarm.AlarmTicket(alarm.reductionKey(), "lyon", "paris", "INC-7");
+
+        assertEquals(access, records.read(records.access(access)));
+        assertEquals(5L, access.version());
+        noc.alarm.Alarm raised = noc.alarm.Alarm.raisedBy(Events.linkDown("10.0.0.7", 3, AT));
+        assertEquals(false, noc.alarm.ServiceAccess.of(raised, "lyon", "paris").isNewerThan(alarm));
+        assertEquals(true, access.isNewerThan(raised));
+        // the same key raised again after the alarm was retired: a new alarm, however low its count
+        noc.alarm.Alarm again = noc.alarm.Alarm.raisedBy(Events.linkDown("10.0.0.7", 3, AT.plusSeconds(60)));
+        assertEquals(true, noc.alarm.ServiceAccess.of(again, "lyon", "paris").isNewerThan(alarm));
+        assertEquals(access.mirror("INC-7"), alarm.attachedTo("INC-7"));
+        assertEquals(ticket, records.read(records.ticket(ticket)));
+        assertEquals(new noc.alarm.AlarmTicket("k", "lyon", "paris", null),
+                records.read(records.ticket(new noc.alarm.AlarmTicket("k", "lyon", "paris", null))));
+    }
+
     /** One command of each kind, with its optional fields given and left out. */
     static Stream<Object> commands() {
         String ref = "INC-2026-000042";

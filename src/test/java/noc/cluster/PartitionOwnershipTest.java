@@ -32,14 +32,22 @@ class PartitionOwnershipTest {
 
     private final PartitionOwnership ownership = new PartitionOwnership(DOMAINS,
             Map.of("INC-1", "192.0.2.1", "MNT-2", "192.0.2.2"),
+            Map.of("INC-7", "paris", "INC-1", "lyon"),
             Map.of("DEC-3", "customer:Initrode", "MNT-2", "paris", "MNT-4", "lyon"),
             List.of(ticket("INC-1", null), ticket("MNT-2", null), ticket("DEC-3", null), ticket("MNT-4", null),
-                    ticket("INC-5", "MNT-4"), ticket("INC-6", null)), 12);
+                    ticket("INC-5", "MNT-4"), ticket("INC-6", null),
+                    ticket("INC-7", null)), 12);
 
     @Test
     void aTicketWithAlarmsLivesInTheDomainOfItsLeastSource() {
         assertThat(ownership.domainOfTicket("INC-1")).isEqualTo("paris");
         assertThat(ownership.domainOfTicket("MNT-2")).as("its alarms before what was recorded").isEqualTo("lyon");
+    }
+
+    @Test
+    void aTicketHoldingOnlyAlarmsOfOtherSessionsLivesInTheirServicesHome() {
+        assertThat(ownership.domainOfTicket("INC-7")).isEqualTo("paris");
+        assertThat(ownership.domainOfTicket("INC-1")).as("its own alarms first").isEqualTo("paris");
     }
 
     @Test
@@ -65,6 +73,11 @@ class PartitionOwnershipTest {
             }
 
             @Override
+            public String homeDomain(String reference) {
+                return Map.of("INC-7", "paris").get(reference);
+            }
+
+            @Override
             public String pinnedDomain(String reference) {
                 return Map.of("MNT-4", "lyon", "DEC-3", "customer:Initrode").get(reference);
             }
@@ -74,7 +87,7 @@ class PartitionOwnershipTest {
                 return linked.get(reference);
             }
         };
-        for (String reference : List.of("INC-1", "DEC-3", "MNT-4", "INC-5", "INC-6")) {
+        for (String reference : List.of("INC-1", "DEC-3", "MNT-4", "INC-5", "INC-6", "INC-7")) {
             assertThat(PartitionOwnership.domainOfTicket(reference, () -> DOMAINS, oneByOne)).as(reference)
                     .isEqualTo(ownership.domainOfTicket(reference));
         }

@@ -77,6 +77,64 @@ class CorrelationDomainsTest {
     }
 
     @Test
+    void aDevicesAlarmsAreTicketedAtTheHomeOfTheLeastServiceOfItsGroup() {
+        // acme-cpe-2 (Acme Lyon) carries ACME-VPN-2, which acme-cpe-1 carries with ACME-INTERNET-1, and
+        // hangs off pe-paris-1 as acme-cpe-1 does; acme-sw-1 hangs off acme-cpe-1: one group, whose least
+        // service, ACME-INTERNET-1, is at Acme Paris. core-1 is linked to nothing.
+        assertThat(domains.ticketHomeOf("acme-cpe-2")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("acme-cpe-1")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("pe-paris-1")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("acme-sw-1")).hasValue("paris");
+        assertThat(domains.ticketHomeOf("core-1")).isEmpty();
+        assertThat(domains.ticketHomes()).hasSize(4);
+    }
+
+    @Test
+    void aWindowOverSeveralDomainsSplitsOnlyWhenTheirAlarmsAreDecidedInSeveralSessions() {
+        // pe-paris-1 (paris) and acme-cpe-2 (Acme Lyon) are one group, homed in paris; core-1 is alone
+        assertThat(domains.ofScope(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of()))
+                .containsExactly("Acme Lyon", "paris");
+        assertThat(domains.windowHomes(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of()))
+                .containsExactly("paris");
+        assertThat(domains.windowSplits(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of())).isFalse();
+        assertThat(domains.windowSplits(List.of("acme-cpe-2"), List.of("Acme Lyon"), List.of("ACME-VPN-2")))
+                .isFalse();
+        assertThat(domains.windowHomes(List.of("core-1"), List.of("Acme Lyon"), List.of()))
+                .containsExactly("core-1", "paris");
+        assertThat(domains.windowSplits(List.of("core-1"), List.of("Acme Lyon"), List.of())).isTrue();
+    }
+
+    @Test
+    void aGroupOfParentLinksWithoutServicesIsHomedWithItsLeastTopDevice() {
+        CorrelationDomains topology = CorrelationDomains.of(List.of(
+                new Site("Nice", null, "Nice", "nice"),
+                new Site("Lyon", null, "Lyon", "lyon"),
+                new Device("pe-nice", "Nice", null, List.of("192.0.2.1"), List.of()),
+                new Device("cpe-lyon", "Lyon", "pe-nice", List.of("192.0.2.2"), List.of()),
+                new Device("alone", "Lyon", null, List.of("192.0.2.3"), List.of())));
+
+        assertThat(topology.ticketHomes()).isEqualTo(java.util.Map.of("pe-nice", "nice", "cpe-lyon", "nice"));
+    }
+
+    @Test
+    void servicesLinkedThroughSeveralDevicesShareOneTicketHome() {
+        CorrelationDomains chain = CorrelationDomains.of(List.of(
+                new Site("Lyon", "Acme", "Lyon", "lyon"),
+                new Site("Nice", "Acme", "Nice", "nice"),
+                new Service("S-B", "Acme", "Nice", Criticality.LOW, false),
+                new Service("S-C", "Acme", "Lyon", Criticality.LOW, false),
+                new Service("S-A", "Acme", "Lyon", Criticality.LOW, false),
+                new Device("d1", "Nice", null, List.of("192.0.2.1"), List.of("S-C", "S-B")),
+                new Device("d2", "Nice", null, List.of("192.0.2.2"), List.of("S-B")),
+                new Device("d3", "Lyon", null, List.of("192.0.2.3"), List.of("S-A", "S-C")),
+                new Device("d4", "Nice", null, List.of("192.0.2.4"), List.of("S-B", "S-C"))));
+
+        // S-A, S-B and S-C are one group through d1 and d3; S-A is at Lyon
+        assertThat(chain.ticketHomes()).containsOnlyKeys("d1", "d2", "d3", "d4").containsValues("lyon")
+                .doesNotContainValue("nice");
+    }
+
+    @Test
     void aDeclarationGoesWithTheFirstOfItsServicesThatTheInventoryPlaces() {
         assertThat(domains.ofDeclaration("Acme", List.of("ACME-UNKNOWN", "ACME-NOWHERE", "ACME-INTERNET-1")))
                 .isEqualTo("paris");

@@ -282,8 +282,8 @@ class InventoryIT {
                     "key", "cpe-nantes", "field", "parent", "code", "domainParent",
                     "values", List.of("Nantes Est", "pe-nantes", "nantes"),
                     "message", "is in correlation domain 'Nantes Est' and its parent 'pe-nantes' in 'nantes': with "
-                            + "several engines, a failure of 'pe-nantes' no longer gathers this device's alarms "
-                            + "(root cause, P-5.6); give their sites one domain"));
+                            + "several engines, the alarms of both are ticketed in one session, through the database "
+                            + "(root cause, P-5.6); one domain for their sites keeps them in one session"));
             assertThat(app.getObject("/api/v1/inventory/devices/cpe-nantes")).containsEntry("parent", "pe-nantes");
 
             // The site alone is the fix, and it is an item the crossing involves.
