@@ -54,11 +54,14 @@ class PartitionEngineTest {
                 }
             }
         };
-        EngineQueue queue = new EngineQueue(new EngineConfiguration(Duration.ofMillis(20), 100, 100,
-                Duration.ofSeconds(1)));
-        Engine engine = Engine.ofPartition("engine-p0", queue, new EngineConfiguration(Duration.ofMillis(20), 100,
-                100, Duration.ofSeconds(1)), compiled, database.load(), Clock.systemUTC(), database,
-                new SimpleMeterRegistry());
+        // A tick of a second: every tick is a cycle, and two cycles of the clock alone queued behind the
+        // blocked commit would fill the pipeline before the second input came (a test thread late by
+        // 40 ms with 20 ms ticks), leaving it in the queue.
+        EngineConfiguration configuration = new EngineConfiguration(Duration.ofSeconds(1), 100, 100,
+                Duration.ofSeconds(1));
+        EngineQueue queue = new EngineQueue(configuration);
+        Engine engine = Engine.ofPartition("engine-p0", queue, configuration, compiled, database.load(),
+                Clock.systemUTC(), database, new SimpleMeterRegistry());
 
         queue.offerAt("first", 5, Receipt.NONE);
         assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
