@@ -47,10 +47,7 @@ class AlarmsAcrossDomainsIT {
     }
 
     private static Map<String, Object> engine(String topic, String node) {
-        return Map.of("noc.role", "engine", "noc.node-id", node,
-                "noc.cluster.kafka.bootstrap-servers", broker.bootstrapServers(),
-                "noc.cluster.topic", topic, "noc.cluster.partitions", PARTITIONS,
-                "noc.cluster.group", "engines-" + topic, "noc.cluster.session-timeout", "6s");
+        return broker.engineSettings(topic, node, PARTITIONS, Map.of());
     }
 
     /** The first domain named {@code prefix}N that goes to a partition {@code node} owns. */

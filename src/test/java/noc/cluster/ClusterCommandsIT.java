@@ -72,11 +72,7 @@ class ClusterCommandsIT {
     }
 
     private static Map<String, Object> engine(String topic, String node, String commandTimeout) {
-        return Map.of("noc.role", "engine", "noc.node-id", node,
-                "noc.cluster.kafka.bootstrap-servers", broker.bootstrapServers(),
-                "noc.cluster.topic", topic, "noc.cluster.partitions", PARTITIONS,
-                "noc.cluster.group", "engines-" + topic, "noc.cluster.session-timeout", "6s",
-                "noc.cluster.command-timeout", commandTimeout);
+        return broker.engineSettings(topic, node, PARTITIONS, Map.of("noc.cluster.command-timeout", commandTimeout));
     }
 
     /**

@@ -49,10 +49,7 @@ class EngineNodeIT {
     }
 
     private static Map<String, Object> engine(String topic, String node) {
-        return Map.of("noc.role", "engine", "noc.node-id", node,
-                "noc.cluster.kafka.bootstrap-servers", broker.bootstrapServers(),
-                "noc.cluster.topic", topic, "noc.cluster.partitions", PARTITIONS,
-                "noc.cluster.group", "engines-" + topic, "noc.cluster.session-timeout", "6s");
+        return broker.engineSettings(topic, node, PARTITIONS, Map.of());
     }
 
     private static List<AlarmEvent> alarms(String prefix, int count) {

@@ -123,6 +123,21 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * The settings of an engine node ({@code noc.role: engine}) named {@code node} on this broker: inputs
+     * topic {@code topic} of {@code partitions}, consumer group {@code engines-<topic>}, a session timeout
+     * of 6 s (a stopped node's partitions move within it); {@code more} is added.
+     */
+    public java.util.Map<String, Object> engineSettings(String topic, String node, int partitions,
+                                                        java.util.Map<String, Object> more) {
+        java.util.Map<String, Object> settings = new java.util.HashMap<>(java.util.Map.of("noc.role", "engine",
+                "noc.node-id", node, "noc.cluster.kafka.bootstrap-servers", bootstrapServers,
+                "noc.cluster.topic", topic, "noc.cluster.partitions", partitions,
+                "noc.cluster.group", "engines-" + topic, "noc.cluster.session-timeout", "6s"));
+        settings.putAll(more);
+        return settings;
+    }
+
     /** How long {@link #start()} took, formatting to the first answer. */
     public Duration startTime() {
         return startTime;
