@@ -23,7 +23,8 @@ cpu_snapshot() {
     NF { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
          rest = substr($0, index($0, ") ") + 2); split(rest, f, " ")
          g = name ~ /^(DefaultUDP|snmp-)/ ? "listener" : name == "engine" ? "engine-rules" : name == "engine-commit" ? "engine-commit" \
-           : name ~ /^(GC|G1)/ ? "gc" : name ~ /^C[12] / ? "jit" : "other-java"
+           : name ~ /^GC Thread/ ? "gc-pause" : name ~ /^G1 Refine/ ? "gc-refine" \
+           : name ~ /^G1 (Conc|Main)/ ? "gc-mark" : name ~ /^(GC|G1)/ ? "gc-other" : name ~ /^C[12] / ? "jit" : "other-java"
          ms[g] += (f[12] + f[13]) * 10 }
     END { for (g in ms) print g, ms[g] }'
   echo "mariadb $(mariadb_cpu_ms)"
