@@ -267,14 +267,9 @@ class ClusterCommandsIT {
 
     /** The domain a window's scope was sent to (table window_scope), once sent; else null. */
     private static String windowScopeSent(String reference) throws Exception {
-        try (Connection connection = TestDatabase.connect(database);
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT domain FROM window_scope WHERE reference = ? AND NOT pending")) {
-            select.setString(1, reference);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        List<List<Object>> rows = noc.support.StoredRows.select(database,
+                "SELECT domain FROM window_scope WHERE reference = ? AND NOT pending", reference);
+        return rows.isEmpty() ? null : (String) rows.get(0).get(0);
     }
 
     @Test
