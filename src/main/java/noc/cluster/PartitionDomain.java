@@ -1,7 +1,13 @@
 package noc.cluster;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import noc.alarm.AccessStore;
 import noc.alarm.AlarmLifecycle;
@@ -66,11 +72,11 @@ final class PartitionDomain implements Domain {
      */
     static Placement placement(int partition, int partitions, List<AlarmLifecycle.Mirrored> mirrors,
                                SessionState state, SessionState restricted) {
-        java.util.function.Predicate<String> local = domain -> Partitions.of(domain, partitions) == partition;
+        Predicate<String> local = domain -> Partitions.of(domain, partitions) == partition;
         CorrelationDomains domains = CorrelationDomains.of(state.inventory());
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         restricted.windows().forEach(window -> own.add(window.reference()));
-        List<WindowScope> windows = new java.util.ArrayList<>();
+        List<WindowScope> windows = new ArrayList<>();
         for (MaintenanceWindow window : state.windows()) {
             if (own.contains(window.reference())) {
                 continue;
@@ -79,7 +85,7 @@ final class PartitionDomain implements Domain {
                     .windowGuests(owner, window.devices(), window.sites(), window.services()).stream()
                     .filter(local).findFirst().ifPresent(guest -> windows.add(WindowScope.of(window, owner, guest))));
         }
-        java.util.Map<String, String> sent = new java.util.HashMap<>();
+        Map<String, String> sent = new HashMap<>();
         mirrors.forEach(mirror -> sent.put(mirror.access().reductionKey(), mirror.access().home()));
         return new Placement(local, mirrors.stream()
                 .filter(mirror -> Partitions.of(mirror.access().home(), partitions) == partition).toList(), windows,

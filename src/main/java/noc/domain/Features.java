@@ -70,8 +70,13 @@ final class Features implements Domain.Session {
         alarms.tell(tickets.alarmTickets(maintenance::keepsReturning));
         if (placement != null) {
             foreignWindows = new ForeignWindows(context, inventory::deviceAt, placement.windows());
-            alarms.shareWork(foreignWindows, inventory::ticketHomeOfSource, inventory::decidesTicketsOf,
-                    placement.sent());
+            // Only the alarms sent to a window's session follow it; one sent to a home the inventory has
+            // since moved goes to its new home, as it would have without a rebuild.
+            java.util.Set<String> owners = new java.util.HashSet<>();
+            placement.windows().forEach(window -> owners.add(window.owner()));
+            java.util.Map<String, String> sent = new java.util.HashMap<>(placement.sent());
+            sent.values().removeIf(home -> !owners.contains(home));
+            alarms.shareWork(foreignWindows, inventory::ticketHomeOfSource, inventory::decidesTicketsOf, sent);
             holdBack();
         } else {
             foreignWindows = null;
