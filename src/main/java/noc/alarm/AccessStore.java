@@ -192,7 +192,8 @@ public final class AccessStore {
         });
     }
 
-    private static void await(List<java.util.concurrent.Future<?>> sends, java.time.Duration wait) {
+    /** Waits until every send is acknowledged, within {@code wait} in all; fails on the first that is not. */
+    public static void await(List<java.util.concurrent.Future<?>> sends, java.time.Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             for (java.util.concurrent.Future<?> send : sends) {

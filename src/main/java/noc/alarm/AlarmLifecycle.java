@@ -28,6 +28,14 @@ public final class AlarmLifecycle implements AlarmActions {
     private Instant nextRetirement;
     /** The alarms held as mirrors of another session's, by reduction key, with the last access applied. */
     private final Map<String, ServiceAccess> mirrors = new HashMap<>();
+    /**
+     * This session's alarms first raised under a window held by another session, by reduction key, with
+     * the domain of that session: they are sent there, and follow the ticket it gives them.
+     */
+    private final Map<String, String> captured = new HashMap<>();
+    private WindowOwners windowOwners = WindowOwners.NONE;
+    private java.util.function.Function<String, TicketHome> homes = source -> null;
+    private java.util.function.Predicate<String> decidedHere = source -> true;
 
     public AlarmLifecycle(SessionContext context, List<Alarm> loaded) {
         this(context, loaded, List.of());
@@ -60,6 +68,29 @@ public final class AlarmLifecycle implements AlarmActions {
     }
 
     /**
+     * Where several sessions share the work: the windows of other sessions that cover devices of this
+     * one, and the ticket homes the inventory gives its sources.
+     *
+     * @param decided whether the inventory has the tickets of a source's alarms decided in this session
+     *                (else a mirror of it is here because a window of this session took it)
+     * @param sent the alarms of this session last sent to a window's owner, by reduction key, with that
+     *             owner's domain (a rebuild: they keep following its tickets)
+     */
+    public void shareWork(WindowOwners owners, java.util.function.Function<String, TicketHome> ticketHomes,
+                          java.util.function.Predicate<String> decided, Map<String, String> sent) {
+        this.windowOwners = owners;
+        this.homes = ticketHomes;
+        this.decidedHere = decided;
+        sent.forEach((key, owner) -> {
+            Alarm alarm = alarms.get(key);
+            TicketHome home = alarm == null || mirrors.containsKey(key) ? null : ticketHomes.apply(alarm.source());
+            if (alarm != null && !mirrors.containsKey(key) && (home == null || !home.home().equals(owner))) {
+                captured.put(key, owner); // sent elsewhere than its home: to a window's session
+            }
+        });
+    }
+
+    /**
      * Takes out of the session, at most once per {@link #RETIREMENT_INTERVAL}, the alarms cleared before
      * {@code before}, unless their ticket is still open (it may still hear of them): their rows stay, as
      * history; their reduction key seen again raises a new alarm. The startup load keeps the same ones out.
@@ -74,6 +105,7 @@ public final class AlarmLifecycle implements AlarmActions {
             boolean retired = alarm.isRetiredAt(before, tickets::isOpen);
             if (retired) {
                 mirrors.remove(alarm.reductionKey());
+                captured.remove(alarm.reductionKey());
             }
             return retired;
         });
@@ -103,6 +135,12 @@ public final class AlarmLifecycle implements AlarmActions {
             return returned && a.ticketReference() != null && !tickets.keepsReturning(a.ticketReference())
                     ? next.detached() : next;
         });
+        if (returned && updated.ticketReference() == null && !decidedHere.test(updated.source())) {
+            // Back after the window of this session that took it: its own home decides now. Its
+            // session hears that it left the ticket (relay) and sends it there.
+            alarms.remove(updated.reductionKey());
+            return;
+        }
         if (returned && updated.ticketReference() != null) {
             tickets.flapped(updated, false, updated.label() + " is back after it cleared (occurrence "
                     + updated.count() + ")");
@@ -129,7 +167,8 @@ public final class AlarmLifecycle implements AlarmActions {
 
     /**
      * Takes the ticket the home session gave one of this session's alarms ({@link AlarmTicket}), unless
-     * the alarm is on an open ticket of this session (it joined one here before it was sent home).
+     * the alarm is on an open ticket of this session (it joined one here before it was sent home). An
+     * alarm sent to a window's session that lets it go (no ticket) is free again: its home decides.
      */
     public void learnTicket(AlarmTicket told) {
         Alarm held = alarms.get(told.reductionKey());
@@ -138,15 +177,20 @@ public final class AlarmLifecycle implements AlarmActions {
                 || (held.ticketReference() != null && tickets.isOpen(held.ticketReference()))) {
             return;
         }
-        replace(held, a -> told.ticketReference() == null ? a.detached() : a.attachedTo(told.ticketReference()));
+        Alarm updated = replace(held, a -> told.ticketReference() == null ? a.detached()
+                : a.attachedTo(told.ticketReference()));
+        if (told.ticketReference() == null && captured.remove(held.reductionKey()) != null && updated.isRaised()) {
+            capture(updated); // let go by a window's session: free, unless another window of one holds it now
+        }
     }
 
     /**
      * Completes a cycle's changes for the sessions that share the work: a mirror's row is not this
      * session's to write, but the ticket it now has is told back to its domain
      * ({@link AlarmTicket}); and the state of each alarm changed here whose ticket is decided by another
-     * session ({@code homes} gives its {@link TicketHome}; not on an open ticket of this session) goes
-     * to that session ({@link ServiceAccess}).
+     * session (not on an open ticket of this session) goes to that session ({@link ServiceAccess}): the
+     * session holding the window of another session it was first raised under ({@link WindowOwners}),
+     * else the home {@code homes} gives its source ({@link TicketHome}).
      *
      * @param homes the ticket home of an alarm's source when it is another session, else null
      * @param domains the correlation domain of a source
@@ -162,10 +206,19 @@ public final class AlarmLifecycle implements AlarmActions {
                 // itself whether a return keeps it on its ticket here (70-auto-resolve.drl).
                 changes.row(AlarmTicket.class, key, new AlarmTicket(key, mirrored.domain(), mirrored.home(),
                         alarm.ticketReference()));
+                if (!alarms.contains(key)) {
+                    mirrors.remove(key); // let go by mirror(): no longer held here
+                }
                 continue;
             }
             if (alarm.ticketReference() != null && tickets.isOpen(alarm.ticketReference())) {
+                captured.remove(key);
                 continue; // it joined a ticket of this session first (a maintenance window's): it stays there
+            }
+            String owner = captured.get(key);
+            if (owner != null) {
+                changes.row(ServiceAccess.class, key, ServiceAccess.of(alarm, domains.apply(alarm.source()), owner));
+                continue; // raised under a window of another session: it follows the tickets given there
             }
             TicketHome home = homes.apply(alarm.source());
             if (home != null) {
@@ -189,26 +242,44 @@ public final class AlarmLifecycle implements AlarmActions {
             repeat(existing, event);
             return;
         }
-        alarms.insert(Alarm.raisedBy(event));
+        capture(alarms.insert(Alarm.raisedBy(event)));
         context.consume(event);
+    }
+
+    /** An alarm raised free of any ticket under a window of another session goes to that session. */
+    private void capture(Alarm alarm) {
+        String owner = windowOwners.ownerOf(alarm.source());
+        if (owner != null) {
+            captured.put(alarm.reductionKey(), owner);
+        }
     }
 
     @Override
     public void repeat(Alarm alarm, AlarmEvent event) {
-        boolean returned = !current(alarm).isRaised();
-        Alarm updated = replace(alarm, a -> {
-            Alarm repeated = a.withOccurrence(event);
-            // Back after its ticket closed, or after the maintenance window that held it: it is free
-            // to open or join another one.
-            return returned && a.ticketReference() != null && !tickets.keepsReturning(a.ticketReference())
-                    ? repeated.detached() : repeated;
-        });
+        Alarm before = current(alarm);
+        boolean returned = !before.isRaised();
+        // Back after its ticket closed, or after the maintenance window that held it: it is free to
+        // open or join another one.
+        boolean detached = returned && before.ticketReference() != null && !keepsReturning(before);
+        Alarm updated = replace(alarm, a -> detached ? a.withOccurrence(event).detached() : a.withOccurrence(event));
+        if (returned && !captured.containsKey(updated.reductionKey()) && (before.ticketReference() == null
+                || (detached && homes.apply(updated.source()) == null))) {
+            capture(updated);
+        }
         if (returned && updated.ticketReference() != null) {
             tickets.flapped(updated, false, updated.label() + " is back after it cleared (occurrence "
                     + updated.count() + ")");
             context.signal(new AlarmReturned(updated.reductionKey(), updated.ticketReference(), updated.label()));
         }
         context.consume(event);
+    }
+
+    /**
+     * Whether a returning alarm stays on its ticket: as the ticket says; one sent to a window of another
+     * session stays on the tickets given there until that session lets it go ({@link #learnTicket}).
+     */
+    private boolean keepsReturning(Alarm alarm) {
+        return captured.containsKey(alarm.reductionKey()) || tickets.keepsReturning(alarm.ticketReference());
     }
 
     @Override
@@ -243,6 +314,10 @@ public final class AlarmLifecycle implements AlarmActions {
         Alarm existing = alarms.get(key);
         Alarm derived = existing == null ? alarms.insert(Alarm.raisedBy(occurrence))
                 : replace(existing, a -> a.withOccurrence(occurrence));
+        String owner = captured.get(cause.reductionKey());
+        if (owner != null) {
+            captured.putIfAbsent(key, owner); // it joins its cause's ticket where that is decided
+        }
         if (derived.ticketReference() == null && cause.ticketReference() != null
                 && tickets.isOpen(cause.ticketReference())) {
             tickets.attachDerived(derived, cause.ticketReference());

@@ -3,6 +3,7 @@ package noc.alarm;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +52,11 @@ public record ServiceAccess(String reductionKey, SourceKind sourceKind, String s
     /**
      * Whether this state of the alarm comes after {@code held}'s: a later first occurrence is a new alarm
      * of the same key (the old one was retired, noc.retention.cleared-alarms); for the same one, the
-     * higher {@link #version}.
+     * higher {@link #version}. First occurrences are compared to the millisecond, as MariaDB keeps them:
+     * the alarm's session, rebuilt from its row, sends the time a little shorter than it first did.
      */
     public boolean isNewerThan(Alarm held) {
-        int first = firstSeen.compareTo(held.firstSeen());
+        int first = firstSeen.truncatedTo(ChronoUnit.MILLIS).compareTo(held.firstSeen().truncatedTo(ChronoUnit.MILLIS));
         return first != 0 ? first > 0 : version() > version(held);
     }
 

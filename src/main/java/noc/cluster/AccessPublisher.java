@@ -24,13 +24,16 @@ import noc.alarm.AlarmTicket;
 import noc.alarm.ServiceAccess;
 import noc.configuration.NodeIdentity;
 import noc.engine.Retention;
+import noc.maintenance.WindowScope;
+import noc.maintenance.WindowScopeStore;
 
 /**
  * Sends what crosses correlation domains because of customer services and parent links (role
  * {@code engine}; docs/correlation-domains.md, "Alarms across domains"): every {@value #POLL_MILLIS} ms, the pending
  * {@code service_access} rows, keyed by their group's home, and {@code alarm_ticket} rows, keyed by
- * the alarm's own domain, as records of the inputs topic ({@link InputRecords#access},
- * {@link InputRecords#ticket}), which the owning sessions apply in a cycle with their offset. Rows are
+ * the alarm's own domain, and {@code window_scope} rows (the maintenance windows other sessions must
+ * know), keyed by the domain to tell, as records of the inputs topic ({@link InputRecords#access},
+ * {@link InputRecords#ticket}, {@link InputRecords#window}), which the owning sessions apply in a cycle with their offset. Rows are
  * claimed with {@code SKIP LOCKED}, so that several engine nodes share the sending, and marked sent
  * once Kafka acknowledged them ({@code acks=all}, idempotent producer). A claimed row stays locked until
  * its send is acknowledged or fails, within {@value #SEND_WAIT_SECONDS} s (a cycle that changes that
@@ -51,6 +54,7 @@ public class AccessPublisher {
     private final ClusterConfiguration cluster;
     private final InputRecords records;
     private final AccessStore store;
+    private final WindowScopeStore scopes;
     private final Retention retention;
     private final Clock clock;
     private final KafkaProducer<String, byte[]> producer;
@@ -62,7 +66,8 @@ public class AccessPublisher {
     private boolean failing;
 
     public AccessPublisher(ClusterConfiguration cluster, NodeIdentity node, InputRecords records, AccessStore store,
-                           Retention retention, Clock clock) {
+                           WindowScopeStore scopes, Retention retention, Clock clock) {
+        this.scopes = scopes;
         this.cluster = cluster;
         this.records = records;
         this.store = store;
@@ -94,6 +99,10 @@ public class AccessPublisher {
                         input instanceof ServiceAccess access ? records.access(access)
                                 : records.ticket((AlarmTicket) input))), SEND_WAIT);
             } while (sent == BATCH);
+            do {
+                sent = scopes.send(BATCH, (key, input) -> producer.send(new ProducerRecord<>(cluster.topic(), key,
+                        records.window((WindowScope) input))), SEND_WAIT);
+            } while (sent == BATCH);
             if (failing) {
                 LOG.info("Service accesses are sent again");
             }
@@ -110,6 +119,7 @@ public class AccessPublisher {
         try {
             Instant now = clock.instant();
             store.purge(retention.clearedAlarmsBefore(now).minus(Duration.ofDays(1)));
+            scopes.purge(now.minus(Duration.ofDays(1)));
         } catch (RuntimeException e) {
             LOG.warn("Purging sent service accesses failed: {}", e.getMessage());
         }

@@ -4,17 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import noc.api.Problem;
-import noc.api.ProblemException;
 import noc.inventory.CorrelationDomains;
 import noc.inventory.InventoryStore;
 import noc.maintenance.MaintenanceCompletion;
@@ -32,10 +27,10 @@ import noc.ticket.TicketCommand;
  *       ({@link PartitionOwnership#domainOfTicket(String, Supplier, PartitionOwnership.TicketFacts)}),
  *       from MariaDB's rows of that one ticket;</li>
  *   <li>a declaration: {@link CorrelationDomains#ofDeclaration};</li>
- *   <li>a maintenance plan: the one domain its scope lies in. A scope over several domains is refused
- *       (422, naming them): alarms of the other domains would never meet the window, so it would
- *       not hold them back (P-7.3); one window per domain does. A scope the inventory places in no
- *       domain (services carried by no device) goes to {@value #UNPLACED}.</li>
+ *   <li>a maintenance plan: the one domain its scope lies in; for a scope over several, the least
+ *       ticket home of the devices it covers, whose session tells the sessions of the others of the
+ *       window ({@link WindowDomains#domainOf}). A scope the inventory places in no domain (services
+ *       carried by no device) goes to {@value #UNPLACED}.</li>
  * </ul>
  *
  * The ticket a declaration or a plan opens is recorded with the domain it was keyed by
@@ -65,11 +60,7 @@ public class CommandDomains {
         this.transactions = transactions;
     }
 
-    /**
-     * The domain {@code command} is keyed by.
-     *
-     * @throws ProblemException 422 for a maintenance scope over several domains
-     */
+    /** The domain {@code command} is keyed by. */
     public String of(Object command) {
         if (command instanceof TicketCommand ticket) {
             return ofTicket(ticket.reference());
@@ -81,17 +72,7 @@ public class CommandDomains {
             return domains().ofDeclaration(declaration.customerName(), declaration.serviceReferences());
         }
         if (command instanceof MaintenanceRequest request) {
-            CorrelationDomains domains = domains();
-            String domain = WindowDomains.domainOf(domains, request.devices(), request.sites(), request.services());
-            if (domain == null) {
-                Set<String> scope = domains.ofScope(request.devices(), request.sites(), request.services());
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "scope-spans-domains", "The scope "
-                        + "spans the correlation domains " + String.join(", ", scope) + ", whose alarms are "
-                        + "decided in different sessions: on several engines a window holds back the alarms of "
-                        + "one session only, so plan one window per domain; nothing was planned",
-                        List.<Problem.FieldError>of());
-            }
-            return domain;
+            return WindowDomains.domainOf(domains(), request.devices(), request.sites(), request.services());
         }
         throw new IllegalArgumentException("not a command: " + command.getClass().getName());
     }

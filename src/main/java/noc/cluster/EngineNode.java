@@ -363,7 +363,7 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                 input = command.command();
                 receipt = receipt(command.id(), record.key(), null);
             } else if (read instanceof AlarmEvent || read instanceof noc.alarm.ServiceAccess
-                    || read instanceof noc.alarm.AlarmTicket) {
+                    || read instanceof noc.alarm.AlarmTicket || read instanceof noc.maintenance.WindowScope) {
                 input = read;
             } else {
                 input = new EngineQueue.Batch((List<?>) read);
@@ -443,9 +443,10 @@ public final class EngineNode implements ConsumerRebalanceListener, RuleDeployme
                     configuration.commitRetryMax()));
             PartitionDomain partitionDomain = new PartitionDomain(cluster.topic(), partitions, each, domain, loader,
                     alarms, accesses, offsets, outcomes, clock);
+            SessionState restricted = ownership.restrict(state, each.partition());
             Engine engine = Engine.ofPartition("engine-p" + each.partition(), queue, configuration, rules,
-                    domain.seedOf(ownership.restrict(state, each.partition()),
-                            PartitionDomain.placement(each.partition(), partitions, mirrors)),
+                    domain.seedOf(restricted, PartitionDomain.placement(each.partition(), partitions, mirrors, state,
+                            restricted)),
                     clock, partitionDomain, meters);
             owned.put(each.partition(), new Owned(partition, engine, queue));
             if (engine.rules() != rules) {

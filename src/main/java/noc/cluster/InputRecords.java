@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import noc.alarm.AlarmEvent;
 import noc.alarm.AlarmTicket;
 import noc.alarm.ServiceAccess;
+import noc.maintenance.WindowScope;
 import noc.maintenance.MaintenanceCompletion;
 import noc.maintenance.MaintenanceRequest;
 import noc.ticket.Declaration;
@@ -31,7 +32,9 @@ import noc.ticket.TicketCommand;
  *   <li>{@code service-access}: the state of an alarm whose ticket the session of its group's home
  *       decides ({@link ServiceAccess}, keyed by that home), sent by the engines' {@link AccessPublisher};</li>
  *   <li>{@code alarm-ticket}: the ticket that home gave it ({@link AlarmTicket}, keyed by the alarm's
- *       domain), sent back the same way.</li>
+ *       domain), sent back the same way;</li>
+ *   <li>{@code window-scope}: a maintenance window held by another session whose scope covers devices
+ *       of this one ({@link WindowScope}, keyed by their domain), sent the same way.</li>
  * </ul>
  *
  * People's commands travel with an {@code id}, under which the engine that applies them writes their
@@ -58,6 +61,7 @@ public final class InputRecords {
     private static final String MAINTENANCE_COMPLETION = "maintenance-completion";
     private static final String SERVICE_ACCESS = "service-access";
     private static final String ALARM_TICKET = "alarm-ticket";
+    private static final String WINDOW_SCOPE = "window-scope";
 
     private final JsonMapper json;
 
@@ -67,22 +71,27 @@ public final class InputRecords {
 
     /** The record of one alarm. */
     public byte[] alarm(AlarmEvent event) {
-        return write(new Wire("alarm", VERSION, event, null, null, null, null, null, null));
+        return write(new Wire("alarm", VERSION, event, null, null, null, null, null, null, null));
     }
 
     /** The record of the alarms of one request, applied together. */
     public byte[] alarms(List<AlarmEvent> events) {
-        return write(new Wire("alarms", VERSION, null, List.copyOf(events), null, null, null, null, null));
+        return write(new Wire("alarms", VERSION, null, List.copyOf(events), null, null, null, null, null, null));
     }
 
     /** The record of the state of an alarm whose ticket another session decides, for that session. */
     public byte[] access(ServiceAccess access) {
-        return write(new Wire(SERVICE_ACCESS, VERSION, null, null, null, null, null, access, null));
+        return write(new Wire(SERVICE_ACCESS, VERSION, null, null, null, null, null, access, null, null));
     }
 
     /** The record of the ticket a home session gave an alarm of another session, for that session. */
     public byte[] ticket(AlarmTicket ticket) {
-        return write(new Wire(ALARM_TICKET, VERSION, null, null, null, null, null, null, ticket));
+        return write(new Wire(ALARM_TICKET, VERSION, null, null, null, null, null, null, ticket, null));
+    }
+
+    /** The record of a maintenance window of another session that covers devices of this one, for this one. */
+    public byte[] window(WindowScope scope) {
+        return write(new Wire(WINDOW_SCOPE, VERSION, null, null, null, null, null, null, null, scope));
     }
 
     /** The record of a person's command, under {@code id}. */
@@ -109,7 +118,7 @@ public final class InputRecords {
         } catch (IOException e) {
             throw new IllegalStateException("a command could not be written as a record", e);
         }
-        return write(new Wire(type, VERSION, null, null, id, action, body, null, null));
+        return write(new Wire(type, VERSION, null, null, id, action, body, null, null, null));
     }
 
     private static void checkId(String id) {
@@ -120,7 +129,7 @@ public final class InputRecords {
 
     /**
      * The input a record carries: an {@link AlarmEvent}, a {@link List} of them to apply together, a
-     * {@link ServiceAccess}, an {@link AlarmTicket}, or a person's {@link Command}.
+     * {@link ServiceAccess}, an {@link AlarmTicket}, a {@link WindowScope}, or a person's {@link Command}.
      *
      * @throws RefusedRecordException naming why, when the record is not one this node reads
      */
@@ -169,6 +178,12 @@ public final class InputRecords {
                     throw new RefusedRecordException("no_ticket");
                 }
                 yield wire.ticket();
+            }
+            case WINDOW_SCOPE -> {
+                if (wire.window() == null) {
+                    throw new RefusedRecordException("no_window");
+                }
+                yield wire.window();
             }
             case TICKET_COMMAND -> command(wire, id, ticketCommand(wire.action(), id));
             case DECLARATION -> command(wire, id, Declaration.class);
@@ -243,7 +258,7 @@ public final class InputRecords {
     @Serdeable
     record Wire(String type, int version, @Nullable AlarmEvent alarm, @Nullable List<AlarmEvent> alarms,
                 @Nullable String id, @Nullable String action, @Nullable JsonNode command,
-                @Nullable ServiceAccess access, @Nullable AlarmTicket ticket) {
+                @Nullable ServiceAccess access, @Nullable AlarmTicket ticket, @Nullable WindowScope window) {
     }
 
     /**

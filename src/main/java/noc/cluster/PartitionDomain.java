@@ -1,7 +1,13 @@
 package noc.cluster;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import noc.alarm.AccessStore;
 import noc.alarm.AlarmLifecycle;
@@ -13,6 +19,8 @@ import noc.domain.SessionStateLoader;
 import noc.engine.CycleChanges;
 import noc.engine.Domain;
 import noc.inventory.CorrelationDomains;
+import noc.maintenance.MaintenanceWindow;
+import noc.maintenance.WindowScope;
 
 /**
  * The domain as one partition's session sees it (role {@code engine}): a rebuild reads that
@@ -57,19 +65,40 @@ final class PartitionDomain implements Domain {
     }
 
     /**
-     * Where partition {@code partition}'s session stands: the domains of that partition are its own, and
-     * it holds the alarms sent to homes of that partition ({@code mirrors}, read from MariaDB).
+     * Where partition {@code partition}'s session stands: the domains of that partition are its own; it
+     * holds the alarms sent to homes of that partition ({@code mirrors}, read from MariaDB), and knows
+     * the windows of {@code state} held by other partitions that cover devices whose alarms it decides
+     * ({@code restricted}: what it holds of {@code state} itself).
      */
-    static Placement placement(int partition, int partitions, List<AlarmLifecycle.Mirrored> mirrors) {
-        return new Placement(domain -> Partitions.of(domain, partitions) == partition, mirrors.stream()
-                .filter(mirror -> Partitions.of(mirror.access().home(), partitions) == partition).toList());
+    static Placement placement(int partition, int partitions, List<AlarmLifecycle.Mirrored> mirrors,
+                               SessionState state, SessionState restricted) {
+        Predicate<String> local = domain -> Partitions.of(domain, partitions) == partition;
+        CorrelationDomains domains = CorrelationDomains.of(state.inventory());
+        Set<String> own = new HashSet<>();
+        restricted.windows().forEach(window -> own.add(window.reference()));
+        List<WindowScope> windows = new ArrayList<>();
+        for (MaintenanceWindow window : state.windows()) {
+            if (own.contains(window.reference())) {
+                continue;
+            }
+            domains.windowOwner(window.devices(), window.sites(), window.services()).ifPresent(owner -> domains
+                    .windowGuests(owner, window.devices(), window.sites(), window.services()).stream()
+                    .filter(local).findFirst().ifPresent(guest -> windows.add(WindowScope.of(window, owner, guest))));
+        }
+        Map<String, String> sent = new HashMap<>();
+        mirrors.forEach(mirror -> sent.put(mirror.access().reductionKey(), mirror.access().home()));
+        return new Placement(local, mirrors.stream()
+                .filter(mirror -> Partitions.of(mirror.access().home(), partitions) == partition).toList(), windows,
+                sent);
     }
 
     @Override
     public Seed load() {
         SessionState state = loader.load();
-        return domain.seedOf(ownership(state, alarms, accesses, outcomes, partitions).restrict(state,
-                taken.partition()), placement(taken.partition(), partitions, accesses.mirrors()));
+        SessionState restricted = ownership(state, alarms, accesses, outcomes, partitions).restrict(state,
+                taken.partition());
+        return domain.seedOf(restricted, placement(taken.partition(), partitions, accesses.mirrors(), state,
+                restricted));
     }
 
     @Override

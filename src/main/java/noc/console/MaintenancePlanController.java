@@ -76,14 +76,9 @@ public class MaintenancePlanController {
     private final Directory directory;
     private final ZoneId zone;
 
-    /** Whether engines share the work by correlation domain: a scope must then stay in one. */
-    private final boolean sharedByEngines;
-
     public MaintenancePlanController(InventoryStore inventory, EngineCommands commands, Validator validator,
                                      MessageSource messages, HttpLocaleResolver locales, Csrf csrf, Clock clock,
-                                     NotifyConfiguration notify, Directory directory,
-                                     noc.cluster.ClusterConfiguration cluster) {
-        this.sharedByEngines = cluster.nodeRole() == noc.cluster.Role.ENGINE;
+                                     NotifyConfiguration notify, Directory directory) {
         this.directory = directory;
         this.inventory = inventory;
         this.commands = commands;
@@ -172,16 +167,6 @@ public class MaintenancePlanController {
             for (MaintenanceBody.Finding finding : found) {
                 errors.putIfAbsent(field(finding.field()), messages.getMessage("maintenance.invalid."
                         + finding.check().code(), locale, finding.subject()).orElse(finding.message()));
-            }
-            if (sharedByEngines && planned != null) {
-                // said on the form, as the API's 422 says it (noc.cluster.CommandDomains)
-                noc.inventory.CorrelationDomains correlation = noc.inventory.CorrelationDomains.of(known);
-                java.util.Set<String> domains = correlation.ofScope(planned.devices(), planned.sites(),
-                        planned.services());
-                if (correlation.windowSplits(planned.devices(), planned.sites(), planned.services())) {
-                    errors.putIfAbsent("scope", messages.getMessage("maintenance.invalid.scopeSpansDomains", locale,
-                            String.join(", ", domains)).orElse("The scope spans " + domains));
-                }
             }
         }
         boolean past = planned != null && planned.start().isBefore(clock.instant());

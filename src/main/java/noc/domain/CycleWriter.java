@@ -31,9 +31,12 @@ public class CycleWriter {
     private final MaintenanceStore maintenance;
     private final Outbox outbox;
     private final AccessStore accesses;
+    private final noc.maintenance.WindowScopeStore scopes;
 
     public CycleWriter(TransactionOperations<Connection> transactions, TicketStore tickets, AlarmStore alarms,
-                       MaintenanceStore maintenance, Outbox outbox, AccessStore accesses) {
+                       MaintenanceStore maintenance, Outbox outbox, AccessStore accesses,
+                       noc.maintenance.WindowScopeStore scopes) {
+        this.scopes = scopes;
         this.outbox = outbox;
         this.accesses = accesses;
         this.transactions = transactions;
@@ -113,6 +116,7 @@ public class CycleWriter {
             outbox.enqueue(connection, PlannedNotifications.in(changes));
             // Engines sharing the work: alarms whose tickets another session decides (none in one process).
             accesses.write(connection, changes.rows(ServiceAccess.class), changes.rows(AlarmTicket.class));
+            scopes.write(connection, changes.rows(noc.maintenance.WindowScope.class));
         } catch (SQLException e) {
             throw new CommitException(e);
         }

@@ -256,35 +256,65 @@ public final class CorrelationDomains {
     }
 
     /**
-     * Where a maintenance window over a scope that spans several domains ({@link #ofScope}) can live so
-     * that every alarm it covers meets it: the ticket homes ({@link #ticketHomeOf}, else the device's own
-     * domain) of the devices it covers (named, at a site named, carrying a service named), sorted. One
-     * home: the window lives there, and the alarms of its devices in other domains are ticketed there
-     * anyway. More than one: no session sees them all. (A scope of one domain lives in that domain,
-     * whose session holds the alarms of all its devices first.)
+     * The ticket homes ({@link #ticketHomeOf}, else the device's own domain) of the devices a
+     * maintenance scope covers ({@link #coveredDevices}), sorted; a site named that has no device adds
+     * its own domain. One home: the window lives there, and the alarms of its devices in other domains
+     * are ticketed there anyway. Several: the window lives in the least ({@link #windowOwner}), and the
+     * sessions of its devices whose home is another learn of it (docs/correlation-domains.md,
+     * "50-maintenance.drl").
      */
     public Set<String> windowHomes(Collection<String> devices, Collection<String> sites, Collection<String> services) {
         Set<String> homes = new TreeSet<>();
-        devices.forEach(device -> homeOf(device).ifPresent(homes::add));
+        coveredDevices(devices, sites, services).forEach(device -> homeOf(device).ifPresent(homes::add));
         for (String site : sites) {
-            List<String> at = devicesAt.getOrDefault(site, List.of());
-            if (at.isEmpty()) {
+            if (devicesAt.getOrDefault(site, List.of()).isEmpty()) {
                 ofSite(site).ifPresent(homes::add);
             }
-            at.forEach(device -> homeOf(device).ifPresent(homes::add));
         }
-        services.forEach(service -> carriers.getOrDefault(service, List.of())
-                .forEach(device -> homeOf(device).ifPresent(homes::add)));
         return homes;
     }
 
     /**
-     * Whether no one session sees every alarm a window over this scope covers, where engines share the
-     * work: its devices span several domains ({@link #ofScope}) whose alarms are decided in several
-     * sessions ({@link #windowHomes}). Engines refuse such a plan.
+     * The domain whose session holds a window over this scope, where engines share the work: the
+     * scope's one domain ({@link #ofScope}); for a scope over several, the least of its
+     * {@link #windowHomes}. Empty when the inventory places the scope nowhere.
      */
-    public boolean windowSplits(Collection<String> devices, Collection<String> sites, Collection<String> services) {
-        return ofScope(devices, sites, services).size() > 1 && windowHomes(devices, sites, services).size() != 1;
+    public Optional<String> windowOwner(Collection<String> devices, Collection<String> sites,
+                                        Collection<String> services) {
+        Set<String> scope = ofScope(devices, sites, services);
+        if (scope.size() <= 1) {
+            return scope.stream().findFirst();
+        }
+        return windowHomes(devices, sites, services).stream().findFirst();
+    }
+
+    /**
+     * The domains whose sessions must know a window over this scope held by {@code owner}'s session:
+     * those of the devices it covers whose ticket home is another than {@code owner}, since their alarms
+     * would otherwise be decided away from the window. Sorted.
+     */
+    public Set<String> windowGuests(String owner, Collection<String> devices, Collection<String> sites,
+                                    Collection<String> services) {
+        Set<String> guests = new TreeSet<>();
+        for (String device : coveredDevices(devices, sites, services)) {
+            if (!homeOf(device).orElse(owner).equals(owner)) {
+                ofDevice(device).filter(domain -> !domain.equals(owner)).ifPresent(guests::add);
+            }
+        }
+        return guests;
+    }
+
+    /**
+     * The devices a maintenance scope covers, as {@code MaintenanceWindow.covers} does: named, at a
+     * site named, or carrying a service named. Sorted; names the inventory does not know are left out.
+     */
+    public Set<String> coveredDevices(Collection<String> devices, Collection<String> sites,
+                                      Collection<String> services) {
+        Set<String> covered = new TreeSet<>();
+        devices.stream().filter(byDevice::containsKey).forEach(covered::add);
+        sites.forEach(site -> covered.addAll(devicesAt.getOrDefault(site, List.of())));
+        services.forEach(service -> covered.addAll(carriers.getOrDefault(service, List.of())));
+        return covered;
     }
 
     private Optional<String> homeOf(String device) {

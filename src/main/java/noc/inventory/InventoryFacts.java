@@ -19,6 +19,10 @@ public final class InventoryFacts {
     /** Whether a domain is this session's; null when the session holds every domain (one process). */
     private final java.util.function.Predicate<String> local;
     private final FactTable<noc.alarm.TicketHome> ticketHomes;
+    /** The ticket homes the inventory gives this session's sources; the facts may hold others over them. */
+    private Map<String, noc.alarm.TicketHome> inventoryHomes = Map.of();
+    /** The owner of an active window of another session that covers a device, by device name. */
+    private Map<String, String> heldBack = Map.of();
     private CorrelationDomains domains;
 
     public InventoryFacts(SessionContext context, List<InventoryItem> loaded) {
@@ -73,19 +77,75 @@ public final class InventoryFacts {
                             new noc.alarm.TicketHome(address, name, home)));
                 }
             });
-            ticketHomes.sync(homes);
+            inventoryHomes = homes;
+            syncTicketHomes();
         }
     }
 
     /**
-     * Where the alarms from {@code source} are ticketed, when that is another session than this one:
-     * its {@link noc.alarm.TicketHome}, else null (always null in one process).
+     * Holds back the sources of devices that an active window of another session covers ({@code owners}:
+     * device name to the domain of the session holding the window): each address gets a
+     * {@link noc.alarm.TicketHome} naming that session, over the inventory's, so that the rules open or
+     * join no ticket here for an alarm the window will take (docs/correlation-domains.md,
+     * "50-maintenance.drl"). By address only, as the maintenance rule matches its alarms.
+     */
+    public void holdBack(Map<String, String> owners) {
+        if (local == null || owners.equals(heldBack)) {
+            return;
+        }
+        heldBack = Map.copyOf(owners);
+        syncTicketHomes();
+    }
+
+    private void syncTicketHomes() {
+        Map<String, noc.alarm.TicketHome> homes = new HashMap<>(inventoryHomes);
+        heldBack.forEach((name, owner) -> {
+            if (items.get(InventoryKind.DEVICES + ":" + name) instanceof Device device) {
+                device.addresses().forEach(address -> homes.put(address,
+                        new noc.alarm.TicketHome(address, name, owner)));
+            }
+        });
+        ticketHomes.sync(homes);
+    }
+
+    /**
+     * Whether the tickets of the alarms of {@code source} are decided in this session by the inventory:
+     * its device's ticket home, else its own domain, is this session's (always, in one process).
+     */
+    public boolean decidesTicketsOf(String source) {
+        if (local == null) {
+            return true;
+        }
+        Device device = deviceAt(source);
+        String name = device != null ? device.name()
+                : items.contains(InventoryKind.DEVICES + ":" + source) ? source : null;
+        return local.test(name == null ? domains.ofSource(source)
+                : domains.ticketHomeOf(name).orElseGet(() -> domains.ofDevice(name).orElse(name)));
+    }
+
+    /** The device with the address {@code source}, if any. */
+    public Device deviceAt(String source) {
+        DeviceAddress address = addresses.get(source);
+        return address == null ? null : items.get(InventoryKind.DEVICES + ":" + address.device()) instanceof Device d
+                ? d : null;
+    }
+
+    /** Every device of the inventory. */
+    public List<Device> devices() {
+        return items.values().stream().filter(Device.class::isInstance).map(Device.class::cast).toList();
+    }
+
+    /**
+     * Where the alarms from {@code source} are ticketed, when the inventory places that in another
+     * session than this one: its {@link noc.alarm.TicketHome}, else null (always null in one process).
      */
     public noc.alarm.TicketHome ticketHomeOfSource(String source) {
-        if (ticketHomes == null) {
-            return null;
-        }
-        return ticketHomes.get(source);
+        return inventoryHomes.get(source);
+    }
+
+    /** The correlation domains of the inventory, in a session that shares the work (else null). */
+    public CorrelationDomains domains() {
+        return domains;
     }
 
     /** The correlation domain of {@code source}, in a session that shares the work (else null). */

@@ -26,7 +26,8 @@ import noc.support.TestDatabase;
  * a real broker and MariaDB: the link down of the device away from the service's home is ticketed in
  * the home's session (the access travels as a record), learns its ticket back, and the second access
  * down makes the ticket a P1 as in one process; after the home's engine stops, the other engine
- * rebuilds the home's session with the access it holds, and the access's clear reaches its ticket.
+ * rebuilds the home's session with the access it holds, and the access's clear reaches its ticket. A
+ * maintenance window over two homes on two engines takes the alarms of both, across a rebuild too.
  * (A device and its parent in two domains go the same way: ScenarioDomainsTest decides that case split
  * and in one session alike.)
  */
@@ -119,6 +120,74 @@ class AlarmsAcrossDomainsIT {
                     reference).get(0).get(0) instanceof Number cleared && cleared.longValue() == 1);
             assertThat(alarmColumn(database, "state", "192.0.2.42")).isEqualTo("CLEARED");
             assertThat(first.getPage("/api/v1/tickets").rows()).hasSize(1);
+        }
+    }
+
+    /**
+     * A window over two POPs of no group, each its own home, on two engines: it lives in the least home,
+     * on the first engine, which tells the second's session of it; the second's link down under it lands
+     * on its P5 ticket. The second engine stops: the first rebuilds that session from MariaDB (the window
+     * it was told of, the alarm it sent there), and the clear of that link down still reaches the
+     * window's ticket, while a new link down under the window joins it too.
+     */
+    @Test
+    void aWindowOverTwoHomesOnTwoEnginesTakesTheAlarmsOfBothAndOutlivesARebuild() throws Exception {
+        String topic = "inputs-window";
+        broker.createTopic(topic, PARTITIONS);
+        Map<String, Object> database = TestDatabase.fresh("engine_window");
+        try (InputTopic inputs = new InputTopic(broker, topic);
+             TestApplication first = TestApplication.start(database, engine(topic, "engine-1"))) {
+            EngineNode one = first.context().getBean(EngineNode.class);
+            Await.until(WITHIN, "the first engine to own every partition", () -> one.partitions().size() == PARTITIONS);
+            String guest;
+            String reference;
+            try (TestApplication second = TestApplication.start(database, engine(topic, "engine-2"))) {
+                EngineNode two = second.context().getBean(EngineNode.class);
+                Await.until(WITHIN, "both engines to own partitions", () -> !one.partitions().isEmpty()
+                        && !two.partitions().isEmpty() && one.partitions().size() + two.partitions().size() == PARTITIONS);
+                String owner = domainOn(one, "lyon-");
+                guest = domainOn(two, "nice-");
+
+                var imported = first.post("/api/v1/inventory/import", """
+                        {"sites": [{"name": "POP Lyon", "address": "Lyon", "domain": "%s"},
+                                   {"name": "POP Nice", "address": "Nice", "domain": "%s"}],
+                         "devices": [{"name": "pe-lyon", "site": "POP Lyon", "addresses": ["192.0.2.51"]},
+                                     {"name": "pe-nice", "site": "POP Nice", "addresses": ["192.0.2.52"]}]}"""
+                        .formatted(owner, guest));
+                assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+                EngineSessions.awaitInventory(one, 2);
+                EngineSessions.awaitInventory(two, 2);
+
+                Instant now = Instant.now();
+                var planned = first.post("/api/v1/maintenance-windows", """
+                        {"title": "Both POPs", "start": "%s", "end": "%s", "scope": {"devices": ["pe-lyon", "pe-nice"]}}"""
+                        .formatted(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(1))));
+                assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+                reference = (String) first.getList("/api/v1/tickets").get(0).get("reference");
+                Await.until(WITHIN, "the window told to the guest's session", () -> !StoredRows.select(database,
+                        "SELECT 1 FROM window_scope WHERE reference = ? AND domain = ? AND NOT pending", reference,
+                        guest).isEmpty());
+
+                inputs.publish(List.of(Events.linkDown("192.0.2.52", 1, Instant.now())), event -> guest);
+                String window = reference;
+                Await.until(WITHIN, "the guest's link down to learn the window's ticket",
+                        () -> window.equals(alarmColumn(database, "ticket_reference", "192.0.2.52")));
+                assertThat(first.getList("/api/v1/tickets")).hasSize(1);
+            }
+            // The guest's engine is gone: the first engine rebuilds its session, which must know the window
+            // again and keep sending the alarm sent there.
+            Await.until(WITHIN, "the first engine to own every partition again",
+                    () -> one.partitions().size() == PARTITIONS);
+            inputs.publish(List.of(Events.linkUp("192.0.2.52", 1, Instant.now())), event -> guest);
+            Await.until(WITHIN, "the clear to reach the window's ticket", () -> StoredRows.select(database,
+                    "SELECT COUNT(*) FROM ticket_journal WHERE ticket_reference = ? AND action = 'ALARM_CLEARED'",
+                    reference).get(0).get(0) instanceof Number cleared && cleared.longValue() == 1);
+            inputs.publish(List.of(Events.linkDown("192.0.2.52", 2, Instant.now())), event -> guest);
+            String window = reference;
+            Await.until(WITHIN, "a new link down under the window on its ticket", () -> StoredRows.select(database,
+                    "SELECT ticket_reference FROM alarm WHERE source = ? AND state = 'RAISED'", "192.0.2.52").stream()
+                    .anyMatch(row -> window.equals(row.get(0))));
+            assertThat(first.getList("/api/v1/tickets")).hasSize(1);
         }
     }
 }

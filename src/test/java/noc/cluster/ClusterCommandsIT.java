@@ -84,9 +84,11 @@ class ClusterCommandsIT {
             all.user("otto", null, "operator");
             HttpResponse<String> imported = all.post("/api/v1/inventory/import", """
                     {"sites": [{"name": "POP Paris", "address": "Paris", "domain": "paris"},
-                               {"name": "POP Lyon", "address": "Lyon", "domain": "lyon"}],
+                               {"name": "POP Lyon", "address": "Lyon", "domain": "lyon"},
+                               {"name": "POP Nice", "address": "Nice", "domain": "nice"}],
                      "devices": [{"name": "pe-paris-1", "site": "POP Paris", "addresses": ["192.0.2.1"]},
-                                 {"name": "pe-lyon-1", "site": "POP Lyon", "addresses": ["192.0.2.2"]}]}""");
+                                 {"name": "pe-lyon-1", "site": "POP Lyon", "addresses": ["192.0.2.2"]},
+                                 {"name": "pe-nice-1", "site": "POP Nice", "addresses": ["192.0.2.3"]}]}""");
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         }
     }
@@ -234,24 +236,40 @@ class ClusterCommandsIT {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(body(otto, done)).containsEntry("operationOpen", false);
 
+        // Two POPs of no group, each its own home, in partitions 3 (lyon) and 0 (nice) of 4: the window
+        // lives in the least home (lyon), which tells Nice's session of it; pe-nice-1's link down under it
+        // is sent to Lyon's session and learns the window's ticket from there.
+        assertThat(Partitions.of("lyon", PARTITIONS)).isNotEqualTo(Partitions.of("nice", PARTITIONS));
         HttpResponse<String> across = otto.post("/api/v1/maintenance-windows", """
-                {"title": "Both POPs", "start": "%s", "end": "%s", "scope": {"devices": ["pe-paris-1", "pe-lyon-1"]}}"""
-                .formatted(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))));
-        assertThat(across.statusCode()).as(across.body()).isEqualTo(422);
-        assertThat(body(otto, across)).containsEntry("type", "/problems/scope-spans-domains");
-        assertThat(body(otto, across).get("detail").toString()).contains("lyon, paris");
+                {"title": "Both POPs", "start": "%s", "end": "%s", "scope": {"devices": ["pe-lyon-1", "pe-nice-1"]}}"""
+                .formatted(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(2))));
+        assertThat(across.statusCode()).as(across.body()).isEqualTo(201);
+        String both = body(otto, across).get("reference").toString();
+        assertThat(pins()).containsEntry(both, "lyon");
+        Await.until(WITHIN, "the window told to Nice's session", () -> "nice".equals(windowScopeSent(both)));
+        inputs.publish(List.of(Events.linkDown("192.0.2.3", 3, Instant.now())), event -> "nice");
+        Await.until(WITHIN, "pe-nice-1's link down on the window's ticket", () -> patient
+                .getList("/api/v1/alarms?source=192.0.2.3").stream()
+                .anyMatch(alarm -> both.equals(alarm.get("ticketReference"))));
+        assertThat(patient.getList("/api/v1/tickets")).noneSatisfy(ticket -> assertThat(ticket.get("title"))
+                .asString().contains("pe-nice-1"));
 
-        // The console's planner says it on the form, in the person's language, before anything is sent.
+        // The console's planner takes such a scope as the API does.
         WebSession console = new WebSession(patient.uri("/"), "fr");
         console.signIn("otto", "otto-password", "/");
         console.get("/maintenance/plan");
         HttpResponse<String> form = console.post("/maintenance/plan", Map.of("title", "Both POPs",
                 "description", "", "start", now.plus(Duration.ofDays(1)).toString().substring(0, 16),
                 "end", now.plus(Duration.ofDays(1).plusHours(2)).toString().substring(0, 16), "recurrence", "none",
-                "until", "", "devices", "pe-paris-1, pe-lyon-1", "sites", "", "services", ""));
-        assertThat(form.statusCode()).isEqualTo(400);
-        assertThat(form.body()).contains("Ce périmètre couvre plusieurs domaines de corrélation (lyon, paris)")
-                .doesNotContain("/problems/");
+                "until", "", "devices", "pe-lyon-1, pe-nice-1", "sites", "", "services", ""));
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
+    }
+
+    /** The domain a window's scope was sent to (table window_scope), once sent; else null. */
+    private static String windowScopeSent(String reference) throws Exception {
+        List<List<Object>> rows = noc.support.StoredRows.select(database,
+                "SELECT domain FROM window_scope WHERE reference = ? AND NOT pending", reference);
+        return rows.isEmpty() ? null : (String) rows.get(0).get(0);
     }
 
     @Test

@@ -142,6 +142,15 @@ class InputRecordsTest {
         assertEquals(reason, refused.reason(), json);
         assertEquals(id, refused.commandId(), json);
     }
+    @Test
+    void aWindowToldToAnotherSessionComesBackAsSent() {
+        noc.maintenance.WindowScope scope = new noc.maintenance.WindowScope("INC-9", "lyon", "nice", AT,
+                AT.plusSeconds(3600), noc.maintenance.Recurrence.WEEKLY, null, List.of("pe-nice"), List.of("POP Nice"),
+                List.of("ACME-VPN-2"));
+
+        assertEquals(scope, records.read(records.window(scope)));
+        assertEquals("no_window", refusal("{\"type\":\"window-scope\",\"version\":1}"));
+    }
 
     @Test
     void aRecordOfAnotherTypeOrANewerVersionIsRefusedByReason() {

@@ -90,18 +90,20 @@ class CorrelationDomainsTest {
     }
 
     @Test
-    void aWindowOverSeveralDomainsSplitsOnlyWhenTheirAlarmsAreDecidedInSeveralSessions() {
+    void aWindowOverSeveralHomesLivesInTheLeastAndIsToldToTheDomainsOfTheOthersDevices() {
         // pe-paris-1 (paris) and acme-cpe-2 (Acme Lyon) are one group, homed in paris; core-1 is alone
         assertThat(domains.ofScope(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of()))
                 .containsExactly("Acme Lyon", "paris");
         assertThat(domains.windowHomes(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of()))
                 .containsExactly("paris");
-        assertThat(domains.windowSplits(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of())).isFalse();
-        assertThat(domains.windowSplits(List.of("acme-cpe-2"), List.of("Acme Lyon"), List.of("ACME-VPN-2")))
-                .isFalse();
+        assertThat(domains.windowOwner(List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of())).hasValue("paris");
+        assertThat(domains.windowGuests("paris", List.of("pe-paris-1", "acme-cpe-2"), List.of(), List.of())).isEmpty();
         assertThat(domains.windowHomes(List.of("core-1"), List.of("Acme Lyon"), List.of()))
                 .containsExactly("core-1", "paris");
-        assertThat(domains.windowSplits(List.of("core-1"), List.of("Acme Lyon"), List.of())).isTrue();
+        assertThat(domains.windowOwner(List.of("core-1"), List.of("Acme Lyon"), List.of())).hasValue("core-1");
+        assertThat(domains.windowGuests("core-1", List.of("core-1"), List.of("Acme Lyon"), List.of()))
+                .containsExactly("Acme Lyon");
+        assertThat(domains.windowOwner(List.of("acme-cpe-2"), List.of(), List.of())).hasValue("Acme Lyon");
     }
 
     @Test

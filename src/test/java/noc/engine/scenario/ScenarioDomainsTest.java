@@ -165,6 +165,60 @@ class ScenarioDomainsTest {
                   - {source: 192.0.2.20, name: "IF-MIB::linkDown", resource: ifIndex.2}
             """;
 
+    /**
+     * Works on devices of two unrelated groups: Acme's service homed in Paris (its CPEs in Paris and
+     * Lyon) and Globex's homed in Nice (its CPEs in Nice and Marseille). The window covers the Paris,
+     * Lyon and Marseille CPEs: it lives in Nice's session, the least home, and Paris's and Lyon's
+     * sessions learn of it. The link downs during the window all go to its ticket; the Paris link still
+     * down at its end overruns into a P1, whose clear after the end reaches it there; the Lyon link
+     * down after the end, back after its clear, and a new one in Marseille open incidents of their own.
+     */
+    private static final String MAINTENANCE_OF_TWO_HOMES = """
+            name: A window over devices of two groups homed apart
+            given:
+              inventory:
+                customers:
+                  - {name: Acme, contract: standard}
+                  - {name: Globex, contract: standard}
+                sites:
+                  - {name: paris-1, customer: Acme, address: Paris, domain: paris}
+                  - {name: lyon-1, customer: Acme, address: Lyon, domain: lyon}
+                  - {name: nice-1, customer: Globex, address: Nice, domain: nice}
+                  - {name: marseille-1, customer: Globex, address: Marseille, domain: marseille}
+                services:
+                  - {reference: ACME-VPN-2, customer: Acme, criticality: high, redundant: true, site: paris-1}
+                  - {reference: GLOBEX-NET-7, customer: Globex, criticality: high, redundant: true, site: nice-1}
+                devices:
+                  - {name: cpe-paris, site: paris-1, addresses: [192.0.2.21], services: [ACME-VPN-2]}
+                  - {name: cpe-lyon, site: lyon-1, addresses: [192.0.2.22], services: [ACME-VPN-2]}
+                  - {name: cpe-nice, site: nice-1, addresses: [192.0.2.31], services: [GLOBEX-NET-7]}
+                  - {name: cpe-marseille, site: marseille-1, addresses: [192.0.2.32], services: [GLOBEX-NET-7]}
+            steps:
+              - at: 0s
+                maintenance:
+                  - {title: Access upgrade, start: 1m, end: 61m, devices: [cpe-paris, cpe-lyon, cpe-marseille]}
+              - at: 5m
+                alarms:
+                  - {source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.1}
+                  - {source: 192.0.2.21, name: "IF-MIB::linkDown", resource: ifIndex.1}
+                  - {source: 192.0.2.32, name: "IF-MIB::linkDown", resource: ifIndex.1}
+              - at: 30m
+                alarms:
+                  - {source: 192.0.2.22, name: "IF-MIB::linkUp", resource: ifIndex.1}
+                  - {source: 192.0.2.32, name: "IF-MIB::linkUp", resource: ifIndex.1}
+              - at: 62m
+              - at: 70m
+                alarms:
+                  - {source: 192.0.2.21, name: "IF-MIB::linkUp", resource: ifIndex.1}
+              - at: 75m
+                alarms:
+                  - {source: 192.0.2.22, name: "IF-MIB::linkDown", resource: ifIndex.1}
+              - at: 80m
+                alarms:
+                  - {source: 192.0.2.32, name: "IF-MIB::linkDown", resource: ifIndex.2}
+              - at: 90m
+            """;
+
     /** A link of the Lyon CPE of a service homed in Paris flaps: its flapping alarm joins the home's ticket. */
     private static final String FLAPPING = """
             name: A flapping link of a device whose service is homed in another domain
@@ -250,6 +304,26 @@ class ScenarioDomainsTest {
         assertThat(single.get(2).get(1)).contains("192.0.2.20|IF-MIB::linkDown|ifIndex.2=RAISED on Maintenance")
                 .contains("192.0.2.1|IF-MIB::linkDown|ifIndex.3=RAISED on Maintenance");
         assertThat(single.get(5).get(0)).contains("Link down on acme-cpe-2 (192.0.2.20)");
+    }
+
+    @Test
+    void aWindowOverDevicesOfSeveralHomesLivesInTheLeastAndTakesTheAlarmsOfAllAsInOneSession() {
+        Scenario scenario = Scenario.parse("maintenance-two-homes.yaml", MAINTENANCE_OF_TWO_HOMES);
+
+        Map<Integer, List<String>> single = outcomes(scenario, 1);
+        Map<Integer, List<String>> split = outcomes(scenario, Integer.MAX_VALUE);
+
+        assertThat(split).isEqualTo(single);
+        assertThat(single.get(1).get(1)).contains("192.0.2.21|IF-MIB::linkDown|ifIndex.1=RAISED on Maintenance",
+                "192.0.2.22|IF-MIB::linkDown|ifIndex.1=RAISED on Maintenance",
+                "192.0.2.32|IF-MIB::linkDown|ifIndex.1=RAISED on Maintenance");
+        assertThat(single.get(1).get(0)).doesNotContain("Link down");
+        assertThat(single.get(3).get(1)).contains("192.0.2.21|IF-MIB::linkDown|ifIndex.1=RAISED on Maintenance overrun");
+        assertThat(single.get(3).get(0)).contains("Maintenance overrun: Access upgrade opened 2026-03-02T09:02:00Z=OPEN P1");
+        assertThat(single.get(4).get(1)).contains("192.0.2.21|IF-MIB::linkDown|ifIndex.1=CLEARED on Maintenance overrun");
+        assertThat(single.get(5).get(1)).contains("192.0.2.22|IF-MIB::linkDown|ifIndex.1=RAISED on Link down on cpe-lyon");
+        assertThat(single.get(6).get(1)).contains("192.0.2.32|IF-MIB::linkDown|ifIndex.2=RAISED on Link down on cpe-marseille");
+        assertThat(single.get(7).get(0)).contains("Maintenance overrun: Access upgrade opened 2026-03-02T09:02:00Z=RESOLVED");
     }
 
     @Test

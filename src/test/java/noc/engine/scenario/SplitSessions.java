@@ -18,13 +18,14 @@ import noc.engine.CompiledRules;
 import noc.engine.Correlation;
 import noc.engine.CycleChanges;
 import noc.inventory.CorrelationDomains;
+import noc.maintenance.WindowScope;
 import noc.ticket.Ticket;
 import noc.ticket.TicketNumbers;
 
 /**
  * Runs a scenario's alarms over several sessions, each holding the correlation domains {@code sessionOf}
  * gives it, as engines sharing the work do, joined as the inputs topic joins them: the
- * {@link ServiceAccess} and {@link AlarmTicket} rows a cycle records become inputs of the session of
+ * {@link ServiceAccess}, {@link AlarmTicket} and {@link WindowScope} rows a cycle records become inputs of the session of
  * their domain, applied in cycles of their own at the same time until none is left. With one session
  * (and no placement) it is the single process. What it observes per step, the tickets by title and the
  * alarms by reduction key, is what the two must agree on.
@@ -62,19 +63,15 @@ final class SplitSessions implements AutoCloseable {
 
     /**
      * One step: each session's cycle at {@code now} with the maintenance plans and the alarms of its
-     * domains (a plan over several domains goes to the one ticket home of its devices, as engines key it),
-     * then the relays.
+     * domains (a plan over several domains goes to the least ticket home of its devices, as engines key
+     * it), then the relays.
      */
     void step(Instant now, List<noc.maintenance.MaintenanceRequest> plans, List<AlarmEvent> alarms) {
         List<List<Object>> inputs = empty();
         for (noc.maintenance.MaintenanceRequest plan : plans) {
-            java.util.Set<String> scope = domains.ofScope(plan.devices(), plan.sites(), plan.services());
-            java.util.Set<String> homes = scope.size() == 1 ? scope
-                    : domains.windowHomes(plan.devices(), plan.sites(), plan.services());
-            if (homes.size() != 1) {
-                throw new AssertionError("engines refuse a plan over " + scope);
-            }
-            inputs.get(sessionOf.applyAsInt(homes.iterator().next())).add(plan);
+            String owner = domains.windowOwner(plan.devices(), plan.sites(), plan.services())
+                    .orElseThrow(() -> new AssertionError("a plan the inventory places nowhere"));
+            inputs.get(sessionOf.applyAsInt(owner)).add(plan);
         }
         for (AlarmEvent alarm : alarms) {
             inputs.get(sessionOf.applyAsInt(domains.ofSource(alarm.source()))).add(alarm);
@@ -98,6 +95,10 @@ final class SplitSessions implements AutoCloseable {
                 }
                 for (AlarmTicket told : changes.rows(AlarmTicket.class)) {
                     next.get(sessionOf.applyAsInt(told.domain())).add(told);
+                    sent = true;
+                }
+                for (WindowScope scope : changes.rows(WindowScope.class)) {
+                    next.get(sessionOf.applyAsInt(scope.domain())).add(scope);
                     sent = true;
                 }
             }
