@@ -49,6 +49,13 @@ public record WindowScope(String reference, String owner, String domain, Instant
         return window().isActiveAt(time);
     }
 
+    /** Whether no occurrence of the window can be on at {@code time} or later. */
+    public boolean isOverAt(Instant time) {
+        Instant last = recurrence == Recurrence.NONE ? end : until == null ? null : until.plus(end.toEpochMilli()
+                - start.toEpochMilli(), java.time.temporal.ChronoUnit.MILLIS);
+        return last != null && !time.isBefore(last);
+    }
+
     /** Whether {@code device} is in the scope, as the owner's window says. */
     public boolean covers(Device device) {
         return window().covers(device);
