@@ -148,7 +148,7 @@ public final class TrapListener implements CommandResponder {
                     configuration.receiveBacklog(), configuration.receiveBacklogBytes(), () -> {
                         received.increment();
                         drop("receive_backlog_full");
-                    });
+                    }, this::shortPath);
             meters.gauge("noc.snmp.receive.backlog", transport, UdpReceiver::backlog);
 
             CounterListener reasons = this::counted;
@@ -259,30 +259,20 @@ public final class TrapListener implements CommandResponder {
             }
             return WARM_UP;
         }
-        if (!allowedSources.allows(sender)) {
-            return "source_not_allowed";
-        }
         int securityModel = event.getSecurityModel();
-        if ((securityModel == SecurityModel.SECURITY_MODEL_SNMPv1
-                || securityModel == SecurityModel.SECURITY_MODEL_SNMPv2c)
-                && !communities.isEmpty() && !communities.contains(new OctetString(event.getSecurityName()))) {
-            return "unknown_community";
+        boolean communityBased = securityModel == SecurityModel.SECURITY_MODEL_SNMPv1
+                || securityModel == SecurityModel.SECURITY_MODEL_SNMPv2c;
+        String refusal = refusal(sender, communityBased ? event.getSecurityName() : null);
+        if (refusal != null) {
+            return refusal;
         }
         int type = pdu.getType();
         if (type != PDU.TRAP && type != PDU.V1TRAP && type != PDU.INFORM) {
             return "not_a_notification";
         }
-        if (rateLimiter != null) {
-            SourceRateLimiter.Decision decision = rateLimiter.take(sender.getHostAddress(), System.nanoTime());
-            if (decision == SourceRateLimiter.Decision.LIMIT_AND_NOTIFY) {
-                inputs.offer(stormAlarm(sender.getHostAddress()));
-            } else if (decision == SourceRateLimiter.Decision.OVERFLOW_LIMIT_AND_NOTIFY) {
-                // Too many sources to tell apart: one storm for all those not tracked.
-                inputs.offer(stormAlarm(UNTRACKED_SOURCES));
-            }
-            if (decision != SourceRateLimiter.Decision.ACCEPT) {
-                return "rate_limited";
-            }
+        refusal = rateLimited(sender);
+        if (refusal != null) {
+            return refusal;
         }
         AlarmEvent alarm;
         try {
@@ -292,7 +282,7 @@ public final class TrapListener implements CommandResponder {
             return "malformed";
         }
         if (type != PDU.INFORM) {
-            return inputs.offer(alarm, trapReceipt) ? ACCEPTED : inputs.refusal().reason();
+            return offer(alarm);
         }
         String key = peer + "/" + new OctetString(event.getSecurityName()) + "/" + pdu.getRequestID();
         switch (informs.see(key, System.nanoTime())) {
@@ -315,6 +305,101 @@ public final class TrapListener implements CommandResponder {
         }
         informs.forget(key);
         return inputs.refusal().reason();
+    }
+
+    /**
+     * The short path of a datagram, on its decoding thread: a v1 or v2c trap that {@link PlainTrap}
+     * reads is checked, decoded, offered and counted here as {@link #handle} and {@link Tally} do
+     * for SNMP4J's events. Anything else answers false, and goes to SNMP4J.
+     */
+    private boolean shortPath(InetSocketAddress from, byte[] datagram) {
+        PlainTrap trap = PlainTrap.read(datagram);
+        if (trap == null) {
+            return false;
+        }
+        count(handle(trap, from.getAddress()), null);
+        return true;
+    }
+
+    private String handle(PlainTrap trap, InetAddress sender) {
+        if (warming) {
+            try {
+                decoder.decode(trap, sender, clock.instant());
+            } catch (MalformedTrapException e) {
+                LOG.debug("A warm-up trap did not decode: {}", e.getMessage());
+            }
+            return WARM_UP;
+        }
+        String refusal = refusal(sender, trap.community());
+        if (refusal == null) {
+            refusal = rateLimited(sender);
+        }
+        if (refusal != null) {
+            return refusal;
+        }
+        AlarmEvent alarm;
+        try {
+            alarm = decoder.decode(trap, sender, clock.instant());
+        } catch (MalformedTrapException e) {
+            LOG.debug("Dropped a trap from {}: {}", sender, e.getMessage());
+            return "malformed";
+        }
+        return offer(alarm);
+    }
+
+    /**
+     * Why a notification from {@code sender} is refused before it is decoded, or null: its source is
+     * not allowed, or its community ({@code community}, null for v3) is not one configured.
+     */
+    private String refusal(InetAddress sender, byte[] community) {
+        if (!allowedSources.allows(sender)) {
+            return "source_not_allowed";
+        }
+        if (community != null && !communities.isEmpty() && !communities.contains(new OctetString(community))) {
+            return "unknown_community";
+        }
+        return null;
+    }
+
+    /** {@code rate_limited} when {@code sender} is over its rate (raising its storm alarm once), else null. */
+    private String rateLimited(InetAddress sender) {
+        if (rateLimiter == null) {
+            return null;
+        }
+        SourceRateLimiter.Decision decision = rateLimiter.take(sender.getHostAddress(), System.nanoTime());
+        if (decision == SourceRateLimiter.Decision.LIMIT_AND_NOTIFY) {
+            inputs.offer(stormAlarm(sender.getHostAddress()));
+        } else if (decision == SourceRateLimiter.Decision.OVERFLOW_LIMIT_AND_NOTIFY) {
+            // Too many sources to tell apart: one storm for all those not tracked.
+            inputs.offer(stormAlarm(UNTRACKED_SOURCES));
+        }
+        return decision == SourceRateLimiter.Decision.ACCEPT ? null : "rate_limited";
+    }
+
+    private String offer(AlarmEvent trap) {
+        return inputs.offer(trap, trapReceipt) ? ACCEPTED : inputs.refusal().reason();
+    }
+
+    /** Counts one datagram's outcome, exactly once ({@code wholeMessage}: SNMP4J's path only). */
+    private void count(String result, ByteBuffer wholeMessage) {
+        if (warming) {
+            return; // the warm-up's own traffic
+        }
+        if ("malformed".equals(result) && wholeMessage != null && V3Header.isEncrypted(wholeMessage)) {
+            // An authenticated v3 message whose scoped PDU decrypts to garbage: with AES (CFB)
+            // a wrong privacy passphrase shows as a parse error, not as a decryption error.
+            result = "v3_decryption";
+        }
+        if (DISCOVERY.equals(result)) {
+            discoveries.increment(); // a v3 sender learning our engine ID: no notification yet
+            return;
+        }
+        received.increment();
+        if (ACCEPTED.equals(result)) {
+            accepted.increment();
+        } else {
+            drop(result);
+        }
     }
 
     private void drop(String reason) {
@@ -361,24 +446,7 @@ public final class TrapListener implements CommandResponder {
             String[] current = outcome.get();
             String result = current[0] == null ? "malformed" : current[0];
             current[0] = null;
-            if (warming) {
-                return; // the warm-up's own traffic
-            }
-            if ("malformed".equals(result) && V3Header.isEncrypted(wholeMessage)) {
-                // An authenticated v3 message whose scoped PDU decrypts to garbage: with AES (CFB)
-                // a wrong privacy passphrase shows as a parse error, not as a decryption error.
-                result = "v3_decryption";
-            }
-            if (DISCOVERY.equals(result)) {
-                discoveries.increment(); // a v3 sender learning our engine ID: no notification yet
-                return;
-            }
-            received.increment();
-            if (ACCEPTED.equals(result)) {
-                accepted.increment();
-            } else {
-                drop(result);
-            }
+            count(result, wholeMessage);
         }
     }
 

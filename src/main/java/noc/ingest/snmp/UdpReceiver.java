@@ -27,8 +27,9 @@ import org.snmp4j.transport.UdpTransportMapping;
  * SNMP4J's UDP transport, with receiving apart from decoding. One thread only reads the socket:
  * it copies each datagram off the kernel's buffer into a bounded backlog and goes back to the
  * socket, so that a burst, a garbage collection or a cold JIT slows the decoding down without the
- * kernel dropping what it cannot buffer. Decoding (SNMP4J's message dispatcher, then the listener's
- * checks and the engine queue) runs on {@code decoders} threads; a source's datagrams always go to
+ * kernel dropping what it cannot buffer. Decoding (the listener's short path for plain v1 and v2c
+ * traps, else SNMP4J's message dispatcher; then the listener's checks and the engine queue) runs on
+ * {@code decoders} threads; a source's datagrams always go to
  * the same one, so that one source's traps keep their order.
  *
  * <p>The backlog is bounded in datagrams and in bytes; a datagram that finds it full is handed to
@@ -45,11 +46,19 @@ final class UdpReceiver extends UdpTransportMapping {
     record Datagram(InetSocketAddress from, byte[] bytes) {
     }
 
+    /** Handles a datagram without SNMP4J when it can ({@link PlainTrap}): true when it did. */
+    interface ShortPath {
+        boolean handled(InetSocketAddress from, byte[] bytes);
+
+        ShortPath NONE = (from, bytes) -> false;
+    }
+
     private final DatagramChannel channel;
     private final int backlogBytes;
     private final List<BlockingQueue<Datagram>> backlogs = new ArrayList<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Runnable overflow;
+    private final ShortPath shortPath;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean listening;
 
@@ -57,12 +66,14 @@ final class UdpReceiver extends UdpTransportMapping {
      * @param backlogDatagrams the most datagrams read and not yet decoded, all decoders together
      * @param backlogBytes     the most bytes of them
      * @param overflow         told, on the reading thread, of each datagram the full backlog refused
+     * @param shortPath        tried first on each datagram, on its decoding thread; SNMP4J decodes what it leaves
      */
     UdpReceiver(UdpAddress address, int receiveBuffer, int decoders, int backlogDatagrams, int backlogBytes,
-                Runnable overflow) throws IOException {
+                Runnable overflow, ShortPath shortPath) throws IOException {
         super(address);
         this.backlogBytes = backlogBytes;
         this.overflow = overflow;
+        this.shortPath = shortPath;
         this.channel = DatagramChannel.open(address.getInetAddress() instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -167,8 +178,14 @@ final class UdpReceiver extends UdpTransportMapping {
         }
     }
 
-    /** Hands one datagram to SNMP4J as if just read from the socket, on the calling thread. */
+    /**
+     * Hands one datagram to the short path, and when it declines to SNMP4J as if just read from the
+     * socket, on the calling thread.
+     */
     void process(InetSocketAddress from, byte[] bytes) {
+        if (shortPath.handled(from, bytes)) {
+            return;
+        }
         UdpAddress address = new UdpAddress(from.getAddress(), from.getPort());
         TransportStateReference state = new TransportStateReference(this, udpAddress, null,
                 SecurityLevel.undefined, SecurityLevel.undefined, false,

@@ -34,7 +34,7 @@ class UdpReceiverTest {
 
     private UdpReceiver receiver(int decoders, int datagrams, int bytes, Runnable overflow) throws Exception {
         receiver = new UdpReceiver(new UdpAddress(InetAddress.getLoopbackAddress(), 0), 1 << 20, decoders, datagrams,
-                bytes, overflow);
+                bytes, overflow, UdpReceiver.ShortPath.NONE);
         return receiver;
     }
 
