@@ -147,10 +147,15 @@ stop_trapd; stop_correlator
 echo
 awk -v free="$trapd_free" '
   { if ($7 > most[$1]) most[$1] = $7; if ($6 == $3 && $2 > lossless[$1]) lossless[$1] = $2
+    if (!lowest || $2 < lowest) lowest = $2
     if ($1 == "correlator" && $2 == 2 * free) at2 = ($6 == $3) ? "no loss" : sprintf("LOST %d of %d", $3 - $6, $3) }
   END {
     printf "most handled/s:  snmptrapd %d, correlator %d: ratio %.2f (aim: 3)\n", most["snmptrapd"], most["correlator"],
       most["snmptrapd"] ? most["correlator"] / most["snmptrapd"] : 0
-    printf "loss-free up to: snmptrapd %d/s, correlator %d/s: ratio %.2f (aim: 2)\n", lossless["snmptrapd"], lossless["correlator"],
-      lossless["snmptrapd"] ? lossless["correlator"] / lossless["snmptrapd"] : 0
+    if (lossless["snmptrapd"])
+      printf "loss-free up to: snmptrapd %d/s, correlator %d/s: ratio %.2f (aim: 2)\n", lossless["snmptrapd"],
+        lossless["correlator"], lossless["correlator"] / lossless["snmptrapd"]
+    else # no ratio to take: snmptrapd lost traps even at the lowest rate, so its loss-free rate is below it
+      printf "loss-free up to: snmptrapd none (it lost traps at every rate, %d/s the lowest), correlator %d/s: " \
+        "ratio above %.2f (aim: 2)\n", lowest, lossless["correlator"], lossless["correlator"] / lowest
     if (free) printf "correlator at 2 x snmptrapd loss-free rate (%d/s): %s\n", 2 * free, at2 }' "$results"
