@@ -201,8 +201,8 @@ public final class TrapListener implements CommandResponder {
     }
 
     /**
-     * Decodes {@code count} synthetic v2c traps through the whole receiving path (SNMP4J's dispatcher,
-     * the checks, the decoder and its MIB names) before the socket opens, so that the JIT has
+     * Decodes {@code count} synthetic v2c traps through the whole receiving path (the short path plain
+     * traps take, {@link PlainTrap}; the checks, the decoder and its MIB names) before the socket opens, so that the JIT has
      * compiled it when a storm meets a listener just started. Nothing is queued or counted.
      */
     private void warmUp(int count) {

@@ -29,8 +29,8 @@ import org.snmp4j.transport.UdpTransportMapping;
  * socket, so that a burst, a garbage collection or a cold JIT slows the decoding down without the
  * kernel dropping what it cannot buffer. Decoding (the listener's short path for plain v1 and v2c
  * traps, else SNMP4J's message dispatcher; then the listener's checks and the engine queue) runs on
- * {@code decoders} threads; a source's datagrams always go to
- * the same one, so that one source's traps keep their order.
+ * {@code decoders} threads; a source's datagrams always go to the same one, so that one source's
+ * traps keep their order.
  *
  * <p>The backlog is bounded in datagrams and in bytes; a datagram that finds it full is handed to
  * {@code overflow} (counted by the listener) and not decoded.
