@@ -94,8 +94,11 @@ final class Features implements Domain.Session {
     @Override
     public void beginCycle() {
         alarms.retireCleared(state.retention().clearedAlarmsBefore(context.now()));
-        if (foreignWindows != null && !foreignWindows.activeNow().equals(windowsOn)) {
-            holdBack();
+        if (foreignWindows != null) {
+            foreignWindows.forgetOver();
+            if (!foreignWindows.activeNow().equals(windowsOn)) {
+                holdBack();
+            }
         }
     }
 

@@ -39,14 +39,15 @@ public final class ForeignWindows implements WindowOwners {
         return device == null ? null : ownerOf(device, context.now());
     }
 
-    /**
-     * The references of the windows on now: the devices held back change only when these do. Windows
-     * that can never be on again are forgotten here, so that a long-lived session keeps only those
-     * still to come.
-     */
-    public java.util.Set<String> activeNow() {
+    /** Forgets the windows that can never be on again, so that a long-lived session keeps only those to come. */
+    public void forgetOver() {
         Instant now = context.now();
         windows.values().removeIf(window -> window.isOverAt(now));
+    }
+
+    /** The references of the windows on now: the devices held back change only when these do. */
+    public java.util.Set<String> activeNow() {
+        Instant now = context.now();
         java.util.Set<String> active = new java.util.TreeSet<>();
         windows.values().stream().filter(window -> window.isActiveAt(now)).forEach(w -> active.add(w.reference()));
         return active;
