@@ -14,7 +14,9 @@
 # SERIES (20000) how many distinct alert series, BATCH (100) alerts per request; SEVERITY=warning
 # gives every alert that severity (no monitoring rule opens a ticket then), instead of the mix of
 # alert names where a third are critical or major and open or join their source's ticket.
-# JFR=1 records the measured steps with JFR's profile settings into target/bench-http.jfr.
+# JFR=1 records the measured steps with JFR's profile settings into target/bench-http.jfr. PROFILE=1
+# prints, per step, the CPU milliseconds per 1,000 committed alerts by thread group of the correlator
+# (http: Netty's event loops; see bench/lib.sh, cpu_snapshot) and of the MariaDB server.
 # Uses the MariaDB on 127.0.0.1:3306 (database noc_bench, recreated) when it answers, else the
 # embedded one. Loopback only; bounded; stops what it starts by PID. Run it under
 # flock /tmp/noc-mvn.lock on a shared machine.
@@ -63,6 +65,7 @@ for n in "${connections[@]}"; do
   c0=$(alertmanager_committed); j0=$(cpu_ms "$pid"); m0=$(mariadb_cpu_ms)
   y0=$(metric noc_engine_cycles_total); ru0=$(micros noc_engine_cycle_rules_seconds_sum)
   cu0=$(micros noc_engine_cycle_commit_seconds_sum)
+  [ "${PROFILE:-0}" = 1 ] && cpu_snapshot > "$work/cpu-before"
   loadgen "$n" "$seconds" > "$work/loadgen.out"
   # every 2xx was answered after its commit; other answers (503, errors) committed nothing
   for _ in $(seq 1 600); do [ "$(queue)" = 0 ] && break; sleep 0.1; done
@@ -81,6 +84,10 @@ for n in "${connections[@]}"; do
     "$(field p99 <(sed -n 2p "$out"))" "$(echo "($j + $m) * 1000 / ($c + 1)" | bc -l)" "$(echo "$m * 1000 / ($c + 1)" | bc -l)" "$y" \
     "$(echo "$ru / 1000 / ($y + 1)" | bc -l)" "$(echo "$cu / 1000 / ($y + 1)" | bc -l)"
   [ "$other" -eq 0 ] || echo "      answers by status: $statuses; connection errors: $errors ($(sed -n 3p "$out"))"
+  if [ "${PROFILE:-0}" = 1 ]; then
+    cpu_snapshot > "$work/cpu-after"
+    cpu_per_thousand "$work/cpu-before" "$work/cpu-after" "$c" alerts
+  fi
 done
 echo "cpu-us/alert: CPU of the correlator's JVM and of mariadbd (user + system, /proc) per committed alert, db-us" \
   "mariadbd's share;" \

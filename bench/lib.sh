@@ -78,6 +78,28 @@ kernel_drops() { awk -v p=$(printf ':%04X' "$1") '$2 ~ p"$" { d += $NF } END { p
 cpu_ms() { awk '{ rest = substr($0, index($0, ") ") + 2); split(rest, f, " "); print (f[12] + f[13]) * 10 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # The same for every mariadbd on the machine (the server the correlator writes to).
 mariadb_cpu_ms() { local s=0; for p in $(pgrep -x mariadbd); do s=$(( s + $(cpu_ms "$p") )); done; echo $s; }
+# CPU milliseconds so far, by thread group of the correlator ($pid), and of the MariaDB server:
+# listener (SNMP reading and decoding), http (Netty's event loops: HTTP, JSON, decoding), engine-rules,
+# engine-commit, the collector's gc-pause, gc-refine, gc-mark and gc-other, jit, other-java; mariadb.
+cpu_snapshot() {
+  for t in /proc/$pid/task/*/stat; do cat "$t" 2>/dev/null; echo; done | awk '
+    NF { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+         rest = substr($0, index($0, ") ") + 2); split(rest, f, " ")
+         g = name ~ /^(DefaultUDP|snmp-)/ ? "listener" : name ~ /[Ee]ventLoop/ ? "http" \
+           : name == "engine" ? "engine-rules" : name == "engine-commit" ? "engine-commit" \
+           : name ~ /^GC Thread/ ? "gc-pause" : name ~ /^G1 Refine/ ? "gc-refine" \
+           : name ~ /^G1 (Conc|Main)/ ? "gc-mark" : name ~ /^(GC|G1)/ ? "gc-other" : name ~ /^C[12] / ? "jit" : "other-java"
+         ms[g] += (f[12] + f[13]) * 10 }
+    END { for (g in ms) print g, ms[g] }'
+  echo "mariadb $(mariadb_cpu_ms)"
+}
+# Prints the CPU milliseconds per 1,000 of n ($3) units ($4: traps, alerts) between two snapshots
+# ($1, $2), by group.
+cpu_per_thousand() {
+  awk -v n="$3" -v unit="$4" 'NR == FNR { before[$1] = $2; next } { used[$1] += $2 - before[$1] }
+    END { printf "    CPU ms per 1,000 %s:", unit; for (g in used) printf " %s %.1f", g, used[g] * 1000 / (n + 1); print "" }' \
+    "$1" "$2"
+}
 
 # With INVENTORY=N, imports N known devices: device i has the address the load generator's device i
 # sends from (10.x.y.z) and one service of one of 100 customers, so that the rules join alarms to

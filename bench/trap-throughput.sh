@@ -17,19 +17,6 @@ rates=("${@:-5000 10000 20000 40000 60000}")
 [ ${#rates[@]} -eq 1 ] && read -r -a rates <<< "${rates[0]}"
 . bench/lib.sh
 
-# CPU milliseconds so far, by thread group of the correlator, and of the MariaDB server
-cpu_snapshot() {
-  for t in /proc/$pid/task/*/stat; do cat "$t" 2>/dev/null; echo; done | awk '
-    NF { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
-         rest = substr($0, index($0, ") ") + 2); split(rest, f, " ")
-         g = name ~ /^(DefaultUDP|snmp-)/ ? "listener" : name == "engine" ? "engine-rules" : name == "engine-commit" ? "engine-commit" \
-           : name ~ /^GC Thread/ ? "gc-pause" : name ~ /^G1 Refine/ ? "gc-refine" \
-           : name ~ /^G1 (Conc|Main)/ ? "gc-mark" : name ~ /^(GC|G1)/ ? "gc-other" : name ~ /^C[12] / ? "jit" : "other-java"
-         ms[g] += (f[12] + f[13]) * 10 }
-    END { for (g in ms) print g, ms[g] }'
-  echo "mariadb $(mariadb_cpu_ms)"
-}
-
 database_args fresh
 start_correlator; login; import_inventory
 
@@ -68,9 +55,7 @@ for rate in "${rates[@]}"; do
   if [ "${PROFILE:-0}" = 1 ]; then
     cpu_snapshot > "$work/cpu-after"
     awk '{ printf "loadgen %d\n", ($1 + $2) * 1000 }' "$work/loadgen.time" >> "$work/cpu-after"
-    awk -v n="$c" 'NR == FNR { before[$1] = $2; next } { used[$1] += $2 - before[$1] }
-      END { printf "    CPU ms per 1,000 traps:"; for (g in used) printf " %s %.1f", g, used[g] * 1000 / (n + 1); print "" }' \
-      "$work/cpu-before" "$work/cpu-after"
+    cpu_per_thousand "$work/cpu-before" "$work/cpu-after" "$c" traps
   fi
 done
 if [ "${JFR:-0}" = 1 ]; then jcmd "$pid" JFR.stop name=bench > /dev/null; echo "recording: target/bench.jfr"; fi
