@@ -85,7 +85,7 @@ cpu_snapshot() {
   for t in /proc/$pid/task/*/stat; do cat "$t" 2>/dev/null; echo; done | awk '
     NF { name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
          rest = substr($0, index($0, ") ") + 2); split(rest, f, " ")
-         g = name ~ /^(DefaultUDP|snmp-)/ ? "listener" : name ~ /[Ee]ventLoop/ ? "http" \
+         g = name ~ /^(DefaultUDP|snmp-)/ ? "listener" : name ~ /eventLo/ ? "http" \
            : name == "engine" ? "engine-rules" : name == "engine-commit" ? "engine-commit" \
            : name ~ /^GC Thread/ ? "gc-pause" : name ~ /^G1 Refine/ ? "gc-refine" \
            : name ~ /^G1 (Conc|Main)/ ? "gc-mark" : name ~ /^(GC|G1)/ ? "gc-other" : name ~ /^C[12] / ? "jit" : "other-java"
