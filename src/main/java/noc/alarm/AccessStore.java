@@ -16,6 +16,7 @@ import java.util.Map;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import noc.database.JsonColumns;
+import noc.database.PendingRows;
 
 /**
  * The alarms that cross correlation domains because their tickets are decided in another session
@@ -38,6 +39,21 @@ public final class AccessStore {
                 ticket_reference = VALUES(ticket_reference), seq = seq + 1, pending = TRUE,
                 updated_at = VALUES(updated_at)""";
 
+    /** A claimed row: what is sent, and the version of it to mark sent. */
+    private record Claimed<T>(T sent, long version) {
+    }
+
+    private final PendingRows<Claimed<ServiceAccess>> accessRows;
+    private final PendingRows<Claimed<AlarmTicket>> ticketRows = new PendingRows<>(
+            "SELECT alarm_key, domain, home, ticket_reference, seq FROM alarm_ticket WHERE pending LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED",
+            "UPDATE alarm_ticket SET pending = FALSE WHERE alarm_key = ? AND seq = ?",
+            row -> new Claimed<>(new AlarmTicket(row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4)), row.getLong(5)),
+            claimed -> claimed.sent().domain(), Claimed::sent, (done, claimed) -> {
+                done.setString(1, claimed.sent().reductionKey());
+                done.setLong(2, claimed.version());
+            });
     private final JsonColumns json;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
@@ -46,6 +62,14 @@ public final class AccessStore {
         this.json = json;
         this.transactions = transactions;
         this.clock = clock;
+        this.accessRows = new PendingRows<>(
+                "SELECT access, version FROM service_access WHERE pending LIMIT ? FOR UPDATE SKIP LOCKED",
+                "UPDATE service_access SET pending = FALSE WHERE alarm_key = ? AND version = ?",
+                row -> new Claimed<>(json.read(row.getString(1), ServiceAccess.class), row.getLong(2)),
+                claimed -> claimed.sent().home(), Claimed::sent, (done, claimed) -> {
+                    done.setString(1, claimed.sent().reductionKey());
+                    done.setLong(2, claimed.version());
+                });
     }
 
     /** Writes a cycle's accesses and told tickets, pending until sent, in the cycle's transaction. */
@@ -117,94 +141,14 @@ public final class AccessStore {
         });
     }
 
-    /** Sends a pending row keyed by {@code key}; the future completes when the record is acknowledged. */
-    @FunctionalInterface
-    public interface Sender {
-        java.util.concurrent.Future<?> send(String key, Object input);
-    }
-
     /**
-     * Claims up to {@code limit} pending rows of each table that no other node is sending
-     * ({@code FOR UPDATE SKIP LOCKED}), sends each through {@code sender} (an access keyed by its home,
-     * a ticket by the alarm's domain), waits until every one is acknowledged, and clears {@code pending}
-     * for the version it sent, all in one transaction: a row changed meanwhile by a cycle waits for the
-     * lock and stays pending, and no other node sends a row before this one's send is done, so the
-     * records of one alarm keep their order. A failed send rolls back and the rows are sent again later
-     * (the sessions ignore a repeat). How many were sent.
+     * Sends the pending rows of both tables, up to {@code limit} of each, in one transaction: an access
+     * keyed by its home, a ticket by the alarm's domain, each marked sent for the version it sent
+     * ({@link PendingRows}; the sessions ignore a repeat). How many were sent.
      */
-    public int send(int limit, Sender sender, java.time.Duration wait) {
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            int sent = 0;
-            List<java.util.concurrent.Future<?>> acknowledged = new ArrayList<>();
-            List<Object[]> accesses = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT alarm_key, access, version "
-                    + "FROM service_access WHERE pending LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setInt(1, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        accesses.add(new Object[] {rows.getString(1), rows.getString(2), rows.getLong(3)});
-                    }
-                }
-            }
-            try (PreparedStatement done = connection.prepareStatement(
-                    "UPDATE service_access SET pending = FALSE WHERE alarm_key = ? AND version = ?")) {
-                for (Object[] row : accesses) {
-                    ServiceAccess access = json.read((String) row[1], ServiceAccess.class);
-                    acknowledged.add(sender.send(access.home(), access));
-                    done.setString(1, (String) row[0]);
-                    done.setLong(2, (Long) row[2]);
-                    done.addBatch();
-                    sent++;
-                }
-                await(acknowledged, wait);
-                if (!accesses.isEmpty()) {
-                    done.executeBatch();
-                }
-            }
-            List<Object[]> tickets = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT alarm_key, domain, home, "
-                    + "ticket_reference, seq FROM alarm_ticket WHERE pending LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setInt(1, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        tickets.add(new Object[] {new AlarmTicket(rows.getString(1), rows.getString(2),
-                                rows.getString(3), rows.getString(4)), rows.getLong(5)});
-                    }
-                }
-            }
-            try (PreparedStatement done = connection.prepareStatement(
-                    "UPDATE alarm_ticket SET pending = FALSE WHERE alarm_key = ? AND seq = ?")) {
-                for (Object[] row : tickets) {
-                    AlarmTicket ticket = (AlarmTicket) row[0];
-                    acknowledged.add(sender.send(ticket.domain(), ticket));
-                    done.setString(1, ticket.reductionKey());
-                    done.setLong(2, (Long) row[1]);
-                    done.addBatch();
-                    sent++;
-                }
-                await(acknowledged, wait);
-                if (!tickets.isEmpty()) {
-                    done.executeBatch();
-                }
-            }
-            return sent;
-        });
-    }
-
-    /** Waits until every send is acknowledged, within {@code wait} in all; fails on the first that is not. */
-    public static void await(List<java.util.concurrent.Future<?>> sends, java.time.Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        try {
-            for (java.util.concurrent.Future<?> send : sends) {
-                send.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("not acknowledged: " + e.getMessage(), e);
-        }
+    public int send(int limit, PendingRows.Sender sender, java.time.Duration wait) {
+        return transactions.executeWrite(status -> accessRows.send(status.getConnection(), limit, sender, wait)
+                + ticketRows.send(status.getConnection(), limit, sender, wait));
     }
 
     /**

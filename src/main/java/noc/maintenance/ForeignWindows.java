@@ -20,7 +20,11 @@ public final class ForeignWindows implements WindowOwners {
 
     private final SessionContext context;
     private final Function<String, Device> deviceAt;
-    private final Map<String, WindowScope> windows = new HashMap<>();
+    /** The windows told, by reference, each with the window it describes (built once: read at each alarm raised). */
+    private final Map<String, Told> windows = new HashMap<>();
+
+    private record Told(WindowScope scope, MaintenanceWindow window) {
+    }
 
     /** @param deviceAt the device with an address, or null */
     public ForeignWindows(SessionContext context, Function<String, Device> deviceAt, List<WindowScope> loaded) {
@@ -30,7 +34,7 @@ public final class ForeignWindows implements WindowOwners {
     }
 
     public void learn(WindowScope scope) {
-        windows.put(scope.reference(), scope);
+        windows.put(scope.reference(), new Told(scope, scope.asWindow()));
     }
 
     @Override
@@ -42,14 +46,15 @@ public final class ForeignWindows implements WindowOwners {
     /** Forgets the windows that can never be on again, so that a long-lived session keeps only those to come. */
     public void forgetOver() {
         Instant now = context.now();
-        windows.values().removeIf(window -> window.isOverAt(now));
+        windows.values().removeIf(told -> told.scope().isOverAt(now));
     }
 
     /** The references of the windows on now: the devices held back change only when these do. */
     public java.util.Set<String> activeNow() {
         Instant now = context.now();
         java.util.Set<String> active = new java.util.TreeSet<>();
-        windows.values().stream().filter(window -> window.isActiveAt(now)).forEach(w -> active.add(w.reference()));
+        windows.values().stream().filter(told -> told.window().isActiveAt(now))
+                .forEach(told -> active.add(told.scope().reference()));
         return active;
     }
 
@@ -71,10 +76,11 @@ public final class ForeignWindows implements WindowOwners {
 
     private String ownerOf(Device device, Instant now) {
         String least = null;
-        for (WindowScope window : windows.values()) {
-            if (window.isActiveAt(now) && window.covers(device)
-                    && (least == null || window.owner().compareTo(least) < 0)) {
-                least = window.owner();
+        for (Told told : windows.values()) {
+            String owner = told.scope().owner();
+            if (told.window().isActiveAt(now) && told.window().covers(device)
+                    && (least == null || owner.compareTo(least) < 0)) {
+                least = owner;
             }
         }
         return least;

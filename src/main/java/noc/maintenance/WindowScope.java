@@ -8,7 +8,6 @@ import java.util.List;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import noc.inventory.Device;
 
 /**
  * What another session needs of a maintenance window whose scope covers devices whose alarms it decides
@@ -44,24 +43,15 @@ public record WindowScope(String reference, String owner, String domain, Instant
                 window.until(), window.devices(), window.sites(), window.services());
     }
 
-    /** Whether an occurrence of the window is on at {@code time}, as the owner's window says. */
-    public boolean isActiveAt(Instant time) {
-        return window().isActiveAt(time);
-    }
-
     /** Whether no occurrence of the window can be on at {@code time} or later. */
     public boolean isOverAt(Instant time) {
-        Instant last = recurrence == Recurrence.NONE ? end : until == null ? null : until.plus(end.toEpochMilli()
-                - start.toEpochMilli(), java.time.temporal.ChronoUnit.MILLIS);
+        Instant last = recurrence == Recurrence.NONE ? end
+                : until == null ? null : until.plus(java.time.Duration.between(start, end));
         return last != null && !time.isBefore(last);
     }
 
-    /** Whether {@code device} is in the scope, as the owner's window says. */
-    public boolean covers(Device device) {
-        return window().covers(device);
-    }
-
-    private MaintenanceWindow window() {
+    /** The owner's window as this scope tells it: whether it is on, and what it covers, are the owner's answers. */
+    MaintenanceWindow asWindow() {
         return new MaintenanceWindow(reference, reference, "", start, end, recurrence, until, devices, sites,
                 services, false, null, List.of(), owner);
     }

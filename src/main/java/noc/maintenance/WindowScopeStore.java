@@ -2,26 +2,22 @@ package noc.maintenance;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.Future;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import noc.alarm.AccessStore;
 import noc.database.JsonColumns;
+import noc.database.PendingRows;
 
 /**
  * The maintenance windows a session holds that other sessions must know ({@link WindowScope},
  * table {@code window_scope}; role {@code engine}): written in the holding session's cycle, sent by the
- * engines' publisher as {@code AccessStore} sends the alarms that cross domains.
+ * engines' publisher as {@code AccessStore}'s rows are ({@link PendingRows}).
  */
 @Singleton
 public final class WindowScopeStore {
@@ -33,11 +29,20 @@ public final class WindowScopeStore {
     private final JsonColumns json;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final PendingRows<WindowScope> pending;
 
     public WindowScopeStore(JsonColumns json, TransactionOperations<Connection> transactions, Clock clock) {
         this.json = json;
         this.transactions = transactions;
         this.clock = clock;
+        this.pending = new PendingRows<>(
+                "SELECT scope FROM window_scope WHERE pending LIMIT ? FOR UPDATE SKIP LOCKED",
+                "UPDATE window_scope SET pending = FALSE WHERE reference = ? AND domain = ?",
+                row -> json.read(row.getString(1), WindowScope.class), WindowScope::domain, scope -> scope,
+                (done, scope) -> {
+                    done.setString(1, scope.reference());
+                    done.setString(2, scope.domain());
+                });
     }
 
     /** Writes a cycle's window scopes, pending until sent, in the cycle's transaction. */
@@ -57,41 +62,9 @@ public final class WindowScopeStore {
         }
     }
 
-    /**
-     * Claims up to {@code limit} pending rows no other node is sending, sends each keyed by its domain,
-     * waits until every one is acknowledged and marks them sent, in one transaction (as
-     * {@link AccessStore#send}). How many were sent.
-     */
-    public int send(int limit, AccessStore.Sender sender, Duration wait) {
-        return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            List<WindowScope> claimed = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT scope FROM window_scope "
-                    + "WHERE pending LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setInt(1, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(json.read(rows.getString(1), WindowScope.class));
-                    }
-                }
-            }
-            if (claimed.isEmpty()) {
-                return 0;
-            }
-            List<Future<?>> acknowledged = new ArrayList<>();
-            try (PreparedStatement done = connection.prepareStatement(
-                    "UPDATE window_scope SET pending = FALSE WHERE reference = ? AND domain = ?")) {
-                for (WindowScope scope : claimed) {
-                    acknowledged.add(sender.send(scope.domain(), scope));
-                    done.setString(1, scope.reference());
-                    done.setString(2, scope.domain());
-                    done.addBatch();
-                }
-                AccessStore.await(acknowledged, wait);
-                done.executeBatch();
-            }
-            return claimed.size();
-        });
+    /** Sends up to {@code limit} pending rows, each keyed by its domain ({@link PendingRows}); how many. */
+    public int send(int limit, PendingRows.Sender sender, Duration wait) {
+        return transactions.executeWrite(status -> pending.send(status.getConnection(), limit, sender, wait));
     }
 
     /** Forgets the rows sent before {@code before}: a rebuilt session reads the windows themselves. */
