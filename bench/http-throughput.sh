@@ -14,7 +14,8 @@
 # SERIES (20000) how many distinct alert series, BATCH (100) alerts per request; SEVERITY=warning
 # gives every alert that severity (no monitoring rule opens a ticket then), instead of the mix of
 # alert names where a third are critical or major and open or join their source's ticket.
-# JFR=1 records the measured steps with JFR's profile settings into target/bench-http.jfr. PROFILE=1
+# JFR=1 records the measured steps with JFR's profile settings into target/bench-http.jfr;
+# ASYNC_PROFILER=path of libasyncProfiler.so samples them into target/bench-http-cpu.collapsed. PROFILE=1
 # prints, per step, the CPU milliseconds per 1,000 committed alerts by thread group of the correlator
 # (http: Netty's event loops; see bench/lib.sh, cpu_snapshot) and of the MariaDB server.
 # Uses the MariaDB on 127.0.0.1:3306 (database noc_bench, recreated) when it answers, else the
@@ -53,10 +54,7 @@ grep -q ' errors 0 ' "$work/warmup.out" || { cat "$work/warmup.out" >&2; echo "t
 for _ in $(seq 1 600); do [ "$(queue)" = 0 ] && break; sleep 0.1; done
 sleep 2
 
-if [ "${JFR:-0}" = 1 ]; then
-  mkdir -p target
-  jcmd "$pid" JFR.start name=bench settings=profile filename="$PWD/target/bench-http.jfr" > /dev/null
-fi
+profile_start bench-http
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $db," \
   "inventory ${INVENTORY:-0} devices, $sources sources, $batch alerts a request, $(date -u '+%Y-%m-%d %H:%M UTC')"
 printf '%5s %9s %9s %9s %9s %9s %10s %10s %6s %7s %7s %12s %6s %7s %9s %10s\n' conns requests alerts 2xx-alerts committed \
@@ -93,4 +91,4 @@ echo "cpu-us/alert: CPU of the correlator's JVM and of mariadbd (user + system, 
   "mariadbd's share;" \
   "cycles: engine cycles (transactions) in the step; rules-ms, commit-ms: a cycle's mean time firing the rules," \
   "committing"
-if [ "${JFR:-0}" = 1 ]; then jcmd "$pid" JFR.stop name=bench > /dev/null; echo "recording: target/bench-http.jfr"; fi
+profile_stop bench-http

@@ -42,6 +42,28 @@ start_correlator() {
   done
 }
 
+# Profiles the measured steps, from profile_start to profile_stop, into target/$1.jfr (JFR=1: JFR's
+# profile settings) or target/$1-cpu.collapsed (ASYNC_PROFILER=path of libasyncProfiler.so: CPU samples
+# every millisecond of every thread, JIT and GC threads included, as collapsed stacks).
+profile_start() {
+  mkdir -p target
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$pid" JFR.start name=bench settings=profile filename="$PWD/target/$1.jfr" > /dev/null
+  fi
+  if [ -n "${ASYNC_PROFILER:-}" ]; then
+    jcmd "$pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"start,event=cpu,interval=1ms,threads\"" > /dev/null
+  fi
+}
+profile_stop() {
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$pid" JFR.stop name=bench > /dev/null; echo "recording: target/$1.jfr"
+  fi
+  if [ -n "${ASYNC_PROFILER:-}" ]; then
+    jcmd "$pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$PWD/target/$1-cpu.collapsed\"" > /dev/null
+    echo "cpu samples: target/$1-cpu.collapsed"
+  fi
+}
+
 # /prometheus needs the metrics role: logs in as the admin the first start made ($token).
 login() {
   token=$(curl -s "localhost:$http/login" -H 'Content-Type: application/json' \

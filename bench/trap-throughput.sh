@@ -9,7 +9,8 @@
 # embedded one. Builds the jar first if it is missing. Prints one line per offered rate.
 # INVENTORY=N imports N known devices first (see bench/lib.sh); DEVICES=N sends from N devices (500).
 # JFR=1 records the measured steps (not the start, not the warm-up) with JFR's profile settings into
-# target/bench.jfr (stack depth 256); bench/README.md says how to read it.
+# target/bench.jfr (stack depth 256); ASYNC_PROFILER=path of libasyncProfiler.so samples them into
+# target/bench-cpu.collapsed. bench/README.md says how to read both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; shift || true
@@ -26,10 +27,7 @@ java -cp "$jar" noc.tools.LoadGenerator --target 127.0.0.1:$snmp --rate ${WARMUP
 await_committed 0 0 0
 sleep 2
 
-if [ "${JFR:-0}" = 1 ]; then
-  mkdir -p target
-  jcmd "$pid" JFR.start name=bench settings=profile filename="$PWD/target/bench.jfr" > /dev/null
-fi
+profile_start bench
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $db, inventory ${INVENTORY:-0} devices"
 printf '%10s %10s %10s %10s %10s %10s %12s %14s %15s\n' offered/s sent received dropped kernel committed committed/s \
   rules-us/event commit-us/event
@@ -58,4 +56,4 @@ for rate in "${rates[@]}"; do
     cpu_per_thousand "$work/cpu-before" "$work/cpu-after" "$c" traps
   fi
 done
-if [ "${JFR:-0}" = 1 ]; then jcmd "$pid" JFR.stop name=bench > /dev/null; echo "recording: target/bench.jfr"; fi
+profile_stop bench
