@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.internals.Exit;
@@ -167,6 +169,24 @@ public final class KafkaBroker implements AutoCloseable {
             }
             return topic.partitions().size() == partitions
                     && topic.partitions().stream().allMatch(partition -> partition.leader() != null);
+        });
+        // The metadata may name a leader before the broker acts as one: a first produce then met
+        // NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retries OUT_OF_ORDER_SEQUENCE_NUMBER
+        // until its send timed out (EngineNodeIT, a fresh-clone run). Only the leader answers offsets.
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        Await.until(READY, "every partition of " + name + " to answer its end offset", () -> {
+            try {
+                admin.listOffsets(ends).all().get(REQUEST.toSeconds(), TimeUnit.SECONDS);
+                return true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) {
+                    return false;
+                }
+                throw e;
+            }
         });
     }
 
