@@ -92,6 +92,15 @@ correlator_rate() {
   k=$(( $(kernel_drops $snmp) - k0 )); c=$(( $(committed) - c0 ))
   row correlator "$rate" "$sent" $(( $(metric noc_snmp_traps_received_total) - r0 )) "$k" "$c" \
     "$(echo "$(now) - $start" | bc -l)" $(( $(cpu_ms $pid) + $(mariadb_cpu_ms) - cpu0 ))
+  said_dropped $(( $(dropped) - d0 ))
+}
+
+# Received is not handled: a datagram the correlator took off the socket and then dropped (its
+# receive backlog full, malformed...) is counted by reason; says so under the row when there were any.
+said_dropped() {
+  [ "$1" -gt 0 ] || return 0
+  echo "             of them dropped by the correlator, counted by reason: $1 (since its start:" \
+    "$(prometheus | awk -F'[{}]' '/^noc_snmp_traps_dropped_total\{/ { split($3, v, " "); if (v[1] > 0) { printf "%s%s %d", sep, $2, v[1]; sep = ", " } }'))"
 }
 
 # The correlator cold: started on the database the first start filled, the blast sent the moment
@@ -108,6 +117,7 @@ correlator_cold_rate() {
   k=$(kernel_drops $snmp); c=$(committed)
   row correlator "$rate" "$sent" "$(metric noc_snmp_traps_received_total)" "$k" "$c" \
     "$(echo "$(now) - $start" | bc -l)" $(( $(cpu_ms $pid) + $(mariadb_cpu_ms) - cpu0 ))
+  said_dropped "$(dropped)"
   stop_correlator
 }
 
