@@ -103,8 +103,17 @@ public class Application {
                 Path directory = Path.of(environment.getProperty("noc.embedded-database.directory", String.class)
                         .orElse("data")).toAbsolutePath().normalize();
                 int port = environment.getProperty("noc.embedded-database.port", Integer.class).orElse(0);
+                String bufferPool = environment.getProperty("noc.embedded-database.buffer-pool-size", String.class)
+                        .orElse(EmbeddedDatabase.DEFAULT_BUFFER_POOL);
                 boolean empty = DataFolders.holdsNoDatabase(directory);
-                EmbeddedDatabase embedded = EmbeddedDatabase.start(directory, port);
+                EmbeddedDatabase embedded;
+                try {
+                    embedded = EmbeddedDatabase.start(directory, port, bufferPool);
+                } catch (IllegalArgumentException e) {
+                    LoggerFactory.getLogger(Application.class).error(e.getMessage());
+                    System.exit(1);
+                    return;
+                }
                 stopOnExit(embedded, started);
                 if (empty) {
                     DataFolders.reportCreated(directory,

