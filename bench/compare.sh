@@ -100,7 +100,7 @@ correlator_rate() {
 said_dropped() {
   [ "$1" -gt 0 ] || return 0
   echo "             of them dropped by the correlator, counted by reason: $1 (since its start:" \
-    "$(prometheus | awk -F'[{}]' '/^noc_snmp_traps_dropped_total\{/ { split($3, v, " "); if (v[1] > 0) { printf "%s%s %d", sep, $2, v[1]; sep = ", " } }'))"
+    "$(drops_by_reason | paste -sd, - | sed 's/,/, /g'))"
 }
 
 # The correlator cold: started on the database the first start filled, the blast sent the moment

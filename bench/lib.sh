@@ -87,7 +87,12 @@ prometheus() { curl -s --max-time 5 -H "Authorization: Bearer $token" "localhost
 metric() { prometheus | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v + 0 }'; }
 # seconds as microseconds
 micros() { prometheus | awk -v m="$1" '$1 == m { v = $2 } END { printf "%d", v * 1000000 }'; }
-dropped() { prometheus | awk '/^noc_snmp_traps_dropped_total\{/ { s += $2 } END { printf "%d", s + 0 }'; }
+# The correlator's dropped traps so far, a line "reason count" each (those above 0), and their sum.
+drops_by_reason() {
+  prometheus | awk -F'[{}]' '/^noc_snmp_traps_dropped_total\{/ { split($3, v, " "); r = $2
+    gsub(/^reason="|"$/, "", r); if (v[1] > 0) printf "%s %d\n", r, v[1] }'
+}
+dropped() { drops_by_reason | awk '{ s += $2 } END { printf "%d", s + 0 }'; }
 committed() { metric 'noc_engine_events_committed_total{source="snmp"}'; }
 queue() { curl -s --max-time 2 "localhost:$http/health" | grep -o '"queueSize":[0-9]*' | cut -d: -f2; }
 
